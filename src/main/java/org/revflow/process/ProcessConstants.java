@@ -1,0 +1,50 @@
+package org.revflow.process;
+
+/**
+ * The seam between Java and the BPMN models in {@code bpmn/}: process ids, job types, message names
+ * and variable names. These never change once released (running instances and Operate's history
+ * depend on them); a change is a new model version with a migration note in the README.
+ */
+public final class ProcessConstants {
+
+  private ProcessConstants() {}
+
+  /** Process ids. */
+  public static final String PROCESS_COUNTRY_REVIEW = "country-review";
+  public static final String PROCESS_DEADLINE_STEP = "deadline-step";
+
+  /** Job types. */
+  public static final String JOB_NOTICE = "revflow.notice";
+  public static final String JOB_OPEN_STEP = "revflow.step.open";
+  public static final String JOB_PLAN_NEXT_NOTICE = "revflow.step.plan-next-notice";
+  public static final String JOB_CLOSE_STEP = "revflow.step.close";
+  public static final String JOB_COMPLETE_REVIEW = "revflow.review.complete";
+  public static final String JOB_LAUNCH_NEXT_PHASE = "revflow.review.launch-next-phase";
+
+  /** Messages. */
+  /** Ends one step occurrence; correlation key: the step id. */
+  public static final String MSG_STEP_COMPLETED = "StepCompleted";
+  /** The step's dates or the review's hold status changed: plan the ladder again; key: the step id. */
+  public static final String MSG_STEP_REPLANNED = "StepReplanned";
+  /** An event that needs a notice outside any ladder; key: the review id. */
+  public static final String MSG_ANNOUNCEMENT = "ReviewAnnouncement";
+
+  /** Variables. */
+  public static final String VAR_REVIEW_ID = "reviewId";
+  public static final String VAR_UNDER_REVIEW = "underReview";
+  public static final String VAR_PHASE = "phase";
+  public static final String VAR_PARTICIPATING_STATES = "participatingStates";
+  public static final String VAR_REVIEWING_STATES = "reviewingStates";
+  public static final String VAR_NEXT_PHASE_AT = "nextPhaseAt";
+  public static final String VAR_STEP = "step";
+  public static final String VAR_STATE = "state";
+  public static final String VAR_STEP_ID = "stepId";
+  public static final String VAR_DUE = "due";
+  public static final String VAR_NEXT_NOTICE_AT = "nextNoticeAt";
+  public static final String VAR_NEXT_NOTICE_KIND = "nextNoticeKind";
+  public static final String VAR_NOTICE_PLANNED = "noticePlanned";
+  public static final String VAR_NOTICE_KIND = "noticeKind";
+  public static final String VAR_NOTICE_KEY = "noticeKey";
+  public static final String VAR_OUTCOME = "outcome";
+  public static final String VAR_COMPLETION_NOTICES = "completionNotices";
+}

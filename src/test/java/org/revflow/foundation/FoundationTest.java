@@ -1,0 +1,66 @@
+package org.revflow.foundation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.camunda.client.CamundaClient;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.revflow.testsupport.RevFlowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/** The three embedded services answer, through the same beans production uses. */
+@RevFlowTest
+class FoundationTest {
+
+  @Autowired CamundaClient camunda;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired JavaMailSender mailSender;
+  @Autowired GreenMail greenMail;
+  @Autowired TestRestTemplate http;
+
+  @Test
+  void engineHasTheModelsFromTheBpmnFolderDeployed() {
+    var topology = camunda.newTopologyRequest().send().join();
+    assertThat(topology.getBrokers()).isNotEmpty();
+  }
+
+  @Test
+  void databaseIsMySqlProtocolWithTheFlywaySchema() {
+    String version = jdbc.queryForObject("SELECT VERSION()", String.class);
+    assertThat(version).isNotBlank();
+    Integer applied = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Integer.class);
+    assertThat(applied).isPositive();
+    String driver = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDriverName());
+    assertThat(driver).contains("MySQL Connector/J");
+  }
+
+  @Test
+  void mailReachesTheEmbeddedSmtpServerInUtf8() throws Exception {
+    MimeMessage message = mailSender.createMimeMessage();
+    var helper = new MimeMessageHelper(message, false, "UTF-8");
+    helper.setFrom("revflow@example.org");
+    helper.setTo("fp@example.org");
+    helper.setSubject("Проверка — 测试 — اختبار");
+    helper.setText("body");
+    mailSender.send(message);
+    assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
+    MimeMessage received = greenMail.getReceivedMessagesForDomain("example.org")[0];
+    assertThat(received.getSubject()).isEqualTo("Проверка — 测试 — اختبار");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void healthReportsEngineDatabaseAndMail() {
+    Map<String, Object> health = http.getForObject("/actuator/health", Map.class);
+    assertThat(health).containsEntry("status", "UP");
+    Map<String, Object> components = (Map<String, Object>) health.get("components");
+    assertThat(components).containsKeys("db", "mail");
+  }
+}

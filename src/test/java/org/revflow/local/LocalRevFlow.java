@@ -1,0 +1,52 @@
+package org.revflow.local;
+
+import java.util.Map;
+import org.revflow.RevFlowApplication;
+import org.revflow.testsupport.EmbeddedServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.core.env.Environment;
+
+/**
+ * Command 1 of the README: {@code ./mvnw spring-boot:test-run}. Starts RevFlow with the embedded
+ * engine, database and SMTP server on fixed local ports (each overridable with a
+ * {@code --revflow.embedded.*-port=} argument). Lives in test sources because the in-memory engine
+ * may not ship in the production jar.
+ */
+public final class LocalRevFlow {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalRevFlow.class);
+
+  private LocalRevFlow() {}
+
+  private static void announce(ApplicationReadyEvent ready) {
+    Environment env = ready.getApplicationContext().getEnvironment();
+    EmbeddedServices services = ready.getApplicationContext().getBean(EmbeddedServices.class);
+    String base = "http://localhost:" + env.getProperty("local.server.port", "8080");
+    log.info("""
+
+        ==================== RevFlow local run ====================
+          API                 {}/api   (OpenAPI: {}/swagger-ui.html)
+          Captured mail       {}/local/mail.html  (JSON: {}/local/mail)
+          Health              {}/actuator/health
+          Zeebe (in memory)   grpc://localhost:{}   (deployed models from bpmn/)
+          MariaDB (embedded)  {}
+          SMTP (embedded)     localhost:{}
+          Data lives only as long as this process. Stop with Ctrl+C.
+        ===========================================================""",
+        base, base, base, base, base, services.enginePort(), services.jdbcUrl(), services.smtpPort());
+  }
+
+  public static void main(String[] args) {
+    SpringApplication app = new SpringApplication(RevFlowApplication.class);
+    app.setDefaultProperties(Map.of(
+        "revflow.embedded.engine-port", 26500,
+        "revflow.embedded.smtp-port", 2525,
+        "revflow.embedded.database-port", 3307,
+        "revflow.local.enabled", true));
+    app.addListeners((ApplicationReadyEvent ready) -> announce(ready));
+    app.run(args);
+  }
+}

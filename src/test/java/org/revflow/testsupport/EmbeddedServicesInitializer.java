@@ -1,0 +1,36 @@
+package org.revflow.testsupport;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Wires every Spring context started from the test classpath (the tests and the local run) to the
+ * embedded services. Registered in {@code META-INF/spring.factories} of the test resources, so the
+ * production jar never sees it. Set {@code revflow.embedded.enabled=false} to opt out.
+ */
+public class EmbeddedServicesInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    if (!env.getProperty("revflow.embedded.enabled", Boolean.class, true)) {
+      return;
+    }
+    EmbeddedServices.Ports ports = new EmbeddedServices.Ports(
+        env.getProperty("revflow.embedded.engine-port", Integer.class, 0),
+        env.getProperty("revflow.embedded.smtp-port", Integer.class, 0),
+        env.getProperty("revflow.embedded.database-port", Integer.class, 0));
+    EmbeddedServices services = EmbeddedServices.start(ports);
+    env.getPropertySources().addFirst(new MapPropertySource("embeddedServices", services.springProperties()));
+    var beans = context.getBeanFactory();
+    beans.registerSingleton("embeddedServices", services);
+    beans.registerSingleton("zeebeTestEngine", services.engine());
+    beans.registerSingleton("greenMail", services.greenMail());
+    beans.registerSingleton("simulatedTime", services.time());
+    beans.registerSingleton("clock", services.clock());
+  }
+
+}
