@@ -1,8 +1,8 @@
 -- Reviews and who takes part in them. Owned by the review feature; the registry references it.
 CREATE TABLE review (
   id                    VARCHAR(40)  NOT NULL PRIMARY KEY,
-  under_review          CHAR(3)      NOT NULL,
-  phase                 TINYINT      NOT NULL,
+  under_review          VARCHAR(3)      NOT NULL,
+  phase                 INT          NOT NULL,
   launch_date           DATE         NOT NULL,
   rulebook_version      VARCHAR(40)  NOT NULL,
   status                VARCHAR(20)  NOT NULL,
@@ -23,7 +23,7 @@ CREATE INDEX ix_review_under_review ON review (under_review);
 CREATE TABLE review_participant (
   id            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
   review_id     VARCHAR(40)  NOT NULL,
-  state_code    CHAR(3)      NOT NULL,
+  state_code    VARCHAR(3)      NOT NULL,
   role          VARCHAR(20)  NOT NULL,
   instrument    VARCHAR(20)  NULL,
   active        BOOLEAN      NOT NULL DEFAULT TRUE,

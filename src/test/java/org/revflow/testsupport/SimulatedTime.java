@@ -21,10 +21,12 @@ public final class SimulatedTime {
 
   private final ZeebeTestEngine engine;
   private final ShiftableClock clock;
+  private final EngineRecords records;
 
   SimulatedTime(ZeebeTestEngine engine, ShiftableClock clock) {
     this.engine = engine;
     this.clock = clock;
+    this.records = new EngineRecords(engine);
   }
 
   public Instant now() {
@@ -51,12 +53,54 @@ public final class SimulatedTime {
     advance(Duration.between(now(), target));
   }
 
-  /** Walks day by day to {@code date} at {@code time}, letting the engine settle after each step. */
+  /**
+   * Moves to {@code date} at {@code time} timer by timer: the clock stops at every pending timer's
+   * due time, the engine and the workers settle, and only then does it move on. Nothing is skipped,
+   * unlike a single long jump (which fires a repeating timer only once).
+   */
   public void walkTo(LocalDate date, LocalTime time) {
     Instant target = ZonedDateTime.of(date, time, VIENNA).toInstant();
+    settle();
     while (now().isBefore(target)) {
-      Instant next = now().plus(Duration.ofDays(1));
-      advance(Duration.between(now(), next.isAfter(target) ? target : next));
+      Instant next = records.earliestTimer().filter(t -> t.isBefore(target)).orElse(target);
+      if (!next.isAfter(now())) {
+        next = now().plusSeconds(1);
+      }
+      Duration step = Duration.between(now(), next);
+      clock.shift(step);
+      engine.increaseTime(step);
+      settle();
+    }
+  }
+
+  /** Walks to the given Vienna date at 10:00, after that day's 09:00 notices. */
+  public void walkTo(LocalDate date) {
+    walkTo(date, LocalTime.of(10, 0));
+  }
+
+  /**
+   * Waits until the engine is idle and stays idle: job workers run in other threads and wake the
+   * engine again when they complete, so one idle moment is not enough.
+   */
+  public void settle() {
+    long before;
+    long after = records.refresh();
+    int quiet = 0;
+    while (quiet < 2) {
+      waitForIdle();
+      sleep(60);
+      waitForIdle();
+      before = after;
+      after = records.refresh();
+      quiet = before == after ? quiet + 1 : 0;
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

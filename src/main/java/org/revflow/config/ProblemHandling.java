@@ -1,0 +1,51 @@
+package org.revflow.config;
+
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every refused request gets an RFC 9457 problem body that says what was wrong. */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    p.setTitle(e.title());
+    return ResponseEntity.status(e.status()).body(p);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<String> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().toList();
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, String.join("; ", errors));
+    p.setTitle("Invalid request");
+    p.setProperty("errors", errors);
+    return ResponseEntity.status(status).headers(headers).body(p);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String reason = e.getMostSpecificCause().getMessage();
+    if (reason != null && reason.length() > 300) {
+      reason = reason.substring(0, 300) + "...";
+    }
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "The request body could not be read: " + reason);
+    p.setTitle("Malformed request body");
+    return ResponseEntity.status(status).headers(headers).body(p);
+  }
+}

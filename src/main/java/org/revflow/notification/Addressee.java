@@ -1,0 +1,10 @@
+package org.revflow.notification;
+
+import java.time.ZoneId;
+import org.revflow.registry.Language;
+
+/** A person a notice goes to, as resolved at send time, with the role they receive it in. */
+public record Addressee(String name, String email, Language language, ZoneId timeZone, Role role) {
+
+  public enum Role { FOCAL_POINT, INTERIM_FOCAL_POINT, PERMANENT_REPRESENTATIVE, EXPERT, SECRETARIAT, OTHER_FOCAL_POINT }
+}

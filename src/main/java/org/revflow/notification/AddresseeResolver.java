@@ -1,0 +1,155 @@
+package org.revflow.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.revflow.config.RevFlowProperties;
+import org.revflow.registry.ActingFocalPoint;
+import org.revflow.registry.FocalPointResolver;
+import org.revflow.registry.Language;
+import org.revflow.registry.PersonView;
+import org.revflow.registry.RegistryService;
+import org.revflow.review.ReviewService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who gets a notice, decided when it is sent (review-mechanism brief, section 5): the acting focal
+ * point (designated, else the permanent representative as interim), the Permanent Mission, the
+ * secretariat, the other States' focal points. A person replaced yesterday gets nothing today.
+ */
+@Component
+public class AddresseeResolver {
+
+  private final FocalPointResolver focalPoints;
+  private final RegistryService registry;
+  private final ReviewService reviews;
+  private final RevFlowProperties properties;
+  private final Clock clock;
+
+  AddresseeResolver(FocalPointResolver focalPoints, RegistryService registry, ReviewService reviews,
+      RevFlowProperties properties, Clock clock) {
+    this.focalPoints = focalPoints;
+    this.registry = registry;
+    this.reviews = reviews;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public List<Envelope> resolve(NoticeJob job) {
+    Instant now = clock.instant();
+    Addressee secretariat = secretariat();
+    boolean secretariatActs = job.step() != null && job.step().secretariatActs();
+    String state = job.state();
+    return switch (job.kind()) {
+      case REVIEW_LAUNCHED -> {
+        List<Envelope> out = new ArrayList<>();
+        pr(state, now).ifPresent(pr -> out.add(new Envelope(pr, List.of(secretariat))));
+        registry.designatedFocalPoint(job.reviewId(), state, now)
+            .ifPresent(fp -> out.add(new Envelope(person(fp, Addressee.Role.FOCAL_POINT), List.of(secretariat))));
+        yield out;
+      }
+      case FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE, DESIGNATION_PENDING, INTERIM_FOCAL_POINT_ENDED ->
+          pr(state, now).map(pr -> List.of(new Envelope(pr, List.of(secretariat)))).orElse(List.of(new Envelope(secretariat, List.of())));
+      case INTERIM_FOCAL_POINT_INFO -> {
+        List<Envelope> out = new ArrayList<>();
+        for (String other : reviews.participatingStates(job.reviewId())) {
+          if (!other.equals(state)) {
+            acting(job.reviewId(), other, now).ifPresent(a -> out.add(new Envelope(a, List.of())));
+          }
+        }
+        yield out;
+      }
+      case FOCAL_POINT_DESIGNATED -> registry.designatedFocalPoint(job.reviewId(), state, now)
+          .map(fp -> List.of(new Envelope(person(fp, Addressee.Role.FOCAL_POINT), List.of(secretariat))))
+          .orElse(List.of());
+      case REMINDER -> {
+        if (secretariatActs || state == null) {
+          yield List.of(new Envelope(secretariat, List.of()));
+        }
+        List<Envelope> out = new ArrayList<>();
+        acting(job.reviewId(), state, now).ifPresent(a -> out.add(new Envelope(a, List.of())));
+        if (job.step() != null && job.step().draftedByExperts()) {
+          for (PersonView e : registry.experts(job.reviewId(), state, now)) {
+            out.add(new Envelope(person(e, Addressee.Role.EXPERT), List.of()));
+          }
+        }
+        yield dedupe(out);
+      }
+      case OVERDUE -> {
+        if (secretariatActs || state == null) {
+          yield List.of(new Envelope(secretariat, List.of()));
+        }
+        List<Addressee> cc = new ArrayList<>();
+        pr(state, now).ifPresent(cc::add);
+        cc.add(secretariat);
+        yield acting(job.reviewId(), state, now)
+            .map(a -> List.of(new Envelope(a, withoutSelf(cc, a))))
+            .orElse(List.of(new Envelope(secretariat, List.of())));
+      }
+      case ESCALATION -> {
+        if (secretariatActs || state == null) {
+          yield List.of(new Envelope(secretariat, List.of()));
+        }
+        yield pr(state, now).map(pr -> List.of(new Envelope(pr, List.of(secretariat))))
+            .orElse(List.of(new Envelope(secretariat, List.of())));
+      }
+      case DEADLINE_EXTENDED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED -> {
+        if (secretariatActs || state == null) {
+          yield List.of(new Envelope(secretariat, List.of()));
+        }
+        yield acting(job.reviewId(), state, now).map(a -> List.of(new Envelope(a, List.of(secretariat))))
+            .orElse(List.of(new Envelope(secretariat, List.of())));
+      }
+      case STEP_DONE, REVIEW_ON_HOLD, REVIEW_RESUMED, REVIEWER_REPLACED, REVIEW_COMPLETED -> {
+        if (job.kind() == NoticeKind.REVIEW_COMPLETED && state != null) {
+          // The model sends one completion notice per participating State.
+          yield acting(job.reviewId(), state, now).map(a -> List.of(new Envelope(a, List.of(secretariat))))
+              .orElse(List.of());
+        }
+        List<Envelope> out = new ArrayList<>();
+        for (String s : reviews.participatingStates(job.reviewId())) {
+          acting(job.reviewId(), s, now).ifPresent(a -> out.add(new Envelope(a, List.of(secretariat))));
+        }
+        yield dedupe(out);
+      }
+    };
+  }
+
+  public Addressee secretariat() {
+    return new Addressee("Secretariat", properties.secretariatEmail(), Language.EN, properties.zone(),
+        Addressee.Role.SECRETARIAT);
+  }
+
+  private Optional<Addressee> acting(String reviewId, String state, Instant now) {
+    ActingFocalPoint a = focalPoints.actingFocalPoint(reviewId, state, now);
+    if (a.person() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(person(a.person(), a.interim() ? Addressee.Role.INTERIM_FOCAL_POINT : Addressee.Role.FOCAL_POINT));
+  }
+
+  private Optional<Addressee> pr(String state, Instant now) {
+    return registry.permanentRepresentative(state, now).map(p -> person(p, Addressee.Role.PERMANENT_REPRESENTATIVE));
+  }
+
+  private static Addressee person(PersonView p, Addressee.Role role) {
+    return new Addressee(p.name(), p.email(), p.language(), p.timeZone(), role);
+  }
+
+  private static List<Addressee> withoutSelf(List<Addressee> cc, Addressee to) {
+    return cc.stream().filter(c -> !c.email().equalsIgnoreCase(to.email())).toList();
+  }
+
+  private static List<Envelope> dedupe(List<Envelope> envelopes) {
+    Map<String, Envelope> byEmail = new LinkedHashMap<>();
+    for (Envelope e : envelopes) {
+      byEmail.putIfAbsent(e.to().email().toLowerCase(java.util.Locale.ROOT), e);
+    }
+    return new ArrayList<>(byEmail.values());
+  }
+
+}

@@ -1,0 +1,77 @@
+package org.revflow.notification;
+
+import static org.revflow.process.ProcessConstants.*;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.revflow.review.ReviewStep;
+import org.revflow.review.Step;
+import org.revflow.review.StepService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@value #TYPE}: every notice of every model. Reads what the notice is about, lets the notice
+ * service deliver it, and completes the job; a failed delivery fails the job with a growing back-off
+ * so that Zeebe retries it, and raises an incident naming who did not get what when retries run out.
+ */
+@Component
+public class NoticeWorker {
+
+  static final String TYPE = JOB_NOTICE;
+  private static final Logger log = LoggerFactory.getLogger(NoticeWorker.class);
+  private static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
+  private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
+  private final NoticeService notices;
+  private final StepService steps;
+
+  NoticeWorker(NoticeService notices, StepService steps) {
+    this.notices = notices;
+    this.steps = steps;
+  }
+
+  @JobWorker(type = TYPE, autoComplete = false,
+      fetchVariables = {VAR_REVIEW_ID, VAR_STEP_ID, VAR_NOTICE_KEY, VAR_NOTICE_KIND, VAR_STEP, VAR_STATE})
+  public void handle(JobClient client, ActivatedJob job) {
+    NoticeJob notice = toNotice(job.getVariablesAsMap());
+    try {
+      NoticeService.Delivery d = notices.deliver(notice, job.getKey());
+      client.newCompleteCommand(job.getKey()).send().join();
+      log.debug("{} {}: {} sent, {} already sent before", notice.kind(), notice.noticeKey(), d.sentNow(), d.sentBefore());
+    } catch (RuntimeException e) {
+      int retriesLeft = Math.max(0, job.getRetries() - 1);
+      client.newFailCommand(job.getKey())
+          .retries(retriesLeft)
+          .retryBackoff(backoff(job.getRetries()))
+          .errorMessage(e.getMessage())
+          .send().join();
+      log.warn("{} {} failed ({} retries left): {}", notice.kind(), notice.noticeKey(), retriesLeft, e.getMessage());
+    }
+  }
+
+  /** 1 min, 2, 4, ... up to 6 h: about a day and a half of patience with the BPMN's 15 retries. */
+  static Duration backoff(int retriesBefore) {
+    int failuresSoFar = Math.max(0, 15 - retriesBefore);
+    long minutes = FIRST_BACKOFF.toMinutes() << Math.min(failuresSoFar, 20);
+    return minutes >= MAX_BACKOFF.toMinutes() ? MAX_BACKOFF : Duration.ofMinutes(minutes);
+  }
+
+  private NoticeJob toNotice(Map<String, Object> v) {
+    Long stepId = v.get(VAR_STEP_ID) instanceof Number n ? n.longValue() : null;
+    ReviewStep step = stepId == null ? null : steps.find(stepId).orElse(null);
+    String stepName = (String) v.get(VAR_STEP);
+    Step s = step != null ? step.getStep() : stepName == null ? null : Step.valueOf(stepName);
+    // The step row is the truth for State and deadline: a replaced reviewer's steps move to the new State.
+    String state = step != null ? step.getStateCode() : (String) v.get(VAR_STATE);
+    LocalDate due = step != null ? step.getDueOn() : null;
+    int revision = step != null ? step.getDeadlineRevision() : 0;
+    return new NoticeJob((String) v.get(VAR_REVIEW_ID), stepId, (String) v.get(VAR_NOTICE_KEY),
+        NoticeKind.valueOf((String) v.get(VAR_NOTICE_KIND)), s, state, due, revision);
+  }
+}

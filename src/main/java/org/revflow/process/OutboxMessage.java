@@ -1,0 +1,78 @@
+package org.revflow.process;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A message for the engine, stored with the change that caused it (transactional outbox). */
+@Entity
+@Table(name = "process_outbox")
+public class OutboxMessage {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "message_name", nullable = false)
+  private String messageName;
+
+  @Column(name = "correlation_key", nullable = false)
+  private String correlationKey;
+
+  @Column(name = "message_id", nullable = false)
+  private String messageId;
+
+  @Column(nullable = false)
+  private String variables;
+
+  @Column(name = "ttl_seconds", nullable = false)
+  private int ttlSeconds;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "published_at")
+  private Instant publishedAt;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  protected OutboxMessage() {}
+
+  OutboxMessage(String messageName, String correlationKey, String messageId, String variables, int ttlSeconds,
+      Instant createdAt) {
+    this.messageName = messageName;
+    this.correlationKey = correlationKey;
+    this.messageId = messageId;
+    this.variables = variables;
+    this.ttlSeconds = ttlSeconds;
+    this.createdAt = createdAt;
+  }
+
+  public Long getId() { return id; }
+  public String getMessageName() { return messageName; }
+  public String getCorrelationKey() { return correlationKey; }
+  public String getMessageId() { return messageId; }
+  public String getVariables() { return variables; }
+  public int getTtlSeconds() { return ttlSeconds; }
+  public Instant getPublishedAt() { return publishedAt; }
+  public int getAttempts() { return attempts; }
+
+  void published(Instant at) {
+    this.publishedAt = at;
+    this.attempts++;
+    this.lastError = null;
+  }
+
+  void failed(String error) {
+    this.attempts++;
+    this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+  }
+}

@@ -1,0 +1,108 @@
+package org.revflow.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Publishes messages to the engine through a transactional outbox: {@link #enqueue} stores the
+ * message in the caller's transaction; after commit it is published at once, and a sweeper retries
+ * what could not be published. The message id makes a second publication harmless while the first
+ * is still buffered.
+ */
+@Service
+public class ProcessMessages {
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessMessages.class);
+
+  private final OutboxRepository outbox;
+  private final CamundaClient camunda;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  ProcessMessages(OutboxRepository outbox, CamundaClient camunda, ObjectMapper json, Clock clock) {
+    this.outbox = outbox;
+    this.camunda = camunda;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Stores a message in the current transaction; it goes to the engine once that commits. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void enqueue(String name, String correlationKey, String messageId, Map<String, Object> variables,
+      Duration timeToLive) {
+    String vars;
+    try {
+      vars = json.writeValueAsString(variables);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("message variables not serialisable", e);
+    }
+    OutboxMessage saved = outbox.save(new OutboxMessage(name, correlationKey, messageId, vars,
+        (int) timeToLive.toSeconds(), clock.instant()));
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        publishQuietly(saved.getId());
+      }
+    });
+  }
+
+  /** Publishes everything still pending, oldest first (the order events were recorded in). */
+  @Scheduled(fixedDelayString = "${revflow.outbox.sweep-interval:PT5S}")
+  public void publishPending() {
+    for (OutboxMessage m : outbox.findByPublishedAtIsNullOrderById(Limit.of(200))) {
+      publishQuietly(m.getId());
+    }
+  }
+
+  private synchronized void publishQuietly(Long id) {
+    OutboxMessage m = outbox.findById(id).orElse(null);
+    if (m == null || m.getPublishedAt() != null) {
+      return;
+    }
+    try {
+      camunda.newPublishMessageCommand()
+          .messageName(m.getMessageName())
+          .correlationKey(m.getCorrelationKey())
+          .messageId(m.getMessageId())
+          .timeToLive(Duration.ofSeconds(m.getTtlSeconds()))
+          .variables(m.getVariables())
+          .send()
+          .join();
+      m.published(clock.instant());
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
+        // The same message is still buffered from an earlier attempt: it was published.
+        m.published(clock.instant());
+      } else {
+        // Kept for the sweeper; the outbox row is the durable record, so nothing is lost here.
+        log.warn("publishing {} for {} failed, will retry: {}", m.getMessageName(), m.getCorrelationKey(),
+            e.getMessage());
+        m.failed(e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      log.warn("publishing {} for {} failed, will retry: {}", m.getMessageName(), m.getCorrelationKey(),
+          e.getMessage());
+      m.failed(e.getMessage());
+    }
+    outbox.save(m);
+  }
+
+  public long pendingCount() {
+    return outbox.countByPublishedAtIsNull();
+  }
+}

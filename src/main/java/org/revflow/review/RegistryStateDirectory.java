@@ -1,0 +1,52 @@
+package org.revflow.review;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.revflow.config.ApiException;
+import org.revflow.registry.PersonInput;
+import org.revflow.registry.RegistryService;
+import org.springframework.stereotype.Component;
+
+/** The lifecycle's view of the registry. */
+@Component
+class RegistryStateDirectory implements StateDirectory {
+
+  private final RegistryService registry;
+  private final Clock clock;
+
+  RegistryStateDirectory(RegistryService registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean isKnownState(String alpha3) {
+    return registry.isKnownState(alpha3);
+  }
+
+  @Override
+  public void designateFocalPoint(String reviewId, String state, ReviewCommands.Person person, String noteVerbaleRef,
+      LocalDate receivedOn, String actor) {
+    try {
+      registry.designateFocalPoint(reviewId, state, input(person), noteVerbaleRef, receivedOn, clock.instant(), actor);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(e.getMessage());
+    }
+  }
+
+  @Override
+  public void designateExperts(String reviewId, String state, List<ReviewCommands.Person> experts,
+      String noteVerbaleRef, LocalDate receivedOn, String actor) {
+    try {
+      registry.designateExperts(reviewId, state, experts.stream().map(RegistryStateDirectory::input).toList(),
+          noteVerbaleRef, receivedOn, clock.instant(), actor);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(e.getMessage());
+    }
+  }
+
+  private static PersonInput input(ReviewCommands.Person p) {
+    return new PersonInput(p.name(), p.email(), p.language(), p.timeZone());
+  }
+}

@@ -1,0 +1,88 @@
+package org.revflow.review;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import org.revflow.config.ApiException;
+import org.revflow.config.RevFlowProperties;
+import org.revflow.registry.ActingFocalPoint;
+import org.revflow.registry.FocalPointResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of reviews for the API. */
+@Service
+public class ReviewQueries {
+
+  private final ReviewRepository reviews;
+  private final ReviewParticipantRepository participants;
+  private final ReviewStepRepository steps;
+  private final ReviewEventRepository events;
+  private final FocalPointResolver focalPoints;
+  private final Clock clock;
+  private final RevFlowProperties properties;
+
+  ReviewQueries(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
+      ReviewEventRepository events, FocalPointResolver focalPoints, Clock clock, RevFlowProperties properties) {
+    this.reviews = reviews;
+    this.participants = participants;
+    this.steps = steps;
+    this.events = events;
+    this.focalPoints = focalPoints;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  @Transactional(readOnly = true)
+  public ReviewView get(String id) {
+    Review r = reviews.findById(id).orElseThrow(() -> ApiException.notFound("no review " + id));
+    return view(r, true);
+  }
+
+  /** Reviews, newest first, filtered by State (reviewed or reviewing), phase, open step and overdue. */
+  @Transactional(readOnly = true)
+  public List<ReviewView> list(String state, Integer phase, Step step, Boolean overdue) {
+    return reviews.findAll().stream()
+        .filter(r -> phase == null || r.getPhase() == phase)
+        .filter(r -> state == null || r.getUnderReview().equals(state)
+            || participants.findByReviewIdOrderById(r.getId()).stream().anyMatch(p -> p.getStateCode().equals(state)))
+        .sorted(Comparator.comparing(Review::getLaunchDate).reversed().thenComparing(Review::getId))
+        .map(r -> view(r, false))
+        .filter(v -> step == null || v.openSteps().stream().anyMatch(s -> s.step() == step))
+        .filter(v -> overdue == null || overdue == v.openSteps().stream().anyMatch(s -> s.daysOverdue() > 0))
+        .toList();
+  }
+
+  private ReviewView view(Review r, boolean withHistory) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
+    List<ReviewParticipant> ps = participants.findByReviewIdOrderById(r.getId());
+    List<ReviewStep> all = steps.findByReviewIdOrderById(r.getId());
+    List<ReviewView.StepView> open = all.stream().filter(ReviewStep::isOpen).map(s -> step(s, today)).toList();
+    List<ReviewView.StepView> done = all.stream().filter(s -> !s.isOpen()).map(s -> step(s, today)).toList();
+    List<ReviewView.ActingFocalPointView> acting = ps.stream().filter(ReviewParticipant::isActive)
+        .map(ReviewParticipant::getStateCode).distinct()
+        .map(s -> {
+          ActingFocalPoint a = focalPoints.actingFocalPoint(r.getId(), s, clock.instant());
+          return new ReviewView.ActingFocalPointView(s, a.person() == null ? null : a.person().name(),
+              a.person() == null ? null : a.person().email(), a.interim(), a.reason());
+        }).toList();
+    List<ReviewView.EventView> history = !withHistory ? List.of() : events.findByReviewIdOrderById(r.getId()).stream()
+        .map(e -> new ReviewView.EventView(e.getId(), e.getType(), e.getStateCode(), e.getStep(), e.getOccurredOn(),
+            e.getReference(), e.getDetails(), e.getRecordedAt(), e.getRecordedBy()))
+        .toList();
+    return new ReviewView(r.getId(), r.getUnderReview(), r.getPhase(), r.getLaunchDate(), r.getRulebookVersion(),
+        r.getStatus().name(), r.getOnHoldSince(), r.getProcessInstanceKey(),
+        ps.stream().map(p -> new ReviewView.Participant(p.getStateCode(), p.getRole().name(), p.getInstrument(),
+            p.isActive(), p.getJoinedOn(), p.getLeftOn(), p.getLeftReason())).toList(),
+        open, done, acting, history);
+  }
+
+  private static ReviewView.StepView step(ReviewStep s, LocalDate today) {
+    LocalDate end = s.isOpen() ? today : s.getDoneOn();
+    long overdue = Math.max(0, ChronoUnit.DAYS.between(s.getDueOn(), end));
+    return new ReviewView.StepView(s.getId(), s.getStep(), s.getStateCode(), s.getRound(), s.getStartedOn(),
+        s.getDueOn(), s.getOriginalDueOn(), s.getDeadlineRevision(), overdue, s.isPaused(), s.getDoneOn());
+  }
+}

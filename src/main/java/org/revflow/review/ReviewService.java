@@ -1,0 +1,471 @@
+package org.revflow.review;
+
+import static org.revflow.process.ProcessConstants.*;
+
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.revflow.config.ApiException;
+import org.revflow.config.RevFlowProperties;
+import org.revflow.notification.NoticeKind;
+import org.revflow.process.ProcessMessages;
+import org.revflow.review.ReviewCommands.Launch;
+import org.revflow.review.ReviewCommands.RecordEvent;
+import org.revflow.rulebook.DeadlinePlanner;
+import org.revflow.rulebook.Rulebook;
+import org.revflow.rulebook.RulebookRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one path from a person's action to the process: launches reviews and records every event,
+ * whether it comes from the secretariat API, an action link or a simulation. Each event is checked
+ * against the review's current state, written to MySQL, and turned into process messages in the
+ * same transaction (through the outbox); a refused event changes nothing.
+ */
+@Service
+public class ReviewService {
+
+  private static final Duration COMPLETION_TTL = Duration.ofDays(1);
+
+  private final ReviewRepository reviews;
+  private final ReviewParticipantRepository participants;
+  private final ReviewStepRepository steps;
+  private final ReviewEventRepository events;
+  private final RulebookRegistry rulebooks;
+  private final DeadlinePlanner planner;
+  private final ProcessMessages messages;
+  private final CamundaClient camunda;
+  private final StateDirectory stateDirectory;
+  private final Clock clock;
+  private final RevFlowProperties properties;
+
+  ReviewService(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
+      ReviewEventRepository events, RulebookRegistry rulebooks, DeadlinePlanner planner, ProcessMessages messages,
+      CamundaClient camunda, StateDirectory stateDirectory, Clock clock, RevFlowProperties properties) {
+    this.reviews = reviews;
+    this.participants = participants;
+    this.steps = steps;
+    this.events = events;
+    this.rulebooks = rulebooks;
+    this.planner = planner;
+    this.messages = messages;
+    this.camunda = camunda;
+    this.stateDirectory = stateDirectory;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  public LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), properties.zone());
+  }
+
+  // ---------------------------------------------------------------- launch
+
+  @Transactional
+  public Review launch(Launch cmd, String actor) {
+    LocalDate launchDate = cmd.launchDate() == null ? today() : cmd.launchDate();
+    Rulebook rulebook;
+    try {
+      rulebook = cmd.rulebook() == null ? rulebooks.defaultRulebook() : rulebooks.get(cmd.rulebook());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("unknown rulebook '" + cmd.rulebook() + "'");
+    }
+    requireKnownState(cmd.underReview());
+    Set<String> reviewing = new LinkedHashSet<>();
+    cmd.reviewers().forEach((instrument, states) -> {
+      Set<String> perInstrument = new LinkedHashSet<>();
+      for (String s : states) {
+        requireKnownState(s);
+        if (s.equals(cmd.underReview())) {
+          throw ApiException.invalid("a State cannot review itself: " + s + " under " + instrument);
+        }
+        if (!perInstrument.add(s)) {
+          throw ApiException.invalid(s + " is named twice as reviewer for " + instrument);
+        }
+      }
+      reviewing.addAll(perInstrument);
+    });
+    String id = cmd.underReview() + "-P" + cmd.phase() + "-" + launchDate.getYear();
+    if (reviews.existsById(id)) {
+      throw ApiException.conflict("review " + id + " already exists");
+    }
+    Review review = reviews.save(new Review(id, cmd.underReview(), cmd.phase(), launchDate, rulebook.id(), null,
+        clock.instant(), actor));
+    participants.save(new ReviewParticipant(id, cmd.underReview(), ReviewParticipant.Role.UNDER_REVIEW, null,
+        launchDate));
+    cmd.reviewers().forEach((instrument, states) -> states.forEach(s ->
+        participants.save(new ReviewParticipant(id, s, ReviewParticipant.Role.REVIEWER, instrument.name(),
+            launchDate))));
+    events.save(new ReviewEvent(id, EventType.REVIEW_LAUNCHED, null, null, launchDate, null, "launched", clock.instant(), actor));
+    return startProcess(review, new ArrayList<>(reviewing), rulebook);
+  }
+
+  /** Starts the review's process; inside the launch transaction, so a refused start writes nothing. */
+  private Review startProcess(Review review, List<String> reviewing, Rulebook rulebook) {
+    List<String> participating = new ArrayList<>();
+    participating.add(review.getUnderReview());
+    participating.addAll(reviewing);
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(VAR_REVIEW_ID, review.getId());
+    vars.put(VAR_UNDER_REVIEW, review.getUnderReview());
+    vars.put(VAR_PHASE, review.getPhase());
+    vars.put(VAR_PARTICIPATING_STATES, participating);
+    vars.put(VAR_REVIEWING_STATES, reviewing);
+    vars.put(VAR_NEXT_PHASE_AT,
+        planner.sendAt(rulebook, planner.nextPhaseStart(rulebook, review.getLaunchDate())).toOffsetDateTime().toString());
+    var instance = camunda.newCreateInstanceCommand()
+        .bpmnProcessId(PROCESS_COUNTRY_REVIEW)
+        .latestVersion()
+        .variables(vars)
+        .send()
+        .join();
+    review.attachProcessInstance(instance.getProcessInstanceKey());
+    return reviews.save(review);
+  }
+
+  /** Launches the next phase of a completed review, once (the job may be retried). */
+  @Transactional
+  public Review launchNextPhase(String previousReviewId) {
+    var existing = reviews.findByPreviousReviewId(previousReviewId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Review previous = reviews.findById(previousReviewId)
+        .orElseThrow(() -> new IllegalStateException("no review " + previousReviewId));
+    Rulebook rulebook = rulebooks.get(previous.getRulebookVersion());
+    LocalDate launchDate = planner.nextPhaseStart(rulebook, previous.getLaunchDate());
+    int phase = previous.getPhase() + 1;
+    String id = previous.getUnderReview() + "-P" + phase + "-" + launchDate.getYear();
+    Review next = reviews.save(new Review(id, previous.getUnderReview(), phase, launchDate, rulebook.id(),
+        previousReviewId, clock.instant(), "engine"));
+    List<String> reviewing = new ArrayList<>();
+    for (ReviewParticipant p : participants.findByReviewIdOrderById(previousReviewId)) {
+      if (!p.isActive()) {
+        continue;
+      }
+      participants.save(new ReviewParticipant(id, p.getStateCode(), p.getRole(), p.getInstrument(), launchDate));
+      if (p.getRole() == ReviewParticipant.Role.REVIEWER && !reviewing.contains(p.getStateCode())) {
+        reviewing.add(p.getStateCode());
+      }
+    }
+    events.save(new ReviewEvent(id, EventType.REVIEW_LAUNCHED, null, null, launchDate, null,
+        "launched as the next phase of " + previousReviewId, clock.instant(), "engine"));
+    return startProcess(next, reviewing, rulebook);
+  }
+
+  @Transactional
+  public void markCompleted(String reviewId) {
+    Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
+    review.complete();
+  }
+
+  // ---------------------------------------------------------------- events
+
+  /** Records one event; refuses (and changes nothing) what the review cannot accept now. */
+  @Transactional
+  public ReviewEvent record(String reviewId, RecordEvent cmd, String actor) {
+    Review review = reviews.lockById(reviewId)
+        .orElseThrow(() -> ApiException.notFound("no review " + reviewId));
+    LocalDate today = today();
+    LocalDate on = cmd.on() == null ? today : cmd.on();
+    if (on.isAfter(today)) {
+      throw ApiException.invalid("the event date " + on + " lies in the future (today is " + today + " in Vienna)");
+    }
+    if (review.getStatus() == Review.Status.COMPLETED) {
+      throw ApiException.conflict("review " + reviewId + " is completed and accepts no more events");
+    }
+    List<ReviewStep> open = steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
+    ReviewEvent event = events.save(new ReviewEvent(reviewId, cmd.type(), cmd.state(), cmd.step(), on,
+        cmd.reference(), summary(cmd), clock.instant(), actor));
+    Effects fx = new Effects(event);
+    switch (cmd.type()) {
+      case REVIEW_LAUNCHED -> throw ApiException.invalid("reviews are launched with POST /api/reviews, not as an event");
+      case FOCAL_POINT_DESIGNATED -> focalPointDesignated(review, cmd, open, fx);
+      case EXPERTS_DESIGNATED -> {
+        String state = requireParticipant(review, cmd.state());
+        if (cmd.experts() != null && !cmd.experts().isEmpty()) {
+          stateDirectory.designateExperts(reviewId, state, cmd.experts(), cmd.reference(), on, actor);
+        }
+        completeFor(review, open, Step.EXPERTS, state, fx, null);
+      }
+      case PRELIMINARY_CONSULTATION_HELD -> completeFor(review, open, Step.PRELIMINARY_CONSULTATION, null, fx, null);
+      case SAQ_CLEARED -> completeFor(review, open, Step.SAQ, review.getUnderReview(), fx, null);
+      case TRANSLATION_DONE -> completeFor(review, open, Step.TRANSLATION, null, fx, null);
+      case FEEDBACK_CLEARED -> completeFor(review, open, Step.FEEDBACK, requireReviewer(review, cmd.state()), fx, null);
+      case CLARIFICATION_REQUESTED -> {
+        ReviewStep dialogue = openStep(open, Step.DIALOGUE, review.getUnderReview());
+        Rulebook rb = rulebooks.get(review.getRulebookVersion());
+        dialogue.moveDeadline(planner.roundDueDate(rb, Step.DIALOGUE, on), today);
+        fx.replan(dialogue);
+        fx.announce(NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, review.getUnderReview());
+      }
+      case CLARIFICATION_ANSWERED -> {
+        ReviewStep dialogue = openStep(open, Step.DIALOGUE, review.getUnderReview());
+        if (dialogue.isPaused()) {
+          throw ApiException.conflict("no clarification request is waiting for an answer");
+        }
+        dialogue.pause();
+        fx.replan(dialogue);
+        fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, review.getUnderReview());
+      }
+      case DIALOGUE_CLOSED -> completeFor(review, open, Step.DIALOGUE, review.getUnderReview(), fx, null);
+      case OBSERVATIONS_CLEARED -> completeFor(review, open, Step.OBSERVATIONS, requireReviewer(review, cmd.state()), fx, null);
+      case OBSERVATIONS_AGREED -> completeFor(review, open, Step.OBSERVATIONS_AGREEMENT, review.getUnderReview(), fx, "AGREED");
+      case CHANGES_REQUESTED -> completeFor(review, open, Step.OBSERVATIONS_AGREEMENT, review.getUnderReview(), fx, "CHANGES_REQUESTED");
+      case SUMMARY_AGREED -> {
+        List<ReviewStep> summaries = open.stream().filter(s -> s.getStep() == Step.SUMMARY).toList();
+        if (summaries.isEmpty()) {
+          throw ApiException.conflict("the summary step is not open in review " + reviewId);
+        }
+        summaries.forEach(s -> fx.complete(s, on, null));
+      }
+      case FINALISED -> completeFor(review, open, Step.FINALISATION, null, fx, null);
+      case REVIEW_ON_HOLD -> {
+        if (review.getStatus() == Review.Status.ON_HOLD) {
+          throw ApiException.conflict("review " + reviewId + " is already on hold");
+        }
+        review.putOnHold(on);
+        open.forEach(fx::replan);
+        fx.announceToAll(NoticeKind.REVIEW_ON_HOLD);
+      }
+      case REVIEW_RESUMED -> {
+        if (review.getStatus() != Review.Status.ON_HOLD) {
+          throw ApiException.conflict("review " + reviewId + " is not on hold");
+        }
+        long held = ChronoUnit.DAYS.between(review.getOnHoldSince(), on);
+        if (held < 0) {
+          throw ApiException.invalid("resume date " + on + " lies before the hold date " + review.getOnHoldSince());
+        }
+        review.resume();
+        for (ReviewStep s : open) {
+          // The clock stops while on hold: every open deadline moves by the length of the hold.
+          s.moveDeadline(s.getDueOn().plusDays(held), today);
+          if (s.isPaused()) {
+            s.pause();
+          }
+          fx.replan(s);
+        }
+        fx.announceToAll(NoticeKind.REVIEW_RESUMED);
+      }
+      case DEADLINE_EXTENDED -> {
+        if (cmd.step() == null || cmd.newDue() == null) {
+          throw ApiException.invalid("DEADLINE_EXTENDED needs 'step' and 'newDue'");
+        }
+        if (cmd.reason() == null || cmd.reason().isBlank()) {
+          throw ApiException.invalid("DEADLINE_EXTENDED needs a 'reason' (note verbale or decision reference)");
+        }
+        String state = cmd.step().secretariatActs() ? null
+            : cmd.state() != null ? requireParticipant(review, cmd.state()) : defaultState(review, cmd.step());
+        ReviewStep s = openStep(open, cmd.step(), state);
+        if (!cmd.newDue().isAfter(today)) {
+          throw ApiException.invalid("the new deadline " + cmd.newDue() + " must lie after today (" + today + ")");
+        }
+        s.moveDeadline(cmd.newDue(), today);
+        fx.replan(s);
+        fx.announce(NoticeKind.DEADLINE_EXTENDED, s.getStep(), s.getStateCode(), Map.of("stepId", s.getId()));
+      }
+      case REVIEWER_REPLACED -> reviewerReplaced(review, cmd, open, on, fx);
+    }
+    fx.flush();
+    return event;
+  }
+
+  private void focalPointDesignated(Review review, RecordEvent cmd, List<ReviewStep> open, Effects fx) {
+    String state = requireParticipant(review, cmd.state());
+    if (cmd.person() == null) {
+      throw ApiException.invalid("FOCAL_POINT_DESIGNATED needs the 'person' designated");
+    }
+    stateDirectory.designateFocalPoint(review.getId(), state, cmd.person(), cmd.reference(), fx.event.getOccurredOn(),
+        fx.event.getRecordedBy());
+    var fpStep = open.stream()
+        .filter(s -> s.getStep() == Step.FOCAL_POINT && state.equals(s.getStateCode())).findFirst();
+    if (fpStep.isPresent()) {
+      fx.complete(fpStep.get(), fx.event.getOccurredOn(), null);
+    } else {
+      fx.announce(NoticeKind.FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, state);
+    }
+  }
+
+  private void reviewerReplaced(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on, Effects fx) {
+    if (cmd.instrument() == null || cmd.oldState() == null || cmd.newState() == null) {
+      throw ApiException.invalid("REVIEWER_REPLACED needs 'instrument', 'old' and 'new'");
+    }
+    if (cmd.reason() == null || cmd.reason().isBlank()) {
+      throw ApiException.invalid("REVIEWER_REPLACED needs a 'reason'");
+    }
+    requireKnownState(cmd.newState());
+    List<ReviewParticipant> all = participants.findByReviewIdOrderById(review.getId());
+    ReviewParticipant leaving = all.stream()
+        .filter(p -> p.isActive() && p.getRole() == ReviewParticipant.Role.REVIEWER
+            && p.getStateCode().equals(cmd.oldState()) && cmd.instrument().name().equals(p.getInstrument()))
+        .findFirst()
+        .orElseThrow(() -> ApiException.conflict(cmd.oldState() + " is not a reviewing State for "
+            + cmd.instrument() + " in review " + review.getId()));
+    boolean alreadyIn = all.stream().anyMatch(p -> p.isActive() && p.getStateCode().equals(cmd.newState()));
+    if (alreadyIn) {
+      throw ApiException.conflict(cmd.newState() + " already takes part in review " + review.getId());
+    }
+    leaving.leave(on, cmd.reason());
+    participants.save(new ReviewParticipant(review.getId(), cmd.newState(), ReviewParticipant.Role.REVIEWER,
+        cmd.instrument().name(), on));
+    boolean stillReviewing = all.stream().anyMatch(p -> p != leaving && p.isActive()
+        && p.getRole() == ReviewParticipant.Role.REVIEWER && p.getStateCode().equals(cmd.oldState()));
+    if (!stillReviewing) {
+      // The new reviewer takes over the old one's open steps, with their deadlines.
+      for (ReviewStep s : open) {
+        if (cmd.oldState().equals(s.getStateCode()) && s.getStep().actor() == Step.Actor.EACH_REVIEWING_STATE) {
+          s.handOverTo(cmd.newState());
+          fx.replan(s);
+        }
+      }
+    }
+    fx.updateReviewingStates(review, reviewingStates(review.getId()), participatingStates(review.getId()));
+    fx.announce(NoticeKind.REVIEWER_REPLACED, null, cmd.newState(),
+        Map.of("oldState", cmd.oldState(), "newState", cmd.newState(), "instrument", cmd.instrument().name()));
+  }
+
+  private void completeFor(Review review, List<ReviewStep> open, Step step, String state, Effects fx, String outcome) {
+    fx.complete(openStep(open, step, state), fx.event.getOccurredOn(), outcome);
+  }
+
+  private ReviewStep openStep(List<ReviewStep> open, Step step, String state) {
+    return open.stream()
+        .filter(s -> s.getStep() == step && Objects.equals(state, s.getStateCode()))
+        .findFirst()
+        .orElseThrow(() -> ApiException.conflict("step " + step + (state == null ? "" : " for " + state)
+            + " is not open (it is done, or has not started yet)"));
+  }
+
+  private String defaultState(Review review, Step step) {
+    if (step.actor() == Step.Actor.REVIEWED_STATE) {
+      return review.getUnderReview();
+    }
+    throw ApiException.invalid("step " + step + " is done by each State separately: name the 'state'");
+  }
+
+  private String requireParticipant(Review review, String state) {
+    if (state == null) {
+      throw ApiException.invalid("this event needs the 'state' it concerns");
+    }
+    if (!participatingStates(review.getId()).contains(state)) {
+      throw ApiException.conflict(state + " does not take part in review " + review.getId());
+    }
+    return state;
+  }
+
+  private String requireReviewer(Review review, String state) {
+    if (state == null) {
+      throw ApiException.invalid("this event needs the reviewing 'state' it concerns");
+    }
+    if (!reviewingStates(review.getId()).contains(state)) {
+      throw ApiException.conflict(state + " is not a reviewing State of review " + review.getId());
+    }
+    return state;
+  }
+
+  private void requireKnownState(String code) {
+    if (!stateDirectory.isKnownState(code)) {
+      throw ApiException.notFound("unknown State '" + code + "'");
+    }
+  }
+
+  public List<String> participatingStates(String reviewId) {
+    List<String> result = new ArrayList<>();
+    for (ReviewParticipant p : participants.findByReviewIdOrderById(reviewId)) {
+      if (p.isActive() && !result.contains(p.getStateCode())) {
+        result.add(p.getStateCode());
+      }
+    }
+    return result;
+  }
+
+  public List<String> reviewingStates(String reviewId) {
+    List<String> result = new ArrayList<>();
+    for (ReviewParticipant p : participants.findByReviewIdOrderById(reviewId)) {
+      if (p.isActive() && p.getRole() == ReviewParticipant.Role.REVIEWER && !result.contains(p.getStateCode())) {
+        result.add(p.getStateCode());
+      }
+    }
+    return result;
+  }
+
+  private static String summary(RecordEvent cmd) {
+    List<String> parts = new ArrayList<>();
+    if (cmd.reason() != null) parts.add("reason=" + cmd.reason());
+    if (cmd.newDue() != null) parts.add("newDue=" + cmd.newDue());
+    if (cmd.instrument() != null) parts.add("instrument=" + cmd.instrument());
+    if (cmd.oldState() != null) parts.add("old=" + cmd.oldState());
+    if (cmd.newState() != null) parts.add("new=" + cmd.newState());
+    if (cmd.person() != null) parts.add("person=" + cmd.person().email());
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  /** The process messages one event causes, queued in the event's transaction. */
+  private final class Effects {
+    private final ReviewEvent event;
+    private final List<Runnable> queued = new ArrayList<>();
+
+    Effects(ReviewEvent event) {
+      this.event = event;
+    }
+
+    void complete(ReviewStep step, LocalDate on, String outcome) {
+      step.markDone(on);
+      Map<String, Object> vars = new HashMap<>();
+      vars.put(VAR_OUTCOME, outcome);
+      queued.add(() -> messages.enqueue(MSG_STEP_COMPLETED, String.valueOf(step.getId()),
+          "evt-" + event.getId() + "-done-" + step.getId(), vars, COMPLETION_TTL));
+    }
+
+    void replan(ReviewStep step) {
+      // No time to live: a step that is not waiting re-reads the database before it waits again.
+      queued.add(() -> messages.enqueue(MSG_STEP_REPLANNED, String.valueOf(step.getId()),
+          "evt-" + event.getId() + "-replan-" + step.getId(), Map.of(), Duration.ZERO));
+    }
+
+    void announce(NoticeKind kind, Step step, String state) {
+      announce(kind, step, state, Map.of());
+    }
+
+    void announce(NoticeKind kind, Step step, String state, Map<String, Object> extra) {
+      Map<String, Object> vars = new HashMap<>(extra);
+      vars.put(VAR_NOTICE_KIND, kind.name());
+      vars.put("announcedStep", step == null ? null : step.name());
+      vars.put("announcedState", state);
+      vars.put("eventId", event.getId());
+      vars.put(VAR_NOTICE_KEY, "EVENT-" + event.getId() + ":" + kind + (state == null ? "" : ":" + state));
+      queued.add(() -> messages.enqueue(MSG_ANNOUNCEMENT, event.getReviewId(),
+          "evt-" + event.getId() + "-" + kind + (state == null ? "" : "-" + state), vars, Duration.ZERO));
+    }
+
+    void announceToAll(NoticeKind kind) {
+      announce(kind, null, null);
+    }
+
+    void updateReviewingStates(Review review, List<String> reviewing, List<String> participating) {
+      Long key = review.getProcessInstanceKey();
+      if (key == null) {
+        return;
+      }
+      // Later per-reviewer steps read this list when they start; the engine applies it at once.
+      queued.add(() -> camunda.newSetVariablesCommand(key)
+          .variables(Map.of(VAR_REVIEWING_STATES, reviewing, VAR_PARTICIPATING_STATES, participating))
+          .send().join());
+    }
+
+    void flush() {
+      queued.forEach(Runnable::run);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.revflow.testsupport;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.revflow.notification.Notice;
+import org.revflow.notification.NoticeRepository;
+import org.revflow.registry.PersonInput;
+import org.revflow.registry.RegistryService;
+import org.revflow.review.EventType;
+import org.revflow.review.ReviewCommands;
+import org.revflow.review.ReviewCommands.Instrument;
+import org.revflow.review.ReviewQueries;
+import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewView;
+import org.revflow.review.Step;
+import org.springframework.stereotype.Component;
+
+/** Drives reviews in process tests: launches, records events on given dates, reads the notice log. */
+@Component
+public class ReviewDriver {
+
+  private final ReviewService reviews;
+  private final ReviewQueries queries;
+  private final RegistryService registry;
+  private final NoticeRepository notices;
+  private final SimulatedTime time;
+
+  ReviewDriver(ReviewService reviews, ReviewQueries queries, RegistryService registry, NoticeRepository notices,
+      SimulatedTime time) {
+    this.reviews = reviews;
+    this.queries = queries;
+    this.registry = registry;
+    this.notices = notices;
+    this.time = time;
+  }
+
+  public SimulatedTime time() {
+    return time;
+  }
+
+  /** Gives each State a permanent representative pr@{state}.example (lower case), in English. */
+  public void permanentRepresentatives(String... states) {
+    for (String s : states) {
+      registry.setPermanentRepresentative(s, new PersonInput("PR of " + s, pr(s), "en", null), time.now(), "test");
+    }
+  }
+
+  public static String pr(String state) {
+    return "pr@" + state.toLowerCase() + ".example";
+  }
+
+  public static String fp(String state) {
+    return "fp@" + state.toLowerCase() + ".example";
+  }
+
+  /** Launches a review today (Vienna) and lets the engine settle. */
+  public String launch(String underReview, int phase, String... reviewers) {
+    String id = reviews.launch(new ReviewCommands.Launch(underReview, phase,
+        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), null), "test").getId();
+    time.settle();
+    return id;
+  }
+
+  public void on(LocalDate date, String reviewId, EventType type) {
+    on(date, reviewId, event(type, null));
+  }
+
+  public void on(LocalDate date, String reviewId, EventType type, String state) {
+    on(date, reviewId, event(type, state));
+  }
+
+  public void designateFocalPoint(LocalDate date, String reviewId, String state) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, state, null, null,
+        "NV/" + state, null, null, null, null, null,
+        new ReviewCommands.Person("Focal point of " + state, fp(state), "en", null), null));
+  }
+
+  public void extend(LocalDate date, String reviewId, Step step, String state, LocalDate newDue) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.DEADLINE_EXTENDED, state, step, null, "NV/ext",
+        "requested by note verbale", newDue, null, null, null, null, null));
+  }
+
+  public void replaceReviewer(LocalDate date, String reviewId, String oldState, String newState) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.REVIEWER_REPLACED, null, null, null, "NV/repl",
+        "withdrew", null, Instrument.UNTOC, oldState, newState, null, null));
+  }
+
+  public void on(LocalDate date, String reviewId, ReviewCommands.RecordEvent event) {
+    time.walkTo(date);
+    reviews.record(reviewId, event, "test");
+    time.settle();
+  }
+
+  public static ReviewCommands.RecordEvent event(EventType type, String state) {
+    return new ReviewCommands.RecordEvent(type, state, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  public ReviewView review(String id) {
+    return queries.get(id);
+  }
+
+  /** The notice log of a review as lines "date KIND STEP STATE -> to [cc]", in sending order. */
+  public List<String> notices(String reviewId) {
+    return notices.findByReviewIdOrderById(reviewId).stream()
+        .map(ReviewDriver::line)
+        .collect(Collectors.toList());
+  }
+
+  public List<Notice> noticeRows(String reviewId) {
+    return notices.findByReviewIdOrderById(reviewId);
+  }
+
+  public static String line(Notice n) {
+    return n.getSentOn() + " " + n.getKind() + " " + (n.getStep() == null ? "-" : n.getStep()) + " "
+        + (n.getStateCode() == null ? "-" : n.getStateCode()) + " -> " + n.getAddresseeEmail()
+        + (n.getCc() == null ? "" : " cc " + n.getCc()) + (n.getStatus() == Notice.Status.SENT ? "" : " " + n.getStatus());
+  }
+}
