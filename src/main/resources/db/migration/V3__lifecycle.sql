@@ -14,6 +14,7 @@ CREATE TABLE review_step (
   floor_exclusive        DATE         NULL,
   paused                 BOOLEAN      NOT NULL DEFAULT FALSE,
   done_on                DATE         NULL,
+  outcome                VARCHAR(40)  NULL,
   -- The engine's element instance of the "Open step" job: a retried job finds its row again.
   opened_by_element      BIGINT       NOT NULL,
   process_instance_key   BIGINT       NOT NULL,

@@ -97,7 +97,7 @@ public class AddresseeResolver {
         yield pr(state, now).map(pr -> List.of(new Envelope(pr, List.of(secretariat))))
             .orElse(List.of(new Envelope(secretariat, List.of())));
       }
-      case DEADLINE_EXTENDED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED -> {
+      case DEADLINE_EXTENDED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED, CHANGES_REQUESTED -> {
         if (secretariatActs || state == null) {
           yield List.of(new Envelope(secretariat, List.of()));
         }

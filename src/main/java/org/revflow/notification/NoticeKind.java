@@ -27,6 +27,8 @@ public enum NoticeKind {
   ESCALATION(true),
   /** A step was done (submission cleared, feedback received, lists agreed, ...). */
   STEP_DONE(false),
+  /** The reviewed State asked for changes to the lists of observations: to each reviewing State. */
+  CHANGES_REQUESTED(false),
   CLARIFICATION_REQUESTED(true),
   CLARIFICATION_ANSWERED(false),
   DEADLINE_EXTENDED(true),

@@ -28,7 +28,9 @@ public class PlanNextNoticeWorker {
   public Map<String, Object> plan(@Variable(name = VAR_STEP_ID) long stepId,
       @Variable(name = VAR_LAST_SENT, optional = true) String lastSent) {
     Map<String, Object> out = new HashMap<>();
-    var planned = steps.planNext(stepId, lastSent);
+    StepService.Plan plan = steps.planNext(stepId, lastSent);
+    var planned = plan.next();
+    out.put("stepOpen", plan.stepOpen());
     out.put(VAR_NOTICE_PLANNED, planned.isPresent());
     out.put(VAR_NEXT_NOTICE_AT, planned.map(StepService.Planned::sendAt).orElse(null));
     out.put(VAR_NEXT_NOTICE_KIND, planned.map(p -> p.rung().kind().name()).orElse(null));

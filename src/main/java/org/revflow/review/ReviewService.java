@@ -421,7 +421,7 @@ public class ReviewService {
     }
 
     void complete(ReviewStep step, LocalDate on, String outcome) {
-      step.markDone(on);
+      step.markDone(on, outcome);
       Map<String, Object> vars = new HashMap<>();
       vars.put(VAR_OUTCOME, outcome);
       queued.add(() -> messages.enqueue(MSG_STEP_COMPLETED, String.valueOf(step.getId()),

@@ -63,6 +63,8 @@ public class ReviewStep {
   @Column(name = "done_on")
   private LocalDate doneOn;
 
+  private String outcome;
+
   @Column(name = "opened_by_element", nullable = false)
   private long openedByElement;
 
@@ -103,6 +105,7 @@ public class ReviewStep {
   public LocalDate getFloorExclusive() { return floorExclusive; }
   public boolean isPaused() { return paused; }
   public LocalDate getDoneOn() { return doneOn; }
+  public String getOutcome() { return outcome; }
   public long getProcessInstanceKey() { return processInstanceKey; }
 
   /** A new deadline: the ladder is re-planned from it, skipping rungs dated on or before {@code asOf}. */
@@ -117,8 +120,9 @@ public class ReviewStep {
 
   void handOverTo(String newState) { this.stateCode = newState; }
 
-  void markDone(LocalDate on) {
+  void markDone(LocalDate on, String outcome) {
     this.status = Status.DONE;
     this.doneOn = on;
+    this.outcome = outcome;
   }
 }

@@ -42,6 +42,9 @@ public class StepService {
 
   public record Planned(Rung rung, String sendAt) {}
 
+  /** The ladder's next move: nothing more for a step that is done, else the next rung if any. */
+  public record Plan(boolean stepOpen, Optional<Planned> next) {}
+
   LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), properties.zone());
   }
@@ -74,17 +77,17 @@ public class StepService {
 
   /** The next rung still to send for this step, given the last one sent (by key), or empty. */
   @Transactional(readOnly = true)
-  public Optional<Planned> planNext(long stepId, String lastSentKey) {
+  public Plan planNext(long stepId, String lastSentKey) {
     ReviewStep s = steps.findById(stepId).orElseThrow(() -> new IllegalStateException("no step " + stepId));
     if (!s.isOpen()) {
-      return Optional.empty();
+      return new Plan(false, Optional.empty());
     }
     Review review = reviews.findById(s.getReviewId()).orElseThrow();
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     LadderInput in = new LadderInput(s.getStep(), s.getStartedOn(), s.getDueOn(), s.getFloorExclusive(),
         parseRung(lastSentKey), review.getStatus() == Review.Status.ON_HOLD, s.isPaused(), s.getStep().secretariatActs());
-    return planner.nextRung(rb, in)
-        .map(r -> new Planned(r, planner.sendAt(rb, r.date()).toOffsetDateTime().toString()));
+    return new Plan(true, planner.nextRung(rb, in)
+        .map(r -> new Planned(r, planner.sendAt(rb, r.date()).toOffsetDateTime().toString())));
   }
 
   /** The notices that announce the step done; the step itself was closed when the event was recorded. */
@@ -99,7 +102,8 @@ public class StepService {
       if (done.isAfter(s.getDueOn())) {
         kinds.add(NoticeKind.INTERIM_FOCAL_POINT_ENDED.name());
       }
-    } else {
+    } else if (!"CHANGES_REQUESTED".equals(s.getOutcome())) {
+      // Changes requested is no "done": the model tells the reviewing States instead.
       kinds.add(NoticeKind.STEP_DONE.name());
     }
     return kinds;

@@ -1,0 +1,123 @@
+package org.revflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.revflow.registry.PersonInput;
+import org.revflow.registry.RegistryService;
+import org.revflow.review.Step;
+import org.revflow.testsupport.RevFlowTest;
+import org.revflow.testsupport.SimulatedTime;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Exactly once per notice and addressee, whatever the workers and the mail server do. */
+@RevFlowTest
+class NoticeDeliveryTest {
+
+  @Autowired NoticeService service;
+  @Autowired NoticeRepository notices;
+  @Autowired RegistryService registry;
+  @Autowired GreenMail greenMail;
+  @Autowired JavaMailSenderImpl mailSender;
+  @Autowired SimulatedTime time;
+
+  private NoticeJob escalation(String reviewId, String state) {
+    registry.setPermanentRepresentative(state, new PersonInput("PR " + state, "pr@" + state.toLowerCase() + ".example",
+        "en", null), time.now(), "test");
+    return new NoticeJob(reviewId, null, "ESCALATION@2030-01-01", NoticeKind.ESCALATION, Step.SAQ, state,
+        LocalDate.of(2029, 12, 1), 0);
+  }
+
+  private List<MimeMessage> received(NoticeJob job) throws Exception {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      String[] h = m.getHeader("X-RevFlow-Notice");
+      if (h != null && Arrays.asList(h).contains(job.identity())) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static long distinctMessageIds(List<MimeMessage> messages) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (MimeMessage m : messages) {
+      ids.add(m.getMessageID());
+    }
+    return ids.stream().distinct().count();
+  }
+
+  @Test
+  void workersRacingOnTheSameJobSendOneEmail() throws Exception {
+    NoticeJob job = escalation("RACE-1", "ISL");
+    int workers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> results = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        return service.deliver(job, 1L);
+      }));
+    }
+    start.countDown();
+    int completed = 0;
+    for (Future<?> f : results) {
+      try {
+        f.get(30, TimeUnit.SECONDS);
+        completed++;
+      } catch (java.util.concurrent.ExecutionException e) {
+        // A loser must not complete its job: it fails and retries later.
+        assertThat(e.getCause()).isInstanceOf(NoticeDeliveryException.class)
+            .hasMessageContaining("being sent by another worker");
+      }
+    }
+    pool.shutdown();
+    assertThat(completed).isPositive();
+    // To and Cc each get a copy of the one message.
+    assertThat(distinctMessageIds(received(job))).isEqualTo(1);
+    assertThat(notices.findByReviewIdOrderById("RACE-1")).singleElement()
+        .satisfies(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
+    // The retried jobs of the losers find the notice sent and do not send it again.
+    assertThat(service.deliver(job, 2L)).isEqualTo(new NoticeService.Delivery(0, 1));
+    assertThat(distinctMessageIds(received(job))).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedSendFailsTheDeliveryAndTheRetrySendsOnce() throws Exception {
+    NoticeJob job = escalation("DOWN-1", "LUX");
+    int port = mailSender.getPort();
+    mailSender.setPort(1);
+    try {
+      assertThatThrownBy(() -> service.deliver(job, 1L))
+          .isInstanceOf(NoticeDeliveryException.class)
+          .hasMessageContaining("ESCALATION for review DOWN-1 (LUX) not delivered to pr@lux.example");
+    } finally {
+      mailSender.setPort(port);
+    }
+    Notice failed = notices.findByReviewIdOrderById("DOWN-1").getFirst();
+    assertThat(failed.getStatus()).isEqualTo(Notice.Status.FAILED);
+    assertThat(failed.getFailureReason()).contains("MailSendException");
+
+    assertThat(service.deliver(job, 1L)).isEqualTo(new NoticeService.Delivery(1, 0));
+    assertThat(service.deliver(job, 1L)).isEqualTo(new NoticeService.Delivery(0, 1));
+    assertThat(distinctMessageIds(received(job))).isEqualTo(1);
+    Notice sent = notices.findByReviewIdOrderById("DOWN-1").getFirst();
+    assertThat(sent.getStatus()).isEqualTo(Notice.Status.SENT);
+    assertThat(sent.getAttempts()).isEqualTo(2);
+    assertThat(sent.getSmtpMessageId()).isNotBlank();
+  }
+}

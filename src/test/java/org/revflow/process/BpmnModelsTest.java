@@ -1,0 +1,138 @@
+package org.revflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The models in {@code bpmn/} as people and Java see them: valid for Zeebe, meaningful ids, a name
+ * on everything a user sees, shapes that do not overlap, and only the job types, messages and
+ * process ids that the Java side knows (ProcessConstants).
+ */
+class BpmnModelsTest {
+
+  static Stream<File> models() {
+    File[] files = new File("bpmn").listFiles((dir, name) -> name.endsWith(".bpmn"));
+    assertThat(files).isNotEmpty();
+    return Arrays.stream(files).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void isValidForZeebe(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    Bpmn.validateModel(model);
+    assertThat(model.getModelElementsByType(Process.class)).extracting(Process::getId)
+        .allMatch(constants("PROCESS_")::contains);
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void idsAreMeaningfulAndEveryVisibleElementHasAName(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      assertThat(node.getId()).as("id of %s", node.getName())
+          .matches("(StartEvent|EndEvent|Task|CallActivity|Gateway|Timer|Message|SubProcess)_[A-Z][A-Za-z]+");
+      assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank();
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      assertThat(flow.getId()).matches("Flow_[A-Z][A-Za-z]+");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void noActivityCarriesTwoTimerBoundaryEvents(File file) {
+    // Zeebe has an open report of trouble with two timer boundary events on one activity; the
+    // models avoid the shape altogether: one timer at a time, planned in Java.
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    var timersByActivity = model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(b -> !b.getChildElementsByType(TimerEventDefinition.class).isEmpty())
+        .collect(Collectors.groupingBy(b -> b.getAttachedTo().getId(), Collectors.counting()));
+    assertThat(timersByActivity.values()).allMatch(n -> n <= 1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void jobTypesAndMessagesAreThoseTheJavaSideKnows(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    Set<String> jobTypes = constants("JOB_");
+    assertThat(model.getModelElementsByType(ZeebeTaskDefinition.class)).extracting(ZeebeTaskDefinition::getType)
+        .allMatch(jobTypes::contains);
+    Set<String> messages = constants("MSG_");
+    assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName).allMatch(messages::contains);
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void shapesDoNotOverlapUnlessOneHoldsTheOther(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));
+    for (int i = 0; i < shapes.size(); i++) {
+      for (int j = i + 1; j < shapes.size(); j++) {
+        BpmnShape a = shapes.get(i);
+        BpmnShape b = shapes.get(j);
+        if (contains(a, b) || contains(b, a) || attached(a, b) || attached(b, a)) {
+          continue;
+        }
+        assertThat(overlap(a, b)).as("%s overlaps %s", a.getBpmnElement().getId(), b.getBpmnElement().getId())
+            .isFalse();
+      }
+    }
+  }
+
+  private static boolean overlap(BpmnShape a, BpmnShape b) {
+    var p = a.getBounds();
+    var q = b.getBounds();
+    return p.getX() < q.getX() + q.getWidth() && q.getX() < p.getX() + p.getWidth()
+        && p.getY() < q.getY() + q.getHeight() && q.getY() < p.getY() + p.getHeight();
+  }
+
+  private static boolean contains(BpmnShape outer, BpmnShape inner) {
+    var o = outer.getBounds();
+    var i = inner.getBounds();
+    return i.getX() >= o.getX() && i.getY() >= o.getY() && i.getX() + i.getWidth() <= o.getX() + o.getWidth()
+        && i.getY() + i.getHeight() <= o.getY() + o.getHeight();
+  }
+
+  private static boolean attached(BpmnShape event, BpmnShape activity) {
+    BaseElement e = event.getBpmnElement();
+    return e instanceof BoundaryEvent b && b.getAttachedTo().getId().equals(activity.getBpmnElement().getId());
+  }
+
+  private static Set<String> constants(String prefix) {
+    Collection<String> values = new ArrayList<>();
+    for (Field f : ProcessConstants.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getName().startsWith(prefix)) {
+        try {
+          values.add((String) f.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Set.copyOf(values);
+  }
+}
