@@ -28,10 +28,7 @@ public class RulebookRegistry {
   private final Rulebook defaultRulebook;
 
   public RulebookRegistry(RulebookProperties properties) {
-    this(properties, new RulebookLoader());
-  }
-
-  RulebookRegistry(RulebookProperties properties, RulebookLoader loader) {
+    RulebookLoader loader = new RulebookLoader();
     Map<String, Rulebook> found = new LinkedHashMap<>();
     Map<String, String> sourceOf = new LinkedHashMap<>();
     for (Source source : sources(properties.location())) {
