@@ -3,6 +3,7 @@ package org.revflow.rulebook;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,8 @@ import java.util.Objects;
 import org.revflow.review.Step;
 
 /**
- * One version of the rules a review runs by: deadlines, notice ladders and clusters. Built only by
- * {@link RulebookValidator} from a file, so an instance is always complete and consistent. A review
+ * One version of the rules a review runs by: deadlines, notice ladders and clusters. Built by
+ * {@link RulebookValidator} from a file, which guarantees it is complete and consistent. A review
  * stores {@link #id()} at launch and keeps that rulebook for its whole life.
  *
  * @param name stable name, e.g. {@code default}
@@ -52,7 +53,9 @@ public record Rulebook(
     Objects.requireNonNull(actionLinkValidity, "actionLinkValidity");
     Objects.requireNonNull(activationLinkValidity, "activationLinkValidity");
     description = description == null ? "" : description;
-    steps = java.util.Collections.unmodifiableMap(new EnumMap<>(steps));
+    Map<Step, StepRule> copy = new EnumMap<>(Step.class);
+    copy.putAll(steps);
+    steps = Collections.unmodifiableMap(copy);
     clusters = List.copyOf(clusters);
   }
 

@@ -291,6 +291,10 @@ class DeadlinePlannerTest {
       for (Optional<Rung> next = planner.nextRung(rb, state);
           next.isPresent() && !next.get().date().isAfter(until);
           next = planner.nextRung(rb, state)) {
+        if (state.after() != null) {
+          // Fails instead of looping forever on a planner that returns the same rung again.
+          assertThat(next.get().isAfter(state.after())).as("%s after %s", next.get(), state.after()).isTrue();
+        }
         iterated.add(next.get());
         state = state.withAfter(next.get());
       }
