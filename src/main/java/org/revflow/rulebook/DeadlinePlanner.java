@@ -1,0 +1,153 @@
+package org.revflow.rulebook;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.revflow.notification.NoticeKind;
+import org.revflow.review.Step;
+import org.revflow.rulebook.Rulebook.FocalPointLadder;
+import org.revflow.rulebook.Rulebook.Ladder;
+import org.revflow.rulebook.Rulebook.StepRule;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pure date arithmetic over a {@link Rulebook}: deadlines and the ladder of notices of a step. It
+ * holds no state and reads no clock, so the process, the preview and the tests get the same dates.
+ *
+ * <p>A ladder is a few fixed rungs plus one rung repeating forever (escalation, or "designation
+ * pending"); the step ending stops it, not the planner. The repeating rung is found by arithmetic,
+ * so a step overdue for years costs the same as one overdue for a day.
+ */
+@Component
+public class DeadlinePlanner {
+
+  /** Deadline of a step that starts on startedOn (for launch-relative steps pass the launch date). */
+  public LocalDate dueDate(Rulebook rb, Step step, LocalDate launchDate, LocalDate startedOn) {
+    StepRule rule = rb.step(step);
+    LocalDate from = switch (rule.from()) {
+      case LAUNCH -> Objects.requireNonNull(launchDate, "launchDate");
+      case STEP_START -> Objects.requireNonNull(startedOn, "startedOn");
+    };
+    return from.plus(rule.deadline());
+  }
+
+  /** Deadline after a clarification request (dialogue) or changes requested (observations). */
+  public LocalDate roundDueDate(Rulebook rb, Step step, LocalDate requestedOn) {
+    StepRule rule = rb.step(step);
+    if (rule.round() == null) {
+      throw new IllegalArgumentException("step " + step + " has no rounds in rulebook " + rb.id());
+    }
+    return requestedOn.plus(rule.round());
+  }
+
+  public LocalDate nextPhaseStart(Rulebook rb, LocalDate launchDate) {
+    return launchDate.plus(rb.nextPhaseAfter());
+  }
+
+  public LocalDate actionLinkExpiry(Rulebook rb, LocalDate due) {
+    return due.plus(rb.actionLinkValidity());
+  }
+
+  /** The rung date at the notice time in the rulebook's zone (a time in a DST gap moves later). */
+  public ZonedDateTime sendAt(Rulebook rb, LocalDate rungDate) {
+    return ZonedDateTime.of(rungDate, rb.noticeTime(), rb.zone());
+  }
+
+  /** The next rung still to send, or empty. */
+  public Optional<Rung> nextRung(Rulebook rb, LadderInput in) {
+    if (in.onHold() || in.paused()) {
+      return Optional.empty();
+    }
+    Shape shape = shape(rb, in);
+    Rung repeating = firstRepeatingRung(shape, in);
+    Rung next = shape.fixed().stream()
+        .filter(r -> sendable(r, in))
+        .min(Rung.LADDER_ORDER)
+        .filter(fixed -> Rung.LADDER_ORDER.compare(fixed, repeating) < 0)
+        .orElse(repeating);
+    return Optional.of(next);
+  }
+
+  /** All rungs from the ladder in order, for previews: rungs dated on or before {@code until}. */
+  public List<Rung> ladder(Rulebook rb, LadderInput in, LocalDate until) {
+    if (in.onHold() || in.paused()) {
+      return List.of();
+    }
+    Shape shape = shape(rb, in);
+    List<Rung> rungs = new ArrayList<>();
+    for (Rung rung : shape.fixed()) {
+      if (!rung.date().isAfter(until) && sendable(rung, in)) {
+        rungs.add(rung);
+      }
+    }
+    // Deliberately enumerates instead of reusing firstRepeatingRung: the two are checked against each other.
+    for (int k = 0; ; k++) {
+      Rung rung = shape.repeating(k);
+      if (rung.date().isAfter(until)) {
+        break;
+      }
+      if (sendable(rung, in)) {
+        rungs.add(rung);
+      }
+    }
+    rungs.sort(Rung.LADDER_ORDER);
+    return List.copyOf(rungs);
+  }
+
+  private static boolean sendable(Rung rung, LadderInput in) {
+    return !rung.date().isBefore(in.startedOn())
+        && (in.floorExclusive() == null || rung.date().isAfter(in.floorExclusive()))
+        && (in.after() == null || rung.isAfter(in.after()));
+  }
+
+  /** The first repeating rung that is {@link #sendable}: every condition is a lower bound on its date. */
+  private static Rung firstRepeatingRung(Shape shape, LadderInput in) {
+    LocalDate earliest = in.startedOn();
+    if (in.floorExclusive() != null) {
+      earliest = latest(earliest, in.floorExclusive().plusDays(1));
+    }
+    if (in.after() != null) {
+      boolean sortsAfterSameDay = shape.repeatingKind().compareTo(in.after().kind()) > 0;
+      earliest = latest(earliest, sortsAfterSameDay ? in.after().date() : in.after().date().plusDays(1));
+    }
+    long daysFromFirst = ChronoUnit.DAYS.between(shape.repeatingFirst(), earliest);
+    long k = Math.max(0, Math.ceilDiv(daysFromFirst, shape.everyDays()));
+    return shape.repeating(Math.toIntExact(k));
+  }
+
+  private static LocalDate latest(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Shape shape(Rulebook rb, LadderInput in) {
+    LocalDate due = in.due();
+    List<Rung> fixed = new ArrayList<>();
+    if (in.step() == Step.FOCAL_POINT) {
+      FocalPointLadder fp = rb.focalPointLadder();
+      fixed.add(new Rung(NoticeKind.FOCAL_POINT_REMINDER, in.startedOn().plus(fp.reminder()), 0));
+      LocalDate interim = due.plus(fp.interim());
+      fixed.add(new Rung(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE, interim, 0));
+      fixed.add(new Rung(NoticeKind.INTERIM_FOCAL_POINT_INFO, interim, 0));
+      return new Shape(fixed, NoticeKind.DESIGNATION_PENDING,
+          due.plus(fp.designationPending().first()), fp.designationPending().every().getDays());
+    }
+    Ladder ladder = rb.ladder();
+    for (int i = 0; i < ladder.reminders().size(); i++) {
+      fixed.add(new Rung(NoticeKind.REMINDER, due.minus(ladder.reminders().get(i)), i));
+    }
+    fixed.add(new Rung(NoticeKind.OVERDUE, due.plus(ladder.overdue()), 0));
+    return new Shape(fixed, NoticeKind.ESCALATION,
+        due.plus(ladder.escalation().first()), ladder.escalation().every().getDays());
+  }
+
+  /** The fixed rungs of a ladder and its repeating rung k = first + k * every days. */
+  private record Shape(List<Rung> fixed, NoticeKind repeatingKind, LocalDate repeatingFirst, int everyDays) {
+    Rung repeating(int k) {
+      return new Rung(repeatingKind, repeatingFirst.plusDays((long) k * everyDays), k);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.revflow.rulebook;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Objects;
+import org.revflow.notification.NoticeKind;
+
+/**
+ * One notice of a step's ladder.
+ *
+ * @param kind what is sent
+ * @param date the Vienna date it is sent on
+ * @param sequence 0-based position of this kind in the step's full ladder (D-30 is reminder 0,
+ *     D-7 reminder 1, D+91 escalation 2), whether or not earlier rungs were skipped, so the same
+ *     rung keeps the same number across re-plans
+ */
+public record Rung(NoticeKind kind, LocalDate date, int sequence) {
+
+  /**
+   * Ladder order: by date, then by the declaration order of {@link NoticeKind}, which puts
+   * INTERIM_FOCAL_POINT_IN_FORCE before INTERIM_FOCAL_POINT_INFO on their shared date.
+   */
+  public static final Comparator<Rung> LADDER_ORDER =
+      Comparator.comparing(Rung::date).thenComparing(Rung::kind);
+
+  public Rung {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(date, "date");
+  }
+
+  /** Identifies the rung within a step; stable across re-plans, used against double sending. */
+  public String key() {
+    return kind + "@" + date;
+  }
+
+  /** Whether this rung comes strictly after {@code other} in ladder order. */
+  public boolean isAfter(Rung other) {
+    return LADDER_ORDER.compare(this, other) > 0;
+  }
+}

@@ -1,0 +1,108 @@
+package org.revflow.rulebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulebookRegistryTest {
+
+  @TempDir
+  Path dir;
+
+  private void write(String fileName, String yaml) throws IOException {
+    Files.writeString(dir.resolve(fileName), yaml);
+  }
+
+  private static String version(String version) {
+    return TestRulebooks.edited(TestRulebooks.set("version", version));
+  }
+
+  @Test
+  void theShippedDefaultIsTheDefault() {
+    RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(null, null));
+
+    assertThat(registry.defaultRulebook().id()).isEqualTo("default@2026.1");
+    assertThat(registry.get("default")).isSameAs(registry.defaultRulebook());
+    assertThat(registry.get("default@2026.1")).isSameAs(registry.defaultRulebook());
+    assertThat(registry.all()).extracting(Rulebook::id).containsExactly("default@2026.1");
+  }
+
+  @Test
+  void anUnknownNameOrVersionSaysWhatIsKnown() {
+    RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(null, null));
+
+    assertThatThrownBy(() -> registry.get("default@2025.9"))
+        .isInstanceOf(UnknownRulebookException.class)
+        .hasMessage("no rulebook 'default@2025.9'; known: [default@2026.1]");
+    assertThatThrownBy(() -> registry.get("strict")).isInstanceOf(UnknownRulebookException.class);
+  }
+
+  @Test
+  void aNameMeansItsHighestVersionAndAnIdMeansExactlyThatVersion() throws IOException {
+    write("default-2026.2.yaml", version("2026.2"));
+    write("default-2026.10.yml", version("2026.10"));
+    write("strict.yaml", TestRulebooks.edited(TestRulebooks.set("name", "strict")));
+    write("notes.txt", "not a rulebook");
+
+    RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(dir, "default"));
+
+    assertThat(registry.all()).extracting(Rulebook::id).containsExactly(
+        "default@2026.1", "default@2026.2", "default@2026.10", "strict@2026.1");
+    assertThat(registry.defaultRulebook().id()).isEqualTo("default@2026.10");
+    assertThat(registry.get("default@2026.1").version()).isEqualTo("2026.1");
+    assertThat(registry.get("strict").id()).isEqualTo("strict@2026.1");
+  }
+
+  @Test
+  void theDefaultCanBePinnedToAVersion() throws IOException {
+    write("default-2027.1.yaml", version("2027.1"));
+
+    RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(dir, "default@2026.1"));
+
+    assertThat(registry.defaultRulebook().id()).isEqualTo("default@2026.1");
+    assertThat(registry.get("default").id()).isEqualTo("default@2027.1");
+  }
+
+  @Test
+  void anInvalidFileStopsTheRegistryWithTheValidatorsMessage() throws IOException {
+    write("broken.yaml", version("2026.2").replace("P6M", "P-6M"));
+
+    assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(dir, null)))
+        .isInstanceOf(InvalidRulebookException.class)
+        .hasMessageContaining("rulebook 'default' 2026.2: steps.SAQ.deadline: 'P-6M' must be a positive period")
+        .hasMessageContaining("broken.yaml");
+  }
+
+  @Test
+  void theSameIdTwiceIsAnError() throws IOException {
+    write("copy.yaml", TestRulebooks.defaultYaml());
+
+    assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(dir, null)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("rulebook default@2026.1 is defined twice: in ")
+        .hasMessageEndingWith("copy.yaml");
+  }
+
+  @Test
+  void aMissingDirectoryOrDefaultIsAnError() {
+    assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(dir.resolve("nope"), null)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("revflow.rulebook.location '" + dir.resolve("nope") + "' is not a directory");
+    assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(null, "strict")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("revflow.rulebook.default-name 'strict' matches no rulebook; known: [default@2026.1]");
+  }
+
+  @Test
+  void versionsCompareNumberByNumber() {
+    assertThat(RulebookRegistry.compareVersions("2026.10", "2026.9")).isPositive();
+    assertThat(RulebookRegistry.compareVersions("2027.1", "2026.10")).isPositive();
+    assertThat(RulebookRegistry.compareVersions("2026.1", "2026.1.1")).isNegative();
+    assertThat(RulebookRegistry.compareVersions("2026.1", "2026.1")).isZero();
+  }
+}
