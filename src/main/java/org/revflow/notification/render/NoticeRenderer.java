@@ -3,7 +3,6 @@ package org.revflow.notification.render;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -149,6 +148,8 @@ public class NoticeRenderer {
     Context context = new Context(formattingLocale(lang));
     context.setVariable("lang", lang.code());
     context.setVariable("dir", lang.rightToLeft() ? "rtl" : "ltr");
+    // Physical, not "start": Outlook ignores logical alignment.
+    context.setVariable("start", lang.rightToLeft() ? "right" : "left");
     context.setVariable("subject", subject);
     context.setVariable("greeting", greeting);
     context.setVariable("paragraphs", paragraphs);
@@ -169,7 +170,7 @@ public class NoticeRenderer {
   }
 
   /** One labelled value of the facts table, a new date, or a link. */
-  public record Line(String label, String value) {}
+  record Line(String label, String value) {}
 
   private List<Line> facts(
       NoticeContent content, Recipient recipient, Step step, Optional<Integer> escalation, DateTimeFormatter dates,
