@@ -16,7 +16,10 @@ public final class NoticeDetails {
   public static final String OLD_STATE = "oldState";
   /** Alpha-3 code of the reviewing State that replaced it (REVIEWER_REPLACED). */
   public static final String NEW_STATE = "newState";
-  /** The instrument concerned (the Convention or a Protocol), shown as given. */
+  /**
+   * The instrument concerned: a registry {@code Instrument} name (CONVENTION, TRAFFICKING_IN_PERSONS,
+   * SMUGGLING_OF_MIGRANTS, FIREARMS) is shown by its name in the reader's language, anything else as given.
+   */
   public static final String INSTRUMENT = "instrument";
   /** New deadlines after a resume: {@code STEP=YYYY-MM-DD;STEP=YYYY-MM-DD}, step names as in {@code Step}. */
   public static final String NEW_DATES = "newDates";

@@ -186,7 +186,8 @@ public class NoticeRenderer {
     if (args.containsKey("state") && !content.stateCode().equals(content.underReview())) {
       facts.add(fact(lang, "state", args.get("state")));
     }
-    detail(content, NoticeDetails.INSTRUMENT).ifPresent(v -> facts.add(fact(lang, "instrument", v)));
+    detail(content, NoticeDetails.INSTRUMENT).ifPresent(v -> facts.add(fact(lang, "instrument",
+        messages.has(lang, "instrument." + v.strip()) ? messages.raw(lang, "instrument." + v.strip()) : v)));
     if (content.due() != null) {
       facts.add(fact(lang, "due", messages.format(lang, "fact.due.value", Map.of("date", args.get("due")))));
       localDeadline(content.due(), recipient.timeZone(), lang)

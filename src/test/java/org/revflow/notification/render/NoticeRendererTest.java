@@ -206,6 +206,17 @@ class NoticeRendererTest {
   }
 
   @Test
+  void instrumentsAreNamedInTheReadersLanguage() {
+    NoticeContent t = Notices.typical(NoticeKind.STEP_DONE);
+    for (String instrument : new String[] {"FIREARMS", "Some other text"}) {
+      NoticeContent content = new NoticeContent(t.kind(), t.reviewId(), t.underReview(), t.phase(), t.step(),
+          t.stateCode(), null, null, 0, null, null, Map.of(NoticeDetails.INSTRUMENT, instrument));
+      String text = renderer.render(content, Notices.recipient(Language.RU)).text();
+      assertThat(text).contains("Документ: " + (instrument.equals("FIREARMS") ? "Протокол об огнестрельном оружии" : instrument));
+    }
+  }
+
+  @Test
   void noticeLackingWhatItsKindNeedsIsRefused() {
     NoticeContent noDue = new NoticeContent(NoticeKind.REMINDER, "AUT-P2-2027", "AUT", 2, Step.SAQ, "AUT", null, null,
         0, null, null, Map.of());
