@@ -1,0 +1,31 @@
+package org.revflow.notification.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.revflow.config.RevFlowProperties;
+import org.revflow.notification.NoticeKind;
+import org.revflow.registry.Language;
+import org.revflow.registry.StateNames;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The renderer is a plain bean: StateNames, the one Clock and RevFlow's properties are all it needs. */
+class NoticeRendererWiringTest {
+
+  @Test
+  void rendersFromASpringContext() {
+    new ApplicationContextRunner()
+        .withBean(StateNames.class, CldrStateNames::new)
+        .withBean(Clock.class, () -> Notices.CLOCK)
+        .withBean(RevFlowProperties.class, () -> Notices.PROPERTIES)
+        .withBean(NoticeRenderer.class)
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(NoticeRenderer.class);
+          RenderedNotice notice = context.getBean(NoticeRenderer.class)
+              .render(Notices.typical(NoticeKind.OVERDUE), Notices.recipient(Language.ES));
+          assertThat(notice.subject()).isEqualTo(
+              "[Examen UNTOC AUT-P2-2027] Plazo vencido: cuestionario de autoevaluación, vencía el 4 de julio de 2027");
+        });
+  }
+}
