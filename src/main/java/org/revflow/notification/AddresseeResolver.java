@@ -39,7 +39,13 @@ public class AddresseeResolver {
     this.clock = clock;
   }
 
+  /** Never empty: a notice nobody can be found for goes to the secretariat rather than nowhere. */
   public List<Envelope> resolve(NoticeJob job) {
+    List<Envelope> envelopes = route(job);
+    return envelopes.isEmpty() ? List.of(new Envelope(secretariat(), List.of())) : envelopes;
+  }
+
+  private List<Envelope> route(NoticeJob job) {
     Instant now = clock.instant();
     Addressee secretariat = secretariat();
     boolean secretariatActs = job.step() != null && job.step().secretariatActs();

@@ -15,7 +15,8 @@ public record NoticeJob(
     Step step,
     String state,
     LocalDate due,
-    int deadlineRevision) {
+    int deadlineRevision,
+    Long eventId) {
 
   /** The part of the dedup key shared by all addressees of this notice. */
   public String identity() {

@@ -60,6 +60,7 @@ public class NoticeService {
     int sentNow = 0;
     int sentBefore = 0;
     List<String> failures = new ArrayList<>();
+    boolean permanent = false;
     for (Envelope envelope : envelopes) {
       Notice notice = record(job, envelope, jobKey);
       if (notice.getStatus() == Notice.Status.SENT) {
@@ -70,8 +71,18 @@ public class NoticeService {
         failures.add(envelope.to().email() + ": being sent by another worker");
         continue;
       }
+      NoticeComposer.Composed content;
       try {
-        send(job, envelope, notice.getId());
+        content = composer.compose(job, envelope.to());
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        String reason = "cannot be written: " + e.getMessage();
+        tx.executeWithoutResult(s -> notices.findById(notice.getId()).ifPresent(n -> n.failed(reason)));
+        failures.add(envelope.to().email() + ": " + reason);
+        permanent = true;
+        continue;
+      }
+      try {
+        send(job, envelope, content, notice.getId());
         sentNow++;
       } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -82,7 +93,8 @@ public class NoticeService {
     if (!failures.isEmpty()) {
       // Others of the same job may have gone out; they will not go again on the retry.
       throw new NoticeDeliveryException(job.kind() + " for review " + job.reviewId()
-          + (job.state() == null ? "" : " (" + job.state() + ")") + " not delivered to " + String.join("; ", failures));
+          + (job.state() == null ? "" : " (" + job.state() + ")") + " not delivered to " + String.join("; ", failures),
+          permanent);
     }
     return new Delivery(sentNow, sentBefore);
   }
@@ -106,9 +118,8 @@ public class NoticeService {
     return won != null && won == 1;
   }
 
-  private void send(NoticeJob job, Envelope envelope, long noticeId)
+  private void send(NoticeJob job, Envelope envelope, NoticeComposer.Composed content, long noticeId)
       throws MessagingException, UnsupportedEncodingException {
-    NoticeComposer.Composed content = composer.compose(job, envelope.to());
     MimeMessage message = mail.createMimeMessage();
     boolean multipart = content.html() != null || !content.attachments().isEmpty();
     MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");

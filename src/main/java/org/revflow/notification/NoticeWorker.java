@@ -37,7 +37,7 @@ public class NoticeWorker {
   }
 
   @JobWorker(type = TYPE, autoComplete = false,
-      fetchVariables = {VAR_REVIEW_ID, VAR_STEP_ID, VAR_NOTICE_KEY, VAR_NOTICE_KIND, VAR_STEP, VAR_STATE})
+      fetchVariables = {VAR_REVIEW_ID, VAR_STEP_ID, VAR_NOTICE_KEY, VAR_NOTICE_KIND, VAR_STEP, VAR_STATE, "eventId"})
   public void handle(JobClient client, ActivatedJob job) {
     NoticeJob notice = toNotice(job.getVariablesAsMap());
     try {
@@ -45,7 +45,8 @@ public class NoticeWorker {
       client.newCompleteCommand(job.getKey()).send().join();
       log.debug("{} {}: {} sent, {} already sent before", notice.kind(), notice.noticeKey(), d.sentNow(), d.sentBefore());
     } catch (RuntimeException e) {
-      int retriesLeft = Math.max(0, job.getRetries() - 1);
+      boolean permanent = e instanceof NoticeDeliveryException d && d.permanent();
+      int retriesLeft = permanent ? 0 : Math.max(0, job.getRetries() - 1);
       client.newFailCommand(job.getKey())
           .retries(retriesLeft)
           .retryBackoff(backoff(job.getRetries()))
@@ -71,7 +72,8 @@ public class NoticeWorker {
     String state = step != null ? step.getStateCode() : (String) v.get(VAR_STATE);
     LocalDate due = step != null ? step.getDueOn() : null;
     int revision = step != null ? step.getDeadlineRevision() : 0;
+    Long eventId = v.get("eventId") instanceof Number n ? n.longValue() : null;
     return new NoticeJob((String) v.get(VAR_REVIEW_ID), stepId, (String) v.get(VAR_NOTICE_KEY),
-        NoticeKind.valueOf((String) v.get(VAR_NOTICE_KIND)), s, state, due, revision);
+        NoticeKind.valueOf((String) v.get(VAR_NOTICE_KIND)), s, state, due, revision, eventId);
   }
 }

@@ -61,6 +61,24 @@ public class ReviewEvent {
     this.recordedBy = recordedBy;
   }
 
+  void addDetail(String detail) {
+    this.details = details == null ? detail : details + "; " + detail;
+  }
+
+  /** The details as key=value pairs ("reason=...; newDue=..."). */
+  public java.util.Map<String, String> detailMap() {
+    java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+    if (details != null) {
+      for (String part : details.split("; ")) {
+        int eq = part.indexOf('=');
+        if (eq > 0) {
+          map.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+      }
+    }
+    return map;
+  }
+
   public Long getId() { return id; }
   public String getReviewId() { return reviewId; }
   public EventType getType() { return type; }

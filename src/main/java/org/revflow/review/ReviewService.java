@@ -208,7 +208,8 @@ public class ReviewService {
         Rulebook rb = rulebooks.get(review.getRulebookVersion());
         dialogue.moveDeadline(planner.roundDueDate(rb, Step.DIALOGUE, on), today);
         fx.replan(dialogue);
-        fx.announce(NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, review.getUnderReview());
+        fx.announce(NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, review.getUnderReview(),
+            Map.of("stepId", dialogue.getId()));
       }
       case CLARIFICATION_ANSWERED -> {
         ReviewStep dialogue = openStep(open, Step.DIALOGUE, review.getUnderReview());
@@ -217,7 +218,8 @@ public class ReviewService {
         }
         dialogue.pause();
         fx.replan(dialogue);
-        fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, review.getUnderReview());
+        fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, review.getUnderReview(),
+            Map.of("stepId", dialogue.getId()));
       }
       case DIALOGUE_CLOSED -> completeFor(review, open, Step.DIALOGUE, review.getUnderReview(), fx, null);
       case OBSERVATIONS_CLEARED -> completeFor(review, open, Step.OBSERVATIONS, requireReviewer(review, cmd.state()), fx, null);
@@ -271,6 +273,7 @@ public class ReviewService {
         if (!cmd.newDue().isAfter(today)) {
           throw ApiException.invalid("the new deadline " + cmd.newDue() + " must lie after today (" + today + ")");
         }
+        fx.previousDue = s.getDueOn();
         s.moveDeadline(cmd.newDue(), today);
         fx.replan(s);
         fx.announce(NoticeKind.DEADLINE_EXTENDED, s.getStep(), s.getStateCode(), Map.of("stepId", s.getId()));
@@ -400,6 +403,19 @@ public class ReviewService {
     return result;
   }
 
+  public java.util.Optional<Review> find(String reviewId) {
+    return reviews.findById(reviewId);
+  }
+
+  public java.util.Optional<ReviewEvent> findEvent(long eventId) {
+    return events.findById(eventId);
+  }
+
+  /** Open steps with their current deadlines, for the "resumed" notice. */
+  public List<ReviewStep> openSteps(String reviewId) {
+    return steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
+  }
+
   private static String summary(RecordEvent cmd) {
     List<String> parts = new ArrayList<>();
     if (cmd.reason() != null) parts.add("reason=" + cmd.reason());
@@ -415,6 +431,7 @@ public class ReviewService {
   private final class Effects {
     private final ReviewEvent event;
     private final List<Runnable> queued = new ArrayList<>();
+    private LocalDate previousDue;
 
     Effects(ReviewEvent event) {
       this.event = event;
@@ -465,6 +482,9 @@ public class ReviewService {
     }
 
     void flush() {
+      if (previousDue != null) {
+        event.addDetail("previousDue=" + previousDue);
+      }
       queued.forEach(Runnable::run);
     }
   }

@@ -61,6 +61,7 @@ class FoundationTest {
     Map<String, Object> health = http.getForObject("/actuator/health", Map.class);
     assertThat(health).containsEntry("status", "UP");
     Map<String, Object> components = (Map<String, Object>) health.get("components");
-    assertThat(components).containsKeys("db", "mail");
+    assertThat(components).containsKeys("db", "mail", "engine");
+    assertThat((Map<String, Object>) components.get("engine")).containsEntry("status", "UP");
   }
 }

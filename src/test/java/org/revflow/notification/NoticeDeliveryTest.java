@@ -15,10 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.revflow.registry.PersonInput;
-import org.revflow.registry.RegistryService;
 import org.revflow.review.Step;
 import org.revflow.testsupport.RevFlowTest;
+import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.SimulatedTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -29,16 +28,19 @@ class NoticeDeliveryTest {
 
   @Autowired NoticeService service;
   @Autowired NoticeRepository notices;
-  @Autowired RegistryService registry;
   @Autowired GreenMail greenMail;
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired SimulatedTime time;
+  @Autowired ReviewDriver driver;
 
-  private NoticeJob escalation(String reviewId, String state) {
-    registry.setPermanentRepresentative(state, new PersonInput("PR " + state, "pr@" + state.toLowerCase() + ".example",
-        "en", null), time.now(), "test");
-    return new NoticeJob(reviewId, null, "ESCALATION@2030-01-01", NoticeKind.ESCALATION, Step.SAQ, state,
-        LocalDate.of(2029, 12, 1), 0);
+  /** An escalation of the questionnaire of a real review of {@code state}, outside its process. */
+  private NoticeJob escalation(String state, String... reviewers) {
+    driver.permanentRepresentatives(state);
+    driver.permanentRepresentatives(reviewers);
+    String reviewId = driver.launch(state, 1, reviewers);
+    LocalDate due = time.today().minusDays(40);
+    return new NoticeJob(reviewId, null, "ESCALATION@" + due.plusDays(31), NoticeKind.ESCALATION, Step.SAQ, state,
+        due, 0, null);
   }
 
   private List<MimeMessage> received(NoticeJob job) throws Exception {
@@ -60,9 +62,14 @@ class NoticeDeliveryTest {
     return ids.stream().distinct().count();
   }
 
+  private Notice escalationNotice(NoticeJob job) {
+    return notices.findByReviewIdOrderById(job.reviewId()).stream()
+        .filter(n -> n.getKind() == NoticeKind.ESCALATION).findFirst().orElseThrow();
+  }
+
   @Test
   void workersRacingOnTheSameJobSendOneEmail() throws Exception {
-    NoticeJob job = escalation("RACE-1", "ISL");
+    NoticeJob job = escalation("ISL", "DNK");
     int workers = 8;
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     CountDownLatch start = new CountDownLatch(1);
@@ -89,7 +96,8 @@ class NoticeDeliveryTest {
     assertThat(completed).isPositive();
     // To and Cc each get a copy of the one message.
     assertThat(distinctMessageIds(received(job))).isEqualTo(1);
-    assertThat(notices.findByReviewIdOrderById("RACE-1")).singleElement()
+    assertThat(notices.findByReviewIdOrderById(job.reviewId())).filteredOn(n -> n.getKind() == NoticeKind.ESCALATION)
+        .singleElement()
         .satisfies(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
     // The retried jobs of the losers find the notice sent and do not send it again.
     assertThat(service.deliver(job, 2L)).isEqualTo(new NoticeService.Delivery(0, 1));
@@ -98,24 +106,24 @@ class NoticeDeliveryTest {
 
   @Test
   void aFailedSendFailsTheDeliveryAndTheRetrySendsOnce() throws Exception {
-    NoticeJob job = escalation("DOWN-1", "LUX");
+    NoticeJob job = escalation("LUX", "LIE");
     int port = mailSender.getPort();
     mailSender.setPort(1);
     try {
       assertThatThrownBy(() -> service.deliver(job, 1L))
           .isInstanceOf(NoticeDeliveryException.class)
-          .hasMessageContaining("ESCALATION for review DOWN-1 (LUX) not delivered to pr@lux.example");
+          .hasMessageContaining("ESCALATION for review " + job.reviewId() + " (LUX) not delivered to pr@lux.example");
     } finally {
       mailSender.setPort(port);
     }
-    Notice failed = notices.findByReviewIdOrderById("DOWN-1").getFirst();
+    Notice failed = escalationNotice(job);
     assertThat(failed.getStatus()).isEqualTo(Notice.Status.FAILED);
     assertThat(failed.getFailureReason()).contains("MailSendException");
 
     assertThat(service.deliver(job, 1L)).isEqualTo(new NoticeService.Delivery(1, 0));
     assertThat(service.deliver(job, 1L)).isEqualTo(new NoticeService.Delivery(0, 1));
     assertThat(distinctMessageIds(received(job))).isEqualTo(1);
-    Notice sent = notices.findByReviewIdOrderById("DOWN-1").getFirst();
+    Notice sent = escalationNotice(job);
     assertThat(sent.getStatus()).isEqualTo(Notice.Status.SENT);
     assertThat(sent.getAttempts()).isEqualTo(2);
     assertThat(sent.getSmtpMessageId()).isNotBlank();

@@ -1,5 +1,6 @@
 package org.revflow.testsupport;
 
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -8,23 +9,27 @@ import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Reads the engine's record stream incrementally: the pending timers and a count of records. */
 final class EngineRecords {
 
-  private final ZeebeTestEngine engine;
+  private final RecordStreamSource source;
   private final Map<Long, Long> pendingTimers = new HashMap<>();
-  private long seen;
+  private int seen;
 
   EngineRecords(ZeebeTestEngine engine) {
-    this.engine = engine;
+    // One source for the whole run: it reads the log incrementally, a new one would re-read it all.
+    this.source = engine.getRecordStreamSource();
   }
 
   synchronized long refresh() {
-    Iterator<Record<?>> it = engine.getRecordStreamSource().getRecords().iterator();
-    long index = 0;
+    Iterable<Record<?>> all = source.getRecords();
+    Iterable<Record<?>> fresh = all instanceof List<Record<?>> list ? list.subList(Math.min(seen, list.size()), list.size()) : all;
+    int index = all instanceof List<?> ? seen : 0;
+    Iterator<Record<?>> it = fresh.iterator();
     while (it.hasNext()) {
       Record<?> r = it.next();
       if (index++ < seen) {
