@@ -73,6 +73,6 @@ PY
   fi
 fi
 
-# The plain closing line CI's log reader understands.
-echo "deploy: ${passed} passed, ${failed} failed, ${skipped} skipped"
+# Worded so that CI does not mistake it for a test runner's summary.
+echo "deploy checks - ok: ${passed}, failing: ${failed}, skipped: ${skipped}"
 [ "$failed" -eq 0 ]
