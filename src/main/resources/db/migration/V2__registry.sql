@@ -1,5 +1,6 @@
 -- Registry: States parties, people, roles (who acts for whom) and the audit of draws.
 -- Role changes for a State are serialised by SELECT ... FOR UPDATE on its registry_state row.
+-- State codes are VARCHAR(3): MariaDB refuses CHAR columns in generated-column expressions.
 -- Owned by the registry feature. Times are UTC (DATETIME(6), written through hibernate.jdbc.time_zone=UTC
 -- and connectionTimeZone=UTC), so no TIMESTAMP range or auto-update surprises.
 
@@ -7,7 +8,7 @@
 -- names the group it is drawn with. Instrument participation is secretariat data; instruments_source
 -- says where the current values came from (EXAMPLE until the secretariat records real data).
 CREATE TABLE registry_state (
-  code                     CHAR(3)      NOT NULL PRIMARY KEY,
+  code                     VARCHAR(3)      NOT NULL PRIMARY KEY,
   regional_group           VARCHAR(40)  NULL,
   draw_group               VARCHAR(40)  NULL,
   un_member                BOOLEAN      NOT NULL DEFAULT FALSE,
@@ -39,7 +40,7 @@ CREATE TABLE registry_person (
 -- Permanent representative of a State over time: [valid_from, valid_to), valid_to NULL while current.
 CREATE TABLE registry_permanent_rep (
   id          BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  state_code  CHAR(3)      NOT NULL,
+  state_code  VARCHAR(3)      NOT NULL,
   person_id   BIGINT       NOT NULL,
   valid_from  DATETIME(6)  NOT NULL,
   valid_to    DATETIME(6)  NULL,
@@ -47,7 +48,7 @@ CREATE TABLE registry_permanent_rep (
   created_by  VARCHAR(100) NOT NULL,
   ended_by    VARCHAR(100) NULL,
   -- At most one open row per State, enforced by the database as well as by the service's lock.
-  open_key    CHAR(3) AS (CASE WHEN valid_to IS NULL THEN state_code END) STORED,
+  open_key    VARCHAR(3) AS (CASE WHEN valid_to IS NULL THEN state_code END) STORED,
   CONSTRAINT fk_pr_state FOREIGN KEY (state_code) REFERENCES registry_state (code),
   CONSTRAINT fk_pr_person FOREIGN KEY (person_id) REFERENCES registry_person (id),
   CONSTRAINT uq_pr_open UNIQUE (open_key)
@@ -61,7 +62,7 @@ CREATE INDEX ix_pr_state_time ON registry_permanent_rep (state_code, valid_from)
 CREATE TABLE registry_designation (
   id                  BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
   review_id           VARCHAR(40)  NOT NULL,
-  state_code          CHAR(3)      NOT NULL,
+  state_code          VARCHAR(3)      NOT NULL,
   role                VARCHAR(20)  NOT NULL,
   person_id           BIGINT       NOT NULL,
   name_as_designated  VARCHAR(200) NOT NULL,
@@ -108,8 +109,8 @@ CREATE TABLE registry_draw (
 -- One row per reviewing State of a reviewed State in a draw; instruments lists what it reviews.
 CREATE TABLE registry_draw_assignment (
   draw_id         BIGINT       NOT NULL,
-  reviewed_state  CHAR(3)      NOT NULL,
-  reviewer_state  CHAR(3)      NOT NULL,
+  reviewed_state  VARCHAR(3)      NOT NULL,
+  reviewer_state  VARCHAR(3)      NOT NULL,
   slot            VARCHAR(20)  NOT NULL,
   instruments     VARCHAR(100) NOT NULL,
   PRIMARY KEY (draw_id, reviewed_state, reviewer_state),

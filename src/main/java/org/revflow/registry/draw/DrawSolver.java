@@ -373,6 +373,7 @@ public final class DrawSolver {
                 side == 0 ? Slot.ADDITIONAL_SAME_GROUP : Slot.ADDITIONAL_OTHER_GROUP, Set.copyOf(missing)));
           }
         }
+        reviewers.sort(java.util.Comparator.comparing(DrawResult.Reviewer::slot));
         reviews.add(new DrawResult.Review(c(r).code(), List.copyOf(reviewers)));
       }
       Map<String, Integer> loads = new TreeMap<>();
