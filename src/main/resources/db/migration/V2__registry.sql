@@ -111,7 +111,7 @@ CREATE TABLE registry_draw_assignment (
   draw_id         BIGINT       NOT NULL,
   reviewed_state  VARCHAR(3)      NOT NULL,
   reviewer_state  VARCHAR(3)      NOT NULL,
-  slot            VARCHAR(20)  NOT NULL,
+  slot            VARCHAR(30)  NOT NULL,
   instruments     VARCHAR(100) NOT NULL,
   PRIMARY KEY (draw_id, reviewed_state, reviewer_state),
   CONSTRAINT fk_assign_draw FOREIGN KEY (draw_id) REFERENCES registry_draw (id)

@@ -96,7 +96,7 @@ public final class Csv {
           errors.add(new RegistryException.LineError(parser.getCurrentLineNumber(), "malformed CSV: " + rootMessage(e)));
           break;
         }
-        long line = lineOf(lineStarts, record.getCharacterPosition());
+        long line = contentLine(body, lineStarts, lineOf(lineStarts, record.getCharacterPosition()));
         if (record.size() != header.size()) {
           errors.add(new RegistryException.LineError(line,
               "expected " + header.size() + " fields, found " + record.size()));
@@ -144,6 +144,21 @@ public final class Csv {
       }
     }
     return starts.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** A record's position includes the comment and blank lines before it: skip them. */
+  private static long contentLine(String body, long[] starts, long line) {
+    long l = line;
+    while (l < starts.length) {
+      int from = (int) starts[(int) l - 1];
+      int to = (int) starts[(int) l];
+      String text = body.substring(from, to).strip();
+      if (!text.isEmpty() && !text.startsWith("#")) {
+        break;
+      }
+      l++;
+    }
+    return l;
   }
 
   private static long lineOf(long[] starts, long position) {

@@ -20,7 +20,7 @@ class DrawSolverTest {
   private final DrawSolver solver = new DrawSolver();
 
   static LongStream seeds() {
-    return LongStream.range(1, 41);
+    return LongStream.range(1, 31);
   }
 
   @ParameterizedTest
@@ -34,7 +34,7 @@ class DrawSolverTest {
   @Test
   void allMemberStatesKeepEveryRuleForSeveralSeeds() {
     DrawInput input = DrawFixtures.everyone();
-    for (long seed : new long[] {1, 2, 3, 20261101L}) {
+    for (long seed : new long[] {1, 20261101L}) {
       DrawRules.assertAllRules(input, solver.solve(input, seed));
     }
   }
