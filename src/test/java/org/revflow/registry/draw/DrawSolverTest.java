@@ -41,9 +41,9 @@ class DrawSolverTest {
 
   @Test
   void sameInputAndSeedGiveTheSameDrawAndOtherSeedsAnother() {
-    DrawInput input = DrawFixtures.random(7);
+    DrawInput input = DrawFixtures.everyone();
     DrawResult a = solver.solve(input, 99);
-    DrawResult b = solver.solve(DrawFixtures.random(7), 99);
+    DrawResult b = solver.solve(DrawFixtures.everyone(), 99);
     DrawResult c = solver.solve(input, 100);
     assertThat(b).isEqualTo(a);
     assertThat(c.reviews()).isNotEqualTo(a.reviews());
