@@ -1,0 +1,43 @@
+package org.revflow.registry;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that decides who acts as focal point of a State in a review at a time: the designated
+ * focal point, else the permanent representative as interim focal point (paragraph 18 of the
+ * Procedures and rules), else nobody (and the reason says so). Notice routing, the lifecycle and the
+ * API all ask here.
+ */
+@Service
+public class FocalPointResolver {
+
+  private final RegistryService registry;
+
+  FocalPointResolver(RegistryService registry) {
+    this.registry = registry;
+  }
+
+  @Transactional(readOnly = true)
+  public ActingFocalPoint actingFocalPoint(String reviewId, String stateCode, Instant at) {
+    if (at == null) {
+      throw RegistryException.invalid("a time is required");
+    }
+    String state = Inputs.alpha3(stateCode);
+    Optional<DesignationView> designated = registry.focalPointDesignation(reviewId, state, at);
+    if (designated.isPresent()) {
+      DesignationView d = designated.get();
+      return new ActingFocalPoint(state, d.person(), false, "focal point designated by note verbale "
+          + d.noteVerbaleRef() + " received on " + d.receivedOn() + ", in office since " + d.validFrom());
+    }
+    Optional<PersonView> pr = registry.permanentRepresentative(state, at);
+    if (pr.isPresent()) {
+      return new ActingFocalPoint(state, pr.get(), true, "no focal point designated for " + state + " in review "
+          + reviewId + " at " + at + ": the permanent representative acts as interim focal point (paragraph 18)");
+    }
+    return new ActingFocalPoint(state, null, true, "no focal point designated for " + state + " in review " + reviewId
+        + " at " + at + ", and no permanent representative is registered for " + state);
+  }
+}

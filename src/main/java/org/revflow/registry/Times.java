@@ -1,0 +1,43 @@
+package org.revflow.registry;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** Dates and times as written in requests and CSV files. */
+final class Times {
+
+  /** A bare date in an effective_at column means the start of that day in Vienna, the Mechanism's zone. */
+  static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
+
+  private Times() {}
+
+  static LocalDate date(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw RegistryException.invalid(field + " is required (YYYY-MM-DD)");
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeException e) {
+      throw RegistryException.invalid(field + ": invalid date '" + value + "', expected YYYY-MM-DD");
+    }
+  }
+
+  static Instant instantOrNull(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    try {
+      if (v.length() == 10) {
+        return LocalDate.parse(v).atStartOfDay(VIENNA).toInstant();
+      }
+      return OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeException e) {
+      throw RegistryException.invalid(field + ": invalid time '" + value
+          + "', expected YYYY-MM-DD or an ISO-8601 time with offset (2026-01-05T09:00:00Z)");
+    }
+  }
+}

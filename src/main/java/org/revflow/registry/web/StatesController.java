@@ -1,0 +1,141 @@
+package org.revflow.registry.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.revflow.registry.Csv;
+import org.revflow.registry.Instrument;
+import org.revflow.registry.Language;
+import org.revflow.registry.PersonInput;
+import org.revflow.registry.PersonView;
+import org.revflow.registry.RegionalGroup;
+import org.revflow.registry.RegistryException;
+import org.revflow.registry.RegistryService;
+import org.revflow.registry.StateNames;
+import org.revflow.registry.StateParty;
+import org.revflow.registry.Tenure;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** States parties, their instruments and permanent representatives. */
+@RestController
+@RequestMapping("/api/registry/states")
+class StatesController {
+
+  record StateBody(String code, String regionalGroup, String drawGroup, Set<Instrument> instruments) {}
+
+  record InstrumentsBody(boolean convention, boolean traffickingInPersons, boolean smugglingOfMigrants, boolean firearms) {
+    Set<Instrument> toSet() {
+      Set<Instrument> s = EnumSet.noneOf(Instrument.class);
+      if (convention) {
+        s.add(Instrument.CONVENTION);
+      }
+      if (traffickingInPersons) {
+        s.add(Instrument.TRAFFICKING_IN_PERSONS);
+      }
+      if (smugglingOfMigrants) {
+        s.add(Instrument.SMUGGLING_OF_MIGRANTS);
+      }
+      if (firearms) {
+        s.add(Instrument.FIREARMS);
+      }
+      return s;
+    }
+  }
+
+  record StateResponse(String code, Map<String, String> names, RegionalGroup regionalGroup, RegionalGroup drawGroup,
+      boolean unMember, Set<Instrument> instruments, String instrumentsSource, Instant instrumentsUpdatedAt) {}
+
+  record PermanentRepBody(PersonInput person, Instant effectiveAt) {}
+
+  private final RegistryService registry;
+  private final StateNames names;
+  private final Clock clock;
+
+  StatesController(RegistryService registry, StateNames names, Clock clock) {
+    this.registry = registry;
+    this.names = names;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  List<StateResponse> list() {
+    return registry.states().stream().map(this::response).toList();
+  }
+
+  @GetMapping("/{code}")
+  StateResponse get(@PathVariable String code) {
+    return response(registry.state(code));
+  }
+
+  @PostMapping
+  ResponseEntity<StateResponse> register(@RequestBody StateBody body, @RequestHeader(value = "X-Actor", required = false) String actor) {
+    if (body == null) {
+      throw RegistryException.invalid("body required");
+    }
+    StateParty s = registry.registerState(body.code(), body.regionalGroup(), body.drawGroup(), body.instruments(), actor);
+    return ResponseEntity.status(HttpStatus.CREATED).body(response(s));
+  }
+
+  @PutMapping("/{code}")
+  StateResponse update(@PathVariable String code, @RequestBody StateBody body,
+      @RequestHeader(value = "X-Actor", required = false) String actor) {
+    StateParty s = registry.updateStateGroups(code, body.regionalGroup(), body.drawGroup(), actor);
+    if (body.instruments() != null) {
+      s = registry.setInstruments(code, body.instruments(), actor);
+    }
+    return response(s);
+  }
+
+  @PutMapping("/{code}/instruments")
+  StateResponse instruments(@PathVariable String code, @RequestBody InstrumentsBody body,
+      @RequestHeader(value = "X-Actor", required = false) String actor) {
+    return response(registry.setInstruments(code, body.toSet(), actor));
+  }
+
+  /** CSV: alpha3,convention,trafficking_in_persons,smuggling_of_migrants,firearms (yes/no); all or nothing. */
+  @PostMapping(path = "/instruments/import", consumes = {"text/csv", "text/plain"})
+  Map<String, Object> importInstruments(@RequestBody byte[] csv,
+      @RequestHeader(value = "X-Actor", required = false) String actor) {
+    return Map.of("updated", registry.importInstruments(Csv.utf8(csv), actor));
+  }
+
+  @GetMapping("/{code}/permanent-representative")
+  ResponseEntity<PersonView> permanentRep(@PathVariable String code, @RequestParam(required = false) Instant at) {
+    return registry.permanentRepresentative(code, at == null ? clock.instant() : at).map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
+  @PutMapping("/{code}/permanent-representative")
+  PersonView setPermanentRep(@PathVariable String code, @RequestBody PermanentRepBody body,
+      @RequestHeader(value = "X-Actor", required = false) String actor) {
+    return registry.setPermanentRepresentative(code, body.person(), body.effectiveAt(), actor);
+  }
+
+  @GetMapping("/{code}/permanent-representative/history")
+  List<Tenure> permanentRepHistory(@PathVariable String code) {
+    return registry.permanentRepresentativeHistory(code);
+  }
+
+  private StateResponse response(StateParty s) {
+    Map<String, String> n = new LinkedHashMap<>();
+    for (Language l : Language.values()) {
+      n.put(l.code(), names.name(s.code(), l));
+    }
+    return new StateResponse(s.code(), n, s.regionalGroup(), s.drawGroup(), s.unMember(), s.instruments(),
+        s.instrumentsSource(), s.instrumentsUpdatedAt());
+  }
+}

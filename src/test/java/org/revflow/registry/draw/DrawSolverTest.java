@@ -1,0 +1,145 @@
+package org.revflow.registry.draw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.revflow.registry.Instrument;
+import org.revflow.registry.RegionalGroup;
+
+/** The draw's rules, checked on every pair of the result, for many seeds and random inputs (no database). */
+class DrawSolverTest {
+
+  private final DrawSolver solver = new DrawSolver();
+
+  static LongStream seeds() {
+    return LongStream.range(1, 31);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void randomInputsKeepEveryRule(long seed) {
+    DrawInput input = DrawFixtures.random(seed);
+    DrawResult result = solver.solve(input, seed);
+    DrawRules.assertAllRules(input, result);
+  }
+
+  @Test
+  void allMemberStatesKeepEveryRuleForSeveralSeeds() {
+    DrawInput input = DrawFixtures.everyone();
+    for (long seed : new long[] {1, 20261101L}) {
+      DrawRules.assertAllRules(input, solver.solve(input, seed));
+    }
+  }
+
+  @Test
+  void sameInputAndSeedGiveTheSameDrawAndOtherSeedsAnother() {
+    DrawInput input = DrawFixtures.everyone();
+    DrawResult a = solver.solve(input, 99);
+    DrawResult b = solver.solve(DrawFixtures.everyone(), 99);
+    DrawResult c = solver.solve(input, 100);
+    assertThat(b).isEqualTo(a);
+    assertThat(c.reviews()).isNotEqualTo(a.reviews());
+  }
+
+  @Test
+  void additionalReviewerWhenTheBaseReviewerIsNotPartyToAProtocol() {
+    Set<Instrument> all = EnumSet.allOf(Instrument.class);
+    Set<Instrument> conventionOnly = EnumSet.of(Instrument.CONVENTION);
+    List<DrawInput.Candidate> pool = new ArrayList<>();
+    // Group A: the reviewed State and one Convention-only State (so the base same-group reviewer misses all Protocols)
+    pool.add(new DrawInput.Candidate("AAA", RegionalGroup.AFRICAN, all));
+    pool.add(new DrawInput.Candidate("AAB", RegionalGroup.AFRICAN, conventionOnly));
+    pool.add(new DrawInput.Candidate("AAC", RegionalGroup.AFRICAN, all));
+    for (int i = 0; i < 6; i++) {
+      pool.add(new DrawInput.Candidate("WE" + (char) ('A' + i), RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, all));
+    }
+    DrawInput input = new DrawInput(List.of("AAA"), pool, List.of(), List.of());
+    for (long seed = 0; seed < 30; seed++) {
+      DrawResult result = solver.solve(input, seed);
+      DrawRules.assertAllRules(input, result);
+      var reviewers = result.review("AAA").reviewers();
+      if (reviewers.stream().anyMatch(r -> r.state().equals("AAB"))) {
+        assertThat(reviewers).anyMatch(r -> r.slot() == Slot.ADDITIONAL_SAME_GROUP && r.state().equals("AAC")
+            && r.instruments().equals(Instrument.protocols()));
+      }
+    }
+  }
+
+  @Test
+  void infeasibleSameGroupNamesTheStateAndTheRule() {
+    List<DrawInput.Candidate> pool = List.of(
+        new DrawInput.Candidate("AAA", RegionalGroup.AFRICAN, EnumSet.of(Instrument.CONVENTION)),
+        new DrawInput.Candidate("WEA", RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, EnumSet.of(Instrument.CONVENTION)));
+    assertThatThrownBy(() -> solver.solve(new DrawInput(List.of("AAA"), pool, List.of(), List.of()), 1))
+        .isInstanceOfSatisfying(DrawInfeasibleException.class, e -> {
+          assertThat(e.rule()).isEqualTo(DrawRule.SAME_GROUP);
+          assertThat(e.states()).containsExactly("AAA");
+        });
+  }
+
+  @Test
+  void infeasibleNoMutualIsExplained() {
+    // Two States per group, all under review: each group pair must review each other.
+    List<DrawInput.Candidate> pool = List.of(
+        new DrawInput.Candidate("AAA", RegionalGroup.AFRICAN, EnumSet.of(Instrument.CONVENTION)),
+        new DrawInput.Candidate("AAB", RegionalGroup.AFRICAN, EnumSet.of(Instrument.CONVENTION)),
+        new DrawInput.Candidate("WEA", RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, EnumSet.of(Instrument.CONVENTION)),
+        new DrawInput.Candidate("WEB", RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, EnumSet.of(Instrument.CONVENTION)),
+        new DrawInput.Candidate("WEC", RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, EnumSet.of(Instrument.CONVENTION)));
+    assertThatThrownBy(() -> solver.solve(new DrawInput(List.of("AAA", "AAB"), pool, List.of(), List.of()), 1))
+        .isInstanceOfSatisfying(DrawInfeasibleException.class, e -> {
+          assertThat(e.rule()).isEqualTo(DrawRule.NO_MUTUAL_REVIEWS);
+          assertThat(e.states()).containsExactly("AAA", "AAB");
+          assertThat(e.getMessage()).contains("AAA", "AAB", "NO_MUTUAL_REVIEWS");
+        });
+  }
+
+  @Test
+  void protocolWithNoPartyOnOneSideIsExplained() {
+    Set<Instrument> tip = EnumSet.of(Instrument.CONVENTION, Instrument.TRAFFICKING_IN_PERSONS);
+    List<DrawInput.Candidate> pool = List.of(
+        new DrawInput.Candidate("AAA", RegionalGroup.AFRICAN, tip),
+        new DrawInput.Candidate("AAB", RegionalGroup.AFRICAN, EnumSet.of(Instrument.CONVENTION)),
+        new DrawInput.Candidate("WEA", RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, tip));
+    assertThatThrownBy(() -> solver.solve(new DrawInput(List.of("AAA"), pool, List.of(), List.of()), 1))
+        .isInstanceOfSatisfying(DrawInfeasibleException.class, e -> {
+          assertThat(e.rule()).isEqualTo(DrawRule.PARTY_TO_INSTRUMENT);
+          assertThat(e.states()).containsExactly("AAA");
+        });
+  }
+
+  @Test
+  void redrawKeepsEveryOtherReviewerAndReplacesTheOneThatDroppedOut() {
+    DrawInput input = DrawFixtures.everyone();
+    DrawResult first = solver.solve(input, 5);
+    DrawResult.Review target = first.review("FRA");
+    DrawResult.Reviewer dropped = target.reviewers().stream().filter(r -> r.slot() == Slot.OTHER_GROUP).findFirst().orElseThrow();
+    List<DrawInput.Fixed> fixed = new ArrayList<>();
+    for (DrawResult.Review review : first.reviews()) {
+      for (DrawResult.Reviewer r : review.reviewers()) {
+        boolean freed = review.reviewed().equals("FRA") && r.slot().sameGroup() == dropped.slot().sameGroup();
+        if (!freed) {
+          fixed.add(new DrawInput.Fixed(review.reviewed(), r.slot(), r.state()));
+        }
+      }
+    }
+    DrawInput redrawInput = new DrawInput(input.reviewed(), input.pool(), fixed,
+        List.of(new DrawInput.Pair("FRA", dropped.state())));
+    DrawResult second = solver.redraw(redrawInput, 6);
+    for (DrawResult.Review review : first.reviews()) {
+      if (!review.reviewed().equals("FRA")) {
+        assertThat(second.review(review.reviewed())).isEqualTo(review);
+      }
+    }
+    assertThat(second.review("FRA").reviewers()).noneMatch(r -> r.state().equals(dropped.state()));
+    assertThat(second.review("FRA").reviewers()).anyMatch(r -> r.slot() == Slot.OTHER_GROUP);
+  }
+}
