@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.revflow.config.ApiException;
 import org.revflow.registry.PersonInput;
+import org.revflow.registry.RegistryException;
+import org.springframework.http.HttpStatus;
 import org.revflow.registry.RegistryService;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +32,8 @@ class RegistryStateDirectory implements StateDirectory {
       LocalDate receivedOn, String actor) {
     try {
       registry.designateFocalPoint(reviewId, state, input(person), noteVerbaleRef, receivedOn, clock.instant(), actor);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(e.getMessage());
+    } catch (RegistryException e) {
+      throw translate(e);
     }
   }
 
@@ -41,9 +43,15 @@ class RegistryStateDirectory implements StateDirectory {
     try {
       registry.designateExperts(reviewId, state, experts.stream().map(RegistryStateDirectory::input).toList(),
           noteVerbaleRef, receivedOn, clock.instant(), actor);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(e.getMessage());
+    } catch (RegistryException e) {
+      throw translate(e);
     }
+  }
+
+  /** The registry's refusal, with its status, as the review API's problem. */
+  private static ApiException translate(RegistryException e) {
+    HttpStatus status = HttpStatus.resolve(e.kind().status());
+    return new ApiException(status == null ? HttpStatus.BAD_REQUEST : status, "Refused by the registry", e.getMessage());
   }
 
   private static PersonInput input(ReviewCommands.Person p) {
