@@ -69,9 +69,11 @@ public class StepService {
     } else {
       due = planner.dueDate(rb, step, review.getLaunchDate(), today);
     }
-    // Rungs dated before the day the step opened are not sent (a review launched with a past T0).
+    // A rung whose sending time had passed when the step opened is not sent: "a reminder that
+    // would fall before the step started" (also a review launched with a past T0).
+    LocalDate floor = clock.instant().isBefore(planner.sendAt(rb, today).toInstant()) ? today.minusDays(1) : today;
     ReviewStep saved = steps.save(new ReviewStep(reviewId, step, step.secretariatActs() ? null : state, round, today,
-        due, today.minusDays(1), elementInstanceKey, processInstanceKey));
+        due, floor, elementInstanceKey, processInstanceKey));
     return new Opened(saved.getId(), due);
   }
 

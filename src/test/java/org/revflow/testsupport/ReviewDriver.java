@@ -1,6 +1,7 @@
 package org.revflow.testsupport;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
 /** Drives reviews in process tests: launches, records events on given dates, reads the notice log. */
 @Component
 public class ReviewDriver {
+
+  /** Events happen at 08:00, before the day's notices go out at 09:00. */
+  public static final LocalTime EVENT_TIME = LocalTime.of(8, 0);
 
   private final ReviewService reviews;
   private final ReviewQueries queries;
@@ -55,8 +59,12 @@ public class ReviewDriver {
     return "fp@" + state.toLowerCase() + ".example";
   }
 
-  /** Launches a review today (Vienna) and lets the engine settle. */
+  /**
+   * Launches a review at 08:00 Vienna time on the next day, so that every test starts at the same
+   * time of day, before that day's 09:00 notices.
+   */
   public String launch(String underReview, int phase, String... reviewers) {
+    time.walkTo(time.today().plusDays(1), EVENT_TIME);
     String id = reviews.launch(new ReviewCommands.Launch(underReview, phase,
         Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), null), "test").getId();
     time.settle();
@@ -87,8 +95,9 @@ public class ReviewDriver {
         "withdrew", null, Instrument.UNTOC, oldState, newState, null, null));
   }
 
+  /** Records the event at 08:00 Vienna time on that date (or now, if that has passed). */
   public void on(LocalDate date, String reviewId, ReviewCommands.RecordEvent event) {
-    time.walkTo(date);
+    time.walkTo(date, EVENT_TIME);
     reviews.record(reviewId, event, "test");
     time.settle();
   }
