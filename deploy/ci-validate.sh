@@ -16,9 +16,17 @@ failed=0
 skipped=0
 
 # --- 1. Compose file -------------------------------------------------------------------------------
+# The compose plugin (v2) where it exists, else Debian's docker-compose (1.29), which .ci/run installs
+# on machines without either: both validate the file without a Docker engine.
+compose=()
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
-  echo "compose: $(docker compose version)"
-  if docker compose -f deploy/docker-compose.yaml --env-file deploy/.env.example config -q; then
+  compose=(docker compose)
+elif command -v docker-compose >/dev/null 2>&1; then
+  compose=(docker-compose)
+fi
+if [ ${#compose[@]} -gt 0 ]; then
+  echo "compose: $("${compose[@]}" version | head -1)"
+  if "${compose[@]}" -f deploy/docker-compose.yaml --env-file deploy/.env.example config -q; then
     echo "compose: deploy/docker-compose.yaml is valid (with deploy/.env.example)"
     passed=$((passed + 1))
   else
@@ -26,7 +34,7 @@ if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; 
     failed=$((failed + 1))
   fi
 else
-  echo "compose: skipped: no docker compose client (the docker CLI with its compose plugin)"
+  echo "compose: skipped: no compose client (docker compose plugin or docker-compose)"
   skipped=$((skipped + 1))
 fi
 

@@ -126,6 +126,7 @@ public class Notice {
   public Instant getClaimedUntil() { return claimedUntil; }
   public String getFailureReason() { return failureReason; }
   public String getSmtpMessageId() { return smtpMessageId; }
+  public long getJobKey() { return jobKey; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getSentAt() { return sentAt; }
   public LocalDate getSentOn() { return sentOn; }

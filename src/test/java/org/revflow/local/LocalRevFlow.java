@@ -45,7 +45,8 @@ public final class LocalRevFlow {
         "revflow.embedded.engine-port", 26500,
         "revflow.embedded.smtp-port", 2525,
         "revflow.embedded.database-port", 3307,
-        "revflow.local.enabled", true));
+        "revflow.local.enabled", true,
+        "revflow.local.demo-contacts", true));
     app.addListeners((ApplicationReadyEvent ready) -> announce(ready));
     app.run(args);
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.revflow.review.Step;
+import org.revflow.testsupport.RejectingSmtpServer;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.SimulatedTime;
@@ -127,5 +128,41 @@ class NoticeDeliveryTest {
     assertThat(sent.getStatus()).isEqualTo(Notice.Status.SENT);
     assertThat(sent.getAttempts()).isEqualTo(2);
     assertThat(sent.getSmtpMessageId()).isNotBlank();
+  }
+
+  @Test
+  void theMailServerRejectingOneAddresseeFailsOnlyThatNotice() throws Exception {
+    driver.permanentRepresentatives("FIN", "EST", "LVA");
+    String reviewId = driver.launch("FIN", 1, "EST", "LVA");
+    for (String s : List.of("FIN", "EST", "LVA")) {
+      driver.designateFocalPoint(time.today(), reviewId, s);
+    }
+    // "Step done" goes to the acting focal point of every participating State, one email each.
+    NoticeJob job = new NoticeJob(reviewId, null, "DONE:TEST", NoticeKind.STEP_DONE, Step.PRELIMINARY_CONSULTATION,
+        null, null, 0, null);
+    String host = mailSender.getHost();
+    int port = mailSender.getPort();
+    try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of("fp@est.example"))) {
+      mailSender.setHost("127.0.0.1");
+      mailSender.setPort(server.port());
+      assertThatThrownBy(() -> service.deliver(job, 1L))
+          .isInstanceOf(NoticeDeliveryException.class)
+          .hasMessageContaining("fp@est.example")
+          .hasMessageNotContaining("fp@fin.example")
+          .hasMessageNotContaining("fp@lva.example");
+      assertThat(server.accepted()).hasSize(2);
+      // The retry sends nothing twice: the two delivered stay delivered, the rejected one fails again.
+      assertThatThrownBy(() -> service.deliver(job, 1L)).isInstanceOf(NoticeDeliveryException.class);
+      assertThat(server.accepted()).hasSize(2);
+    } finally {
+      mailSender.setHost(host);
+      mailSender.setPort(port);
+    }
+    var rows = notices.findByReviewIdOrderById(reviewId).stream().filter(n -> "DONE:TEST".equals(n.getNoticeKey()))
+        .toList();
+    assertThat(rows).extracting(n -> n.getAddresseeEmail() + ":" + n.getStatus()).containsExactlyInAnyOrder(
+        "fp@fin.example:SENT", "fp@est.example:FAILED", "fp@lva.example:SENT");
+    assertThat(rows).filteredOn(n -> n.getStatus() == Notice.Status.FAILED).singleElement()
+        .satisfies(n -> assertThat(n.getFailureReason()).contains("550"));
   }
 }

@@ -4,7 +4,9 @@ import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ final class EngineRecords {
 
   private final RecordStreamSource source;
   private final Map<Long, Long> pendingTimers = new HashMap<>();
+  private final Map<Long, Long> pendingBackoffs = new HashMap<>();
   private int seen;
 
   EngineRecords(ZeebeTestEngine engine) {
@@ -35,6 +38,15 @@ final class EngineRecords {
       if (index++ < seen) {
         continue;
       }
+      if (r.getValueType() == ValueType.JOB && r.getValue() instanceof JobRecordValue j) {
+        // A failed job waiting out its back-off is due again at its recurring time: walk there too.
+        if (r.getIntent() == JobIntent.FAILED && j.getRetries() > 0 && j.getRetryBackoff() > 0) {
+          pendingBackoffs.put(r.getKey(), Math.max(j.getRecurringTime(), r.getTimestamp() + j.getRetryBackoff()) + 1_000);
+        } else if (r.getIntent() == JobIntent.RECURRED_AFTER_BACKOFF || r.getIntent() == JobIntent.CANCELED
+            || r.getIntent() == JobIntent.COMPLETED) {
+          pendingBackoffs.remove(r.getKey());
+        }
+      }
       if (r.getValueType() == ValueType.TIMER && r.getValue() instanceof TimerRecordValue t) {
         if (r.getIntent() == TimerIntent.CREATED) {
           pendingTimers.put(r.getKey(), t.getDueDate());
@@ -49,6 +61,7 @@ final class EngineRecords {
 
   synchronized Optional<Instant> earliestTimer() {
     refresh();
-    return pendingTimers.values().stream().min(Long::compare).map(Instant::ofEpochMilli);
+    return java.util.stream.Stream.concat(pendingTimers.values().stream(), pendingBackoffs.values().stream())
+        .min(Long::compare).map(Instant::ofEpochMilli);
   }
 }
