@@ -1,7 +1,6 @@
 package org.revflow.local;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -29,10 +28,14 @@ class CapturedMailController {
   record CapturedMail(String messageId, Instant received, String from, List<String> to, List<String> cc,
       String subject, String body) {}
 
+  /** Newest first; one entry per message (GreenMail keeps a copy per recipient, To and Cc alike). */
   @GetMapping(path = "/local/mail", produces = MediaType.APPLICATION_JSON_VALUE)
   List<CapturedMail> mail() throws MessagingException {
     MimeMessage[] messages = greenMail.getReceivedMessages();
-    return Arrays.stream(messages).map(CapturedMailController::toCaptured).toList().reversed();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return Arrays.stream(messages).map(CapturedMailController::toCaptured)
+        .filter(m -> m.messageId() == null || seen.add(m.messageId()))
+        .toList().reversed();
   }
 
   @GetMapping(path = "/local/mail.html", produces = MediaType.TEXT_HTML_VALUE)
@@ -60,10 +63,26 @@ class CapturedMailController {
       return new CapturedMail(m.getMessageID(),
           m.getSentDate() == null ? null : m.getSentDate().toInstant(),
           first(m.getFrom()), all(m.getRecipients(MimeMessage.RecipientType.TO)),
-          all(m.getRecipients(MimeMessage.RecipientType.CC)), m.getSubject(), GreenMailUtil.getBody(m));
-    } catch (MessagingException e) {
+          all(m.getRecipients(MimeMessage.RecipientType.CC)), m.getSubject(), plainText(m));
+    } catch (MessagingException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The text/plain part of a notice (they are multipart: text, HTML and maybe a calendar file). */
+  private static String plainText(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+    if (part.isMimeType("text/plain")) {
+      return String.valueOf(part.getContent());
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = plainText(multipart.getBodyPart(i));
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
   }
 
   private static String first(Address[] a) {
