@@ -16,6 +16,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailOutageProcessTest {
 
   @Autowired ReviewDriver driver;
+
+  @org.junit.jupiter.api.AfterEach
+  void stopReviews() {
+    driver.cancelAllReviews();
+  }
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired NoticeRepository notices;
 

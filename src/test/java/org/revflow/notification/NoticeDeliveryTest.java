@@ -34,6 +34,11 @@ class NoticeDeliveryTest {
   @Autowired SimulatedTime time;
   @Autowired ReviewDriver driver;
 
+  @org.junit.jupiter.api.AfterEach
+  void stopReviews() {
+    driver.cancelAllReviews();
+  }
+
   /** An escalation of the questionnaire of a real review of {@code state}, outside its process. */
   private NoticeJob escalation(String state, String... reviewers) {
     driver.permanentRepresentatives(state);

@@ -44,6 +44,7 @@ class TwoInstancesProcessTest {
 
   @AfterEach
   void stopSecondInstance() {
+    driver.cancelAllReviews();
     second.close();
   }
 

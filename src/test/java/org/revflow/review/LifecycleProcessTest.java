@@ -24,6 +24,11 @@ class LifecycleProcessTest {
 
   @Autowired ReviewDriver driver;
 
+  @org.junit.jupiter.api.AfterEach
+  void stopReviews() {
+    driver.cancelAllReviews();
+  }
+
   @Test
   void focalPointLateThenDesignated() {
     driver.permanentRepresentatives("AUT", "DEU", "KEN");

@@ -24,6 +24,11 @@ class ReviewApiTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ReviewDriver driver;
 
+  @org.junit.jupiter.api.AfterEach
+  void stopReviews() {
+    driver.cancelAllReviews();
+  }
+
   private ResponseEntity<Map> post(String path, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

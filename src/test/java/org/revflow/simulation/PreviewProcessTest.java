@@ -23,6 +23,11 @@ class PreviewProcessTest {
       "INTERIM_FOCAL_POINT_IN_FORCE", "INTERIM_FOCAL_POINT_INFO", "DESIGNATION_PENDING");
 
   @Autowired ReviewDriver driver;
+
+  @org.junit.jupiter.api.AfterEach
+  void stopReviews() {
+    driver.cancelAllReviews();
+  }
   @Autowired PreviewService previews;
   @Autowired NoticeRepository notices;
 
