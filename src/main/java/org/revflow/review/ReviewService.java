@@ -168,6 +168,11 @@ public class ReviewService {
   public void markCompleted(String reviewId) {
     Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
     review.complete();
+    // Steps still open end with the review (a focal point never designated, say): the model's
+    // terminate end event stopped their ladders, and the API must not show them as running.
+    for (ReviewStep s : steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN)) {
+      s.markDone(today(), "REVIEW_COMPLETED");
+    }
   }
 
   // ---------------------------------------------------------------- events
