@@ -9,18 +9,23 @@ import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Reads the engine's record stream incrementally: the pending timers and a count of records. */
+/**
+ * Reads the engine's record stream incrementally and keeps what moving time needs: the pending
+ * timers, the jobs waiting out a retry back-off, and the jobs that workers still have to finish.
+ */
 final class EngineRecords {
 
   private final RecordStreamSource source;
   private final Map<Long, Long> pendingTimers = new HashMap<>();
   private final Map<Long, Long> pendingBackoffs = new HashMap<>();
+  private final Map<Long, String> openJobs = new HashMap<>();
   private int seen;
 
   EngineRecords(ZeebeTestEngine engine) {
@@ -28,26 +33,14 @@ final class EngineRecords {
     this.source = engine.getRecordStreamSource();
   }
 
+  /** Reads the records written since the last call; returns how many records there are in all. */
   synchronized long refresh() {
     Iterable<Record<?>> all = source.getRecords();
-    Iterable<Record<?>> fresh = all instanceof List<Record<?>> list ? list.subList(Math.min(seen, list.size()), list.size()) : all;
-    int index = all instanceof List<?> ? seen : 0;
-    Iterator<Record<?>> it = fresh.iterator();
-    while (it.hasNext()) {
-      Record<?> r = it.next();
-      if (index++ < seen) {
-        continue;
-      }
+    List<Record<?>> records = all instanceof List<Record<?>> list ? list : copy(all);
+    for (Record<?> r : records.subList(Math.min(seen, records.size()), records.size())) {
       if (r.getValueType() == ValueType.JOB && r.getValue() instanceof JobRecordValue j) {
-        // A failed job waiting out its back-off is due again at its recurring time: walk there too.
-        if (r.getIntent() == JobIntent.FAILED && j.getRetries() > 0 && j.getRetryBackoff() > 0) {
-          pendingBackoffs.put(r.getKey(), Math.max(j.getRecurringTime(), r.getTimestamp() + j.getRetryBackoff()) + 1_000);
-        } else if (r.getIntent() == JobIntent.RECURRED_AFTER_BACKOFF || r.getIntent() == JobIntent.CANCELED
-            || r.getIntent() == JobIntent.COMPLETED) {
-          pendingBackoffs.remove(r.getKey());
-        }
-      }
-      if (r.getValueType() == ValueType.TIMER && r.getValue() instanceof TimerRecordValue t) {
+        job(r, j);
+      } else if (r.getValueType() == ValueType.TIMER && r.getValue() instanceof TimerRecordValue t) {
         if (r.getIntent() == TimerIntent.CREATED) {
           pendingTimers.put(r.getKey(), t.getDueDate());
         } else if (r.getIntent() == TimerIntent.TRIGGERED || r.getIntent() == TimerIntent.CANCELED) {
@@ -55,13 +48,58 @@ final class EngineRecords {
         }
       }
     }
-    seen = index;
+    seen = records.size();
     return seen;
+  }
+
+  private void job(Record<?> r, JobRecordValue j) {
+    if (!(r.getIntent() instanceof JobIntent intent)) {
+      return;
+    }
+    switch (intent) {
+      case CREATED, RECURRED_AFTER_BACKOFF, TIMED_OUT, YIELDED -> {
+        pendingBackoffs.remove(r.getKey());
+        openJobs.put(r.getKey(), j.getType());
+      }
+      case RETRIES_UPDATED -> {
+        if (j.getRetries() > 0) {
+          openJobs.put(r.getKey(), j.getType());
+        }
+      }
+      case FAILED -> {
+        if (j.getRetries() <= 0) {
+          openJobs.remove(r.getKey()); // an incident: nothing runs until someone resolves it
+        } else if (j.getRetryBackoff() > 0) {
+          openJobs.remove(r.getKey());
+          // Due again at its recurring time: time must stop there too, so that no retry is skipped.
+          pendingBackoffs.put(r.getKey(), Math.max(j.getRecurringTime(), r.getTimestamp() + j.getRetryBackoff()) + 1_000);
+        }
+      }
+      case COMPLETED, CANCELED, ERROR_THROWN -> {
+        openJobs.remove(r.getKey());
+        pendingBackoffs.remove(r.getKey());
+      }
+      default -> {
+        // other intents do not change whether a job is waiting for a worker
+      }
+    }
   }
 
   synchronized Optional<Instant> earliestTimer() {
     refresh();
-    return java.util.stream.Stream.concat(pendingTimers.values().stream(), pendingBackoffs.values().stream())
+    return Stream.concat(pendingTimers.values().stream(), pendingBackoffs.values().stream())
         .min(Long::compare).map(Instant::ofEpochMilli);
+  }
+
+  /** Job types of the jobs that exist and that no worker has finished yet. */
+  synchronized List<String> openJobTypes() {
+    refresh();
+    return List.copyOf(openJobs.values());
+  }
+
+  private static List<Record<?>> copy(Iterable<Record<?>> all) {
+    List<Record<?>> list = new ArrayList<>();
+    all.forEach(list::add);
+    return list;
   }
 }

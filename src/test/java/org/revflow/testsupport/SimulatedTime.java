@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -79,20 +80,25 @@ public final class SimulatedTime {
   }
 
   /**
-   * Waits until the engine is idle and stays idle: job workers run in other threads and wake the
-   * engine again when they complete, so one idle moment is not enough.
+   * Waits until the engine is idle and every job it created has been finished by a worker (job
+   * workers run in other threads and wake the engine again when they complete): then nothing more
+   * happens until time moves or someone acts.
    */
   public void settle() {
-    long before;
-    long after = records.refresh();
-    int quiet = 0;
-    while (quiet < 2) {
+    long deadline = System.nanoTime() + IDLE_WAIT.toNanos();
+    long before = -1;
+    while (true) {
       waitForIdle();
-      sleep(60);
-      waitForIdle();
-      before = after;
-      after = records.refresh();
-      quiet = before == after ? quiet + 1 : 0;
+      long now = records.refresh();
+      List<String> open = records.openJobTypes();
+      if (open.isEmpty() && now == before) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("jobs still open after " + IDLE_WAIT + ": " + open);
+      }
+      before = open.isEmpty() ? now : -1;
+      sleep(open.isEmpty() ? 20 : 10);
     }
   }
 
