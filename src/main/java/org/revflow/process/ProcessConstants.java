@@ -12,6 +12,7 @@ public final class ProcessConstants {
   /** Process ids. */
   public static final String PROCESS_COUNTRY_REVIEW = "country-review";
   public static final String PROCESS_DEADLINE_STEP = "deadline-step";
+  public static final String PROCESS_REVIEW_ANNOUNCEMENT = "review-announcement";
 
   /** Job types. */
   public static final String JOB_NOTICE = "revflow.notice";
@@ -26,7 +27,10 @@ public final class ProcessConstants {
   public static final String MSG_STEP_COMPLETED = "StepCompleted";
   /** The step's dates or the review's hold status changed: plan the ladder again; key: the step id. */
   public static final String MSG_STEP_REPLANNED = "StepReplanned";
-  /** An event that needs a notice outside any ladder; key: the review id. */
+  /**
+   * An event that needs a notice outside any ladder: starts one "review-announcement" instance.
+   * Key: the notice key, unique per announcement, so that announcements never wait for each other.
+   */
   public static final String MSG_ANNOUNCEMENT = "ReviewAnnouncement";
 
   /** Variables. */

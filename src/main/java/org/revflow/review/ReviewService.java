@@ -462,12 +462,16 @@ public class ReviewService {
 
     void announce(NoticeKind kind, Step step, String state, Map<String, Object> extra) {
       Map<String, Object> vars = new HashMap<>(extra);
+      String noticeKey = "EVENT-" + event.getId() + ":" + kind + (state == null ? "" : ":" + state);
+      vars.put(VAR_REVIEW_ID, event.getReviewId());
       vars.put(VAR_NOTICE_KIND, kind.name());
-      vars.put("announcedStep", step == null ? null : step.name());
-      vars.put("announcedState", state);
+      vars.put(VAR_STEP, step == null ? null : step.name());
+      vars.put(VAR_STATE, state);
       vars.put("eventId", event.getId());
-      vars.put(VAR_NOTICE_KEY, "EVENT-" + event.getId() + ":" + kind + (state == null ? "" : ":" + state));
-      queued.add(() -> messages.enqueue(MSG_ANNOUNCEMENT, event.getReviewId(),
+      vars.put(VAR_NOTICE_KEY, noticeKey);
+      // The message starts an instance of its own: no time to live is needed, and the unique key
+      // keeps simultaneous announcements of one review from queueing behind each other.
+      queued.add(() -> messages.enqueue(MSG_ANNOUNCEMENT, event.getReviewId() + ":" + noticeKey,
           "evt-" + event.getId() + "-" + kind + (state == null ? "" : "-" + state), vars, Duration.ZERO));
     }
 

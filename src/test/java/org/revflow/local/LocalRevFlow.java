@@ -40,6 +40,11 @@ public final class LocalRevFlow {
   }
 
   public static void main(String[] args) {
+    int simulated = org.revflow.simulation.SimulationCli.runIfAsked(args);
+    if (simulated >= 0) {
+      // A simulation runs on services of its own and ends the process with its status.
+      System.exit(simulated);
+    }
     SpringApplication app = new SpringApplication(RevFlowApplication.class);
     app.setDefaultProperties(Map.of(
         "revflow.embedded.engine-port", 26500,

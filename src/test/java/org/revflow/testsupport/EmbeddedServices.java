@@ -48,6 +48,8 @@ public final class EmbeddedServices {
   }
 
   private EmbeddedServices(Ports ports) {
+    this.isolatedDatabase = null;
+    this.adminJdbcUrl = null;
     long started = System.nanoTime();
     String externalDb = System.getenv("REVFLOW_TEST_DB_URL");
     if (externalDb != null && !externalDb.isBlank()) {
@@ -74,6 +76,55 @@ public final class EmbeddedServices {
     time = new SimulatedTime(engine, clock);
     log.info("Embedded services up in {} ms: engine gRPC :{}, database {}, SMTP :{}",
         (System.nanoTime() - started) / 1_000_000, enginePort, jdbcUrl, smtpPort);
+  }
+
+  /**
+   * An isolated set for one simulation: its own engine, SMTP server and clock, and its own database
+   * on this JVM's database server. {@link #close()} stops them and drops the database.
+   */
+  public static EmbeddedServices isolated(String database) {
+    EmbeddedServices shared = get();
+    String url = shared.jdbcUrl.replaceFirst("/revflow\\?", "/" + database + "?");
+    try (var c = java.sql.DriverManager.getConnection(shared.jdbcUrl, shared.dbUser, shared.dbPassword);
+        var st = c.createStatement()) {
+      st.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+    }
+    return new EmbeddedServices(url, shared.dbUser, shared.dbPassword, database, shared.jdbcUrl);
+  }
+
+  private final String isolatedDatabase;
+  private final String adminJdbcUrl;
+
+  private EmbeddedServices(String jdbcUrl, String dbUser, String dbPassword, String database, String adminJdbcUrl) {
+    this.mariaDb = null;
+    this.jdbcUrl = jdbcUrl;
+    this.dbUser = dbUser;
+    this.dbPassword = dbPassword;
+    this.isolatedDatabase = database;
+    this.adminJdbcUrl = adminJdbcUrl;
+    this.smtpPort = freePort();
+    this.greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    greenMail.start();
+    this.enginePort = freePort();
+    this.engine = EngineFactory.create(enginePort);
+    engine.start();
+    this.time = new SimulatedTime(engine, clock);
+  }
+
+  /** Stops an isolated set and drops its database; the shared set stops with the JVM. */
+  public void close() {
+    if (isolatedDatabase == null) {
+      return;
+    }
+    stop();
+    try (var c = java.sql.DriverManager.getConnection(adminJdbcUrl, dbUser, dbPassword);
+        var st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS `" + isolatedDatabase + "`");
+    } catch (java.sql.SQLException e) {
+      log.warn("could not drop simulation database {}: {}", isolatedDatabase, e.getMessage());
+    }
   }
 
   /** The services of this JVM, started on first use. */

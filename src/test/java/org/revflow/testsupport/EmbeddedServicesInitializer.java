@@ -23,8 +23,13 @@ public class EmbeddedServicesInitializer
         env.getProperty("revflow.embedded.engine-port", Integer.class, 0),
         env.getProperty("revflow.embedded.smtp-port", Integer.class, 0),
         env.getProperty("revflow.embedded.database-port", Integer.class, 0));
-    EmbeddedServices services = EmbeddedServices.start(ports);
-    env.getPropertySources().addFirst(new MapPropertySource("embeddedServices", services.springProperties()));
+    attach(context, EmbeddedServices.start(ports));
+  }
+
+  /** Points a context at the given services: their properties first, their objects as beans. */
+  public static void attach(ConfigurableApplicationContext context, EmbeddedServices services) {
+    context.getEnvironment().getPropertySources()
+        .addFirst(new MapPropertySource("embeddedServices", services.springProperties()));
     var beans = context.getBeanFactory();
     beans.registerSingleton("embeddedServices", services);
     beans.registerSingleton("zeebeTestEngine", services.engine());

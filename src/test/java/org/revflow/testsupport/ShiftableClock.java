@@ -15,15 +15,24 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ShiftableClock extends Clock {
 
   private final AtomicLong offsetMillis;
+  private final java.util.concurrent.atomic.AtomicReference<Instant> pinned;
   private final ZoneId zone;
 
   public ShiftableClock() {
-    this(new AtomicLong(), ZoneOffset.UTC);
+    this(new AtomicLong(), new java.util.concurrent.atomic.AtomicReference<>(), ZoneOffset.UTC);
   }
 
-  private ShiftableClock(AtomicLong offsetMillis, ZoneId zone) {
+  private ShiftableClock(AtomicLong offsetMillis, java.util.concurrent.atomic.AtomicReference<Instant> pinned,
+      ZoneId zone) {
     this.offsetMillis = offsetMillis;
+    this.pinned = pinned;
     this.zone = zone;
+  }
+
+  /** Stops the clock at {@code at}: from then on only {@link #shift} moves it (as a pinned engine clock). */
+  void pin(Instant at) {
+    offsetMillis.set(0);
+    pinned.set(at);
   }
 
   void shift(Duration duration) {
@@ -41,11 +50,13 @@ public final class ShiftableClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    return new ShiftableClock(offsetMillis, zone);
+    return new ShiftableClock(offsetMillis, pinned, zone);
   }
 
   @Override
   public Instant instant() {
-    return Instant.ofEpochMilli(System.currentTimeMillis() + offsetMillis.get());
+    Instant base = pinned.get();
+    return base == null ? Instant.ofEpochMilli(System.currentTimeMillis() + offsetMillis.get())
+        : base.plusMillis(offsetMillis.get());
   }
 }

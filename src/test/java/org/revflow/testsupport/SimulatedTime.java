@@ -30,6 +30,23 @@ public final class SimulatedTime {
     this.records = new EngineRecords(engine);
   }
 
+  /**
+   * Sets both clocks to {@code at} and stops them there (a simulation starts on its own date, in the
+   * past or the future); from then on they move only when told. For a fresh, isolated engine only.
+   */
+  public synchronized void pinAt(Instant at) {
+    try {
+      var field = engine.getClass().getDeclaredField("clock");
+      field.setAccessible(true);
+      var engineClock = (io.camunda.zeebe.scheduler.clock.ControlledActorClock) field.get(engine);
+      engineClock.setCurrentTime(at);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot set the in-memory engine's clock", e);
+    }
+    clock.pin(at);
+    waitForIdle();
+  }
+
   public Instant now() {
     return clock.instant();
   }

@@ -1,0 +1,210 @@
+package org.revflow.simulation;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.revflow.RevFlowApplication;
+import org.revflow.config.ApiException;
+import org.revflow.notification.Notice;
+import org.revflow.notification.NoticeRepository;
+import org.revflow.registry.PersonInput;
+import org.revflow.registry.RegistryService;
+import org.revflow.review.EventType;
+import org.revflow.review.Review;
+import org.revflow.review.ReviewCommands;
+import org.revflow.review.ReviewQueries;
+import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewView;
+import org.revflow.review.Step;
+import org.revflow.testsupport.EmbeddedServices;
+import org.revflow.testsupport.EmbeddedServicesInitializer;
+import org.revflow.testsupport.SimulatedTime;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs a scenario through the real models on an in-memory engine of its own, with the real workers,
+ * templates and registry, and reports every email the SMTP server accepted. Each run gets its own
+ * engine, SMTP server, clock and database (dropped afterwards) in a RevFlow context of its own:
+ * nothing touches real reviews or sends real mail, and runs can follow one another in one process.
+ */
+public final class SimulationRunner {
+
+  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final LocalTime LAUNCH_TIME = LocalTime.of(7, 0);
+  private static final LocalTime EVENT_TIME = LocalTime.of(8, 0);
+  private static final LocalTime END_OF_NOTICES = LocalTime.of(10, 0);
+
+  public record Output(Map<String, String> review, List<OutputNotice> notices, List<Rejected> rejected,
+      String finalState) {}
+
+  public record OutputNotice(LocalDate on, String kind, String step, String state, List<String> to, List<String> cc,
+      String language, LocalDate due, String subject) {}
+
+  public record Rejected(int index, String type, LocalDate on, String reason) {}
+
+  /** Parses, checks and runs; an invalid scenario throws before anything starts. */
+  public Output run(String scenarioJson) {
+    Scenario scenario = Scenario.parse(scenarioJson, knownStates());
+    String database = "revflow_sim_" + RUNS.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    EmbeddedServices services = EmbeddedServices.isolated(database);
+    String secretariat = scenario.contacts().stream().filter(c -> "SECRETARIAT".equals(c.role()))
+        .map(Scenario.Contact::email).findFirst().orElse(null);
+    Map<String, Object> props = new HashMap<>();
+    props.put("revflow.embedded.enabled", false);
+    props.put("spring.main.banner-mode", "off");
+    props.put("spring.jmx.enabled", false);
+    props.put("revflow.outbox.sweep-interval", "PT1S");
+    Map<String, Object> overrides = new HashMap<>();
+    if (secretariat != null) {
+      overrides.put("revflow.secretariat-email", secretariat);
+    }
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RevFlowApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(props)
+        .initializers(ctx -> {
+          EmbeddedServicesInitializer.attach(ctx, services);
+          // Above application.yaml: the scenario's own secretariat address.
+          ctx.getEnvironment().getPropertySources()
+              .addFirst(new org.springframework.core.env.MapPropertySource("scenario", overrides));
+        })
+        .run()) {
+      return simulate(scenario, context);
+    } finally {
+      services.close();
+    }
+  }
+
+  private static java.util.function.Predicate<String> knownStates() {
+    Set<String> iso = new java.util.HashSet<>();
+    for (String a2 : java.util.Locale.getISOCountries()) {
+      iso.add(new java.util.Locale("", a2).getISO3Country());
+    }
+    return iso::contains;
+  }
+
+  private Output simulate(Scenario scenario, ConfigurableApplicationContext context) {
+    SimulatedTime time = context.getBean(SimulatedTime.class);
+    ReviewService reviews = context.getBean(ReviewService.class);
+    ReviewQueries queries = context.getBean(ReviewQueries.class);
+    RegistryService registry = context.getBean(RegistryService.class);
+    time.pinAt(ZonedDateTime.of(scenario.start(), LAUNCH_TIME, SimulatedTime.VIENNA).toInstant());
+
+    for (Scenario.Contact c : scenario.contacts()) {
+      if ("PERMANENT_REPRESENTATIVE".equals(c.role())) {
+        registry.setPermanentRepresentative(c.state(), person(c), time.now(), "simulation");
+      }
+    }
+    Map<ReviewCommands.Instrument, List<String>> reviewers = new LinkedHashMap<>();
+    scenario.review().reviewers().forEach((k, v) -> reviewers.put(ReviewCommands.Instrument.valueOf(k), v));
+    Review review = reviews.launch(new ReviewCommands.Launch(scenario.review().underReview(),
+        scenario.review().phase(), reviewers, scenario.start(), scenario.rulebook()), "simulation");
+    time.settle();
+    for (Scenario.Contact c : scenario.contacts()) {
+      if ("FOCAL_POINT".equals(c.role())) {
+        reviews.record(review.getId(), new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, c.state(),
+            null, scenario.start(), "scenario contact", null, null, null, null, null,
+            new ReviewCommands.Person(c.name(), c.email(), c.language(), c.timeZone()), null), "simulation");
+        time.settle();
+      }
+    }
+
+    List<Rejected> rejected = new ArrayList<>();
+    for (int i = 0; i < scenario.events().size(); i++) {
+      Scenario.Event e = scenario.events().get(i);
+      time.walkTo(e.on(), EVENT_TIME);
+      try {
+        reviews.record(review.getId(), command(e), "simulation");
+      } catch (ApiException refused) {
+        rejected.add(new Rejected(i, e.type(), e.on(), refused.getMessage()));
+      }
+      time.settle();
+    }
+    time.walkTo(scenario.until(), END_OF_NOTICES);
+
+    ReviewView end = queries.get(review.getId());
+    return new Output(
+        Map.of("id", review.getId(), "underReview", review.getUnderReview(), "rulebookVersion",
+            review.getRulebookVersion()),
+        notices(context, review.getId()), rejected, finalState(end));
+  }
+
+  private static ReviewCommands.RecordEvent command(Scenario.Event e) {
+    EventType type = EventType.valueOf(e.type());
+    ReviewCommands.Person person = e.person() == null ? null
+        : new ReviewCommands.Person(e.person().name(), e.person().email(), e.person().language(), e.person().timeZone());
+    List<ReviewCommands.Person> experts = e.experts() == null ? null : e.experts().stream()
+        .map(p -> new ReviewCommands.Person(p.name(), p.email(), p.language(), p.timeZone())).toList();
+    return new ReviewCommands.RecordEvent(type, e.state(), e.step() == null ? null : Step.valueOf(e.step()), null,
+        e.reference() == null ? "scenario event" : e.reference(), e.reason(), e.newDue(),
+        e.instrument() == null ? null : ReviewCommands.Instrument.valueOf(e.instrument()), e.old(), e.newState(),
+        person, experts);
+  }
+
+  private static PersonInput person(Scenario.Contact c) {
+    return new PersonInput(c.name(), c.email(), c.language(), c.timeZone());
+  }
+
+  /** One entry per message the SMTP server accepted, with what the notice log knows of it. */
+  private static List<OutputNotice> notices(ConfigurableApplicationContext context, String reviewId) {
+    GreenMail greenMail = context.getBean(GreenMail.class);
+    Map<String, Notice> byMessageId = new HashMap<>();
+    for (Notice n : context.getBean(NoticeRepository.class).findByReviewIdOrderById(reviewId)) {
+      if (n.getSmtpMessageId() != null) {
+        byMessageId.put(n.getSmtpMessageId(), n);
+      }
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    List<OutputNotice> out = new ArrayList<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      try {
+        if (!seen.add(m.getMessageID())) {
+          continue; // the same message, copied to another recipient's mailbox
+        }
+        Notice n = byMessageId.get(m.getMessageID());
+        if (n == null) {
+          continue;
+        }
+        out.add(new OutputNotice(n.getSentOn(), n.getKind().name(), n.getStep(), n.getStateCode(),
+            emails(m.getRecipients(MimeMessage.RecipientType.TO)), emails(m.getRecipients(MimeMessage.RecipientType.CC)),
+            m.getHeader("Content-Language") == null ? n.getLanguage() : m.getHeader("Content-Language")[0],
+            n.getDueOn(), m.getSubject()));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    out.sort(Comparator.comparing(OutputNotice::on).thenComparing(OutputNotice::kind)
+        .thenComparing(o -> String.join(",", o.to())));
+    return out;
+  }
+
+  private static List<String> emails(Address[] addresses) {
+    return addresses == null ? List.of() : Arrays.stream(addresses)
+        .map(a -> a instanceof InternetAddress ia ? ia.getAddress() : a.toString()).toList();
+  }
+
+  private static String finalState(ReviewView view) {
+    if (view.openSteps().isEmpty()) {
+      return view.status();
+    }
+    return view.status() + ": open " + String.join(", ", view.openSteps().stream()
+        .map(s -> s.step() + (s.state() == null ? "" : "(" + s.state() + ")") + " due " + s.due()).toList());
+  }
+}
