@@ -281,7 +281,13 @@ class LifecycleProcessTest {
     }
     expected.add(due.minusDays(7) + " REMINDER OBSERVATIONS IRL -> " + fp("IRL"));
     expected.add(due.plusDays(1) + " OVERDUE OBSERVATIONS IRL -> " + fp("IRL") + " cc " + pr("IRL") + "," + SECRETARIAT);
-    assertThat(about(id, "OBSERVATIONS IRL")).filteredOn(l -> !l.contains("STEP_DONE")).containsExactlyElementsOf(expected);
+    assertThat(about(id, "OBSERVATIONS IRL"))
+        .filteredOn(l -> !l.contains("STEP_DONE") && !l.contains("CHANGES_REQUESTED"))
+        .containsExactlyElementsOf(expected);
+    // Both reviewing States are told, each in its own email.
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains("CHANGES_REQUESTED")).containsExactly(
+        requested + " CHANGES_REQUESTED OBSERVATIONS THA -> " + fp("THA") + " cc " + SECRETARIAT,
+        requested + " CHANGES_REQUESTED OBSERVATIONS IRL -> " + fp("IRL") + " cc " + SECRETARIAT);
   }
 
   @Test

@@ -76,6 +76,12 @@ public final class SimulationRunner {
     if (secretariat != null) {
       overrides.put("revflow.secretariat-email", secretariat);
     }
+    // A request thread of the local run carries the web server's class loader; the simulation's
+    // context must load RevFlow's classes (and proxy its package-private repositories) with the
+    // application's own.
+    Thread thread = Thread.currentThread();
+    ClassLoader callers = thread.getContextClassLoader();
+    thread.setContextClassLoader(SimulationRunner.class.getClassLoader());
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RevFlowApplication.class)
         .web(WebApplicationType.NONE)
         .properties(props)
@@ -88,6 +94,7 @@ public final class SimulationRunner {
         .run()) {
       return simulate(scenario, context);
     } finally {
+      thread.setContextClassLoader(callers);
       services.close();
     }
   }
