@@ -84,20 +84,16 @@ public class ProcessMessages {
           .send()
           .join();
       m.published(clock.instant());
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
+    } catch (RuntimeException e) {
+      if (e instanceof ClientStatusException status && status.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
         // The same message is still buffered from an earlier attempt: it was published.
         m.published(clock.instant());
       } else {
-        // Kept for the sweeper; the outbox row is the durable record, so nothing is lost here.
+        // Not swallowed: the row stays pending and the sweeper publishes it again.
+        m.failed(e.getMessage());
         log.warn("publishing {} for {} failed, will retry: {}", m.getMessageName(), m.getCorrelationKey(),
             e.getMessage());
-        m.failed(e.getMessage());
       }
-    } catch (RuntimeException e) {
-      log.warn("publishing {} for {} failed, will retry: {}", m.getMessageName(), m.getCorrelationKey(),
-          e.getMessage());
-      m.failed(e.getMessage());
     }
     outbox.save(m);
   }
