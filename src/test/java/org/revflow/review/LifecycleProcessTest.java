@@ -41,7 +41,7 @@ class LifecycleProcessTest {
 
     List<String> fpNotices = driver.notices(id).stream()
         .filter(l -> l.contains(" FOCAL_POINT ") || l.contains("REVIEW_LAUNCHED")).toList();
-    assertThat(fpNotices).containsExactly(
+    assertThat(fpNotices).containsExactlyInAnyOrder(
         t0 + " REVIEW_LAUNCHED - AUT -> " + pr("AUT") + " cc " + SECRETARIAT,
         t0 + " REVIEW_LAUNCHED - DEU -> " + pr("DEU") + " cc " + SECRETARIAT,
         t0 + " REVIEW_LAUNCHED - KEN -> " + pr("KEN") + " cc " + SECRETARIAT,
@@ -91,7 +91,7 @@ class LifecycleProcessTest {
     assertThat(driver.notices(id)).noneMatch(l -> l.contains("REMINDER") || l.contains("OVERDUE")
         || l.contains("ESCALATION") || l.contains("INTERIM"));
     assertThat(driver.review(id).status()).isEqualTo("COMPLETED");
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains("REVIEW_COMPLETED")).containsExactly(
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains("REVIEW_COMPLETED")).containsExactlyInAnyOrder(
         f.plusDays(70) + " REVIEW_COMPLETED - FRA -> " + fp("FRA") + " cc " + SECRETARIAT,
         f.plusDays(70) + " REVIEW_COMPLETED - ITA -> " + fp("ITA") + " cc " + SECRETARIAT,
         f.plusDays(70) + " REVIEW_COMPLETED - NGA -> " + fp("NGA") + " cc " + SECRETARIAT);
@@ -119,7 +119,7 @@ class LifecycleProcessTest {
     LocalDate due = t0.plusWeeks(2);
     driver.on(t0.plusMonths(2), id, SAQ_CLEARED);
 
-    assertThat(about(id, "FOCAL_POINT BRA")).containsExactly(
+    assertThat(about(id, "FOCAL_POINT BRA")).containsExactlyInAnyOrder(
         t0.plusDays(7) + " FOCAL_POINT_REMINDER FOCAL_POINT BRA -> " + pr("BRA") + " cc " + SECRETARIAT,
         due.plusDays(1) + " INTERIM_FOCAL_POINT_IN_FORCE FOCAL_POINT BRA -> " + pr("BRA") + " cc " + SECRETARIAT,
         due.plusDays(1) + " INTERIM_FOCAL_POINT_INFO FOCAL_POINT BRA -> " + fp("CHL"),
@@ -147,7 +147,7 @@ class LifecycleProcessTest {
         new ReviewCommands.Person("New focal point", "new.fp@can.example", "fr", "America/Toronto"), null));
     driver.time().walkTo(saqDue.plusDays(2));
 
-    assertThat(about(id, "SAQ CAN")).containsExactly(
+    assertThat(about(id, "SAQ CAN")).containsExactlyInAnyOrder(
         saqDue.minusDays(30) + " REMINDER SAQ CAN -> " + fp("CAN"),
         saqDue.minusDays(7) + " REMINDER SAQ CAN -> new.fp@can.example",
         saqDue.plusDays(1) + " OVERDUE SAQ CAN -> new.fp@can.example cc " + pr("CAN") + "," + SECRETARIAT);
@@ -186,7 +186,7 @@ class LifecycleProcessTest {
     LocalDate due = t0.plusMonths(6);
     driver.on(due.plusDays(100), id, SAQ_CLEARED);
 
-    assertThat(about(id, "SAQ EGY")).containsExactly(
+    assertThat(about(id, "SAQ EGY")).containsExactlyInAnyOrder(
         due.minusDays(30) + " REMINDER SAQ EGY -> " + fp("EGY"),
         due.minusDays(7) + " REMINDER SAQ EGY -> " + fp("EGY"),
         due.plusDays(1) + " OVERDUE SAQ EGY -> " + fp("EGY") + " cc " + pr("EGY") + "," + SECRETARIAT,
@@ -245,11 +245,11 @@ class LifecycleProcessTest {
     driver.on(due2.plusDays(3), id, DIALOGUE_CLOSED);
 
     assertThat(about(id, "DIALOGUE GHA")).filteredOn(l -> !l.contains("CLARIFICATION") && !l.contains("STEP_DONE"))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             due2.minusDays(30) + " REMINDER DIALOGUE GHA -> " + fp("GHA"),
             due2.minusDays(7) + " REMINDER DIALOGUE GHA -> " + fp("GHA"),
             due2.plusDays(1) + " OVERDUE DIALOGUE GHA -> " + fp("GHA") + " cc " + pr("GHA") + "," + SECRETARIAT);
-    assertThat(about(id, "DIALOGUE GHA")).filteredOn(l -> l.contains("CLARIFICATION_REQUESTED")).containsExactly(
+    assertThat(about(id, "DIALOGUE GHA")).filteredOn(l -> l.contains("CLARIFICATION_REQUESTED")).containsExactlyInAnyOrder(
         f.plusDays(10) + " CLARIFICATION_REQUESTED DIALOGUE GHA -> " + fp("GHA") + " cc " + SECRETARIAT,
         round2 + " CLARIFICATION_REQUESTED DIALOGUE GHA -> " + fp("GHA") + " cc " + SECRETARIAT);
   }
@@ -283,9 +283,9 @@ class LifecycleProcessTest {
     expected.add(due.plusDays(1) + " OVERDUE OBSERVATIONS IRL -> " + fp("IRL") + " cc " + pr("IRL") + "," + SECRETARIAT);
     assertThat(about(id, "OBSERVATIONS IRL"))
         .filteredOn(l -> !l.contains("STEP_DONE") && !l.contains("CHANGES_REQUESTED"))
-        .containsExactlyElementsOf(expected);
+        .containsExactlyInAnyOrderElementsOf(expected);
     // Both reviewing States are told, each in its own email.
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains("CHANGES_REQUESTED")).containsExactly(
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains("CHANGES_REQUESTED")).containsExactlyInAnyOrder(
         requested + " CHANGES_REQUESTED OBSERVATIONS THA -> " + fp("THA") + " cc " + SECRETARIAT,
         requested + " CHANGES_REQUESTED OBSERVATIONS IRL -> " + fp("IRL") + " cc " + SECRETARIAT);
   }
@@ -301,7 +301,7 @@ class LifecycleProcessTest {
     driver.extend(extendedOn, id, Step.SAQ, null, newDue);
     driver.on(newDue.plusDays(2), id, SAQ_CLEARED);
 
-    assertThat(about(id, "SAQ PER")).filteredOn(l -> !l.contains("STEP_DONE")).containsExactly(
+    assertThat(about(id, "SAQ PER")).filteredOn(l -> !l.contains("STEP_DONE")).containsExactlyInAnyOrder(
         due.minusDays(30) + " REMINDER SAQ PER -> " + fp("PER"),
         due.minusDays(7) + " REMINDER SAQ PER -> " + fp("PER"),
         extendedOn + " DEADLINE_EXTENDED SAQ PER -> " + fp("PER") + " cc " + SECRETARIAT,
@@ -330,7 +330,7 @@ class LifecycleProcessTest {
         .satisfies(st -> assertThat(st.due()).isEqualTo(newDue));
     driver.time().walkTo(newDue.plusDays(1));
 
-    assertThat(about(id, "SAQ PRT")).containsExactly(
+    assertThat(about(id, "SAQ PRT")).containsExactlyInAnyOrder(
         newDue.minusDays(30) + " REMINDER SAQ PRT -> " + fp("PRT"),
         newDue.minusDays(7) + " REMINDER SAQ PRT -> " + fp("PRT"),
         newDue.plusDays(1) + " OVERDUE SAQ PRT -> " + fp("PRT") + " cc " + pr("PRT") + "," + SECRETARIAT);
@@ -355,7 +355,7 @@ class LifecycleProcessTest {
 
     assertThat(driver.review(id).participants()).extracting(p -> p.state() + ":" + p.active())
         .containsExactly("TUR:true", "GRC:true", "CYP:false", "MLT:true");
-    assertThat(about(id, "FEEDBACK MLT")).containsExactly(
+    assertThat(about(id, "FEEDBACK MLT")).containsExactlyInAnyOrder(
         due.minusDays(30) + " REMINDER FEEDBACK MLT -> " + pr("MLT"),
         due.minusDays(7) + " REMINDER FEEDBACK MLT -> " + pr("MLT"),
         due.plusDays(1) + " OVERDUE FEEDBACK MLT -> " + pr("MLT") + " cc " + SECRETARIAT);

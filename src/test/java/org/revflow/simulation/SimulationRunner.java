@@ -197,8 +197,12 @@ public final class SimulationRunner {
         throw new IllegalStateException(e);
       }
     }
+    // The contract's order (date, kind, addressee), then step and State so that ties never depend
+    // on which job handler finished first.
     out.sort(Comparator.comparing(OutputNotice::on).thenComparing(OutputNotice::kind)
-        .thenComparing(o -> String.join(",", o.to())));
+        .thenComparing(o -> String.join(",", o.to()))
+        .thenComparing(o -> o.step() == null ? "" : o.step())
+        .thenComparing(o -> o.state() == null ? "" : o.state()));
     return out;
   }
 
@@ -212,6 +216,8 @@ public final class SimulationRunner {
       return view.status();
     }
     return view.status() + ": open " + String.join(", ", view.openSteps().stream()
+        .sorted(Comparator.comparing((ReviewView.StepView s) -> s.step())
+            .thenComparing(s -> s.state() == null ? "" : s.state()))
         .map(s -> s.step() + (s.state() == null ? "" : "(" + s.state() + ")") + " due " + s.due()).toList());
   }
 }

@@ -133,7 +133,11 @@ public class ReviewDriver {
     return queries.get(id);
   }
 
-  /** The notice log of a review as lines "date KIND STEP STATE -> to [cc]", in sending order. */
+  /**
+   * The notice log of a review as lines "date KIND STEP STATE -> to [cc]", in the order recorded.
+   * Within one day that order is not meaningful (job handlers run in parallel): compare days' lines
+   * without regard to their order.
+   */
   public List<String> notices(String reviewId) {
     return notices.findByReviewIdOrderById(reviewId).stream()
         .map(ReviewDriver::line)
