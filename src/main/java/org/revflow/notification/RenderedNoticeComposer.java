@@ -19,6 +19,7 @@ import org.revflow.review.Review;
 import org.revflow.review.ReviewEvent;
 import org.revflow.review.ReviewService;
 import org.revflow.review.ReviewStep;
+import org.revflow.rulebook.Rung;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +69,8 @@ class RenderedNoticeComposer implements NoticeComposer {
       }
     }
     if ((job.kind() == NoticeKind.ESCALATION || job.kind() == NoticeKind.DESIGNATION_PENDING) && job.due() != null) {
-      LocalDate rungDate = rungDate(job.noticeKey(), today);
+      Rung rung = Rung.fromKey(job.noticeKey());
+      LocalDate rungDate = rung == null ? today : rung.date();
       long number = Math.max(1, ChronoUnit.DAYS.between(job.due().plusDays(31), rungDate) / 30 + 1);
       details.put(NoticeDetails.ESCALATION_NUMBER, String.valueOf(number));
     }
@@ -83,11 +85,6 @@ class RenderedNoticeComposer implements NoticeComposer {
         .map(a -> List.of(new Attachment(a.filename(), a.contentType(), a.content())))
         .orElse(List.of());
     return new Composed(rendered.subject(), rendered.text(), rendered.html(), attachments);
-  }
-
-  private static LocalDate rungDate(String noticeKey, LocalDate fallback) {
-    int at = noticeKey == null ? -1 : noticeKey.indexOf('@');
-    return at < 0 ? fallback : LocalDate.parse(noticeKey.substring(at + 1));
   }
 
   /** The API's instrument codes, as the registry (and the renderer) name them. */

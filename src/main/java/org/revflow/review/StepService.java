@@ -71,7 +71,7 @@ public class StepService {
     }
     // A rung whose sending time had passed when the step opened is not sent: "a reminder that
     // would fall before the step started" (also a review launched with a past T0).
-    LocalDate floor = clock.instant().isBefore(planner.sendAt(rb, today).toInstant()) ? today.minusDays(1) : today;
+    LocalDate floor = planner.floorAt(rb, clock.instant());
     ReviewStep saved = steps.save(new ReviewStep(reviewId, step, step.secretariatActs() ? null : state, round, today,
         due, floor, elementInstanceKey, processInstanceKey));
     return new Opened(saved.getId(), due);
@@ -87,7 +87,7 @@ public class StepService {
     Review review = reviews.findById(s.getReviewId()).orElseThrow();
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     LadderInput in = new LadderInput(s.getStep(), s.getStartedOn(), s.getDueOn(), s.getFloorExclusive(),
-        parseRung(lastSentKey), review.getStatus() == Review.Status.ON_HOLD, s.isPaused(), s.getStep().secretariatActs());
+        Rung.fromKey(lastSentKey), review.getStatus() == Review.Status.ON_HOLD, s.isPaused(), s.getStep().secretariatActs());
     return new Plan(true, planner.nextRung(rb, in)
         .map(r -> new Planned(r, planner.sendAt(rb, r.date()).toOffsetDateTime().toString())));
   }
@@ -113,13 +113,5 @@ public class StepService {
 
   public Optional<ReviewStep> find(long stepId) {
     return steps.findById(stepId);
-  }
-
-  static Rung parseRung(String key) {
-    if (key == null || key.isBlank() || !key.contains("@")) {
-      return null;
-    }
-    String[] parts = key.split("@", 2);
-    return new Rung(NoticeKind.valueOf(parts[0]), LocalDate.parse(parts[1]), 0);
   }
 }

@@ -53,6 +53,15 @@ public class DeadlinePlanner {
   }
 
   /** The rung date at the notice time in the rulebook's zone (a time in a DST gap moves later). */
+  /**
+   * The floor for a ladder planned at {@code now}: a rung whose sending time has passed is not
+   * sent, so today's rung still counts before the notice time and not after it.
+   */
+  public LocalDate floorAt(Rulebook rb, java.time.Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, rb.zone());
+    return now.isBefore(sendAt(rb, today).toInstant()) ? today.minusDays(1) : today;
+  }
+
   public ZonedDateTime sendAt(Rulebook rb, LocalDate rungDate) {
     return ZonedDateTime.of(rungDate, rb.noticeTime(), rb.zone());
   }

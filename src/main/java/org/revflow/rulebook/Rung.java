@@ -29,6 +29,19 @@ public record Rung(NoticeKind kind, LocalDate date, int sequence) {
   }
 
   /** Identifies the rung within a step; stable across re-plans, used against double sending. */
+  /**
+   * The rung a notice key names ({@code KIND@YYYY-MM-DD}), or null for keys of notices outside a
+   * ladder. The sequence is not in the key and comes back as 0: ladder order does not use it.
+   */
+  public static Rung fromKey(String key) {
+    int at = key == null ? -1 : key.indexOf('@');
+    if (at < 0) {
+      return null;
+    }
+    return new Rung(org.revflow.notification.NoticeKind.valueOf(key.substring(0, at)),
+        java.time.LocalDate.parse(key.substring(at + 1)), 0);
+  }
+
   public String key() {
     return kind + "@" + date;
   }

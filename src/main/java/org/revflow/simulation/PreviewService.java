@@ -68,10 +68,8 @@ public class PreviewService {
       return List.of();
     }
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
-    // A rung of today still goes out if its sending time has not passed yet.
-    LocalDate floor = clock.instant().isBefore(planner.sendAt(rb, today).toInstant()) ? today.minusDays(1) : today;
-    LocalDate until = today.plusDays(days);
+    LocalDate floor = planner.floorAt(rb, clock.instant());
+    LocalDate until = LocalDate.ofInstant(clock.instant(), rb.zone()).plusDays(days);
     List<PlannedNotice> out = new ArrayList<>();
     for (ReviewStep step : reviews.openSteps(reviewId)) {
       LocalDate stepFloor = step.getFloorExclusive() == null || step.getFloorExclusive().isBefore(floor)
@@ -97,9 +95,8 @@ public class PreviewService {
   private Rung lastSent(ReviewStep step) {
     Rung last = null;
     for (Notice n : notices.findByReviewIdOrderById(step.getReviewId())) {
-      if (step.getId().equals(n.getStepId()) && n.getNoticeKey().contains("@")) {
-        String[] parts = n.getNoticeKey().split("@", 2);
-        Rung r = new Rung(NoticeKind.valueOf(parts[0]), LocalDate.parse(parts[1]), 0);
+      Rung r = step.getId().equals(n.getStepId()) ? Rung.fromKey(n.getNoticeKey()) : null;
+      if (r != null) {
         if (last == null || Rung.LADDER_ORDER.compare(r, last) > 0) {
           last = r;
         }
