@@ -2,6 +2,8 @@ package org.revflow.process;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,6 +18,16 @@ public class OutboxMessage {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
+  /** What to do with the row: publish a message, or set variables on a process instance. */
+  public enum Kind { MESSAGE, SET_VARIABLES }
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Kind kind = Kind.MESSAGE;
+
+  @Column(name = "process_instance_key")
+  private Long processInstanceKey;
 
   @Column(name = "message_name", nullable = false)
   private String messageName;
@@ -56,7 +68,18 @@ public class OutboxMessage {
     this.createdAt = createdAt;
   }
 
+  /** Variables for one process instance; name and correlation say what they are in Operate's terms. */
+  static OutboxMessage setVariables(long processInstanceKey, String purpose, String updateId, String variables,
+      Instant createdAt) {
+    OutboxMessage m = new OutboxMessage(purpose, String.valueOf(processInstanceKey), updateId, variables, 0, createdAt);
+    m.kind = Kind.SET_VARIABLES;
+    m.processInstanceKey = processInstanceKey;
+    return m;
+  }
+
   public Long getId() { return id; }
+  public Kind getKind() { return kind; }
+  public Long getProcessInstanceKey() { return processInstanceKey; }
   public String getMessageName() { return messageName; }
   public String getCorrelationKey() { return correlationKey; }
   public String getMessageId() { return messageId; }

@@ -51,8 +51,28 @@ public class ProcessMessages {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("message variables not serialisable", e);
     }
-    OutboxMessage saved = outbox.save(new OutboxMessage(name, correlationKey, messageId, vars,
-        (int) timeToLive.toSeconds(), clock.instant()));
+    publishAfterCommit(outbox.save(new OutboxMessage(name, correlationKey, messageId, vars,
+        (int) timeToLive.toSeconds(), clock.instant())));
+  }
+
+  /**
+   * Stores, in the current transaction, variables to set on a process instance once that commits:
+   * the engine never sees a change MySQL rolled back. Setting the same values twice is harmless, so
+   * the sweeper may retry freely; rows are applied in the order they were stored.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void enqueueVariables(long processInstanceKey, String purpose, String updateId, Map<String, Object> variables) {
+    String vars;
+    try {
+      vars = json.writeValueAsString(variables);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("variables not serialisable", e);
+    }
+    publishAfterCommit(outbox.save(OutboxMessage.setVariables(processInstanceKey, purpose, updateId, vars,
+        clock.instant())));
+  }
+
+  private void publishAfterCommit(OutboxMessage saved) {
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
@@ -75,14 +95,18 @@ public class ProcessMessages {
       return;
     }
     try {
-      camunda.newPublishMessageCommand()
-          .messageName(m.getMessageName())
-          .correlationKey(m.getCorrelationKey())
-          .messageId(m.getMessageId())
-          .timeToLive(Duration.ofSeconds(m.getTtlSeconds()))
-          .variables(m.getVariables())
-          .send()
-          .join();
+      if (m.getKind() == OutboxMessage.Kind.SET_VARIABLES) {
+        setVariables(m);
+      } else {
+        camunda.newPublishMessageCommand()
+            .messageName(m.getMessageName())
+            .correlationKey(m.getCorrelationKey())
+            .messageId(m.getMessageId())
+            .timeToLive(Duration.ofSeconds(m.getTtlSeconds()))
+            .variables(m.getVariables())
+            .send()
+            .join();
+      }
       m.published(clock.instant());
     } catch (RuntimeException e) {
       if (e instanceof ClientStatusException status && status.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
@@ -96,6 +120,18 @@ public class ProcessMessages {
       }
     }
     outbox.save(m);
+  }
+
+  private void setVariables(OutboxMessage m) {
+    try {
+      camunda.newSetVariablesCommand(m.getProcessInstanceKey()).variables(m.getVariables()).send().join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != io.grpc.Status.Code.NOT_FOUND) {
+        throw e;
+      }
+      // The instance has ended (completed or cancelled): no later step will read the variables.
+      log.info("{} for ended process instance {} not applied", m.getMessageName(), m.getProcessInstanceKey());
+    }
   }
 
   public long pendingCount() {

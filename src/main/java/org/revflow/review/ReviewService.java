@@ -484,10 +484,10 @@ public class ReviewService {
       if (key == null) {
         return;
       }
-      // Later per-reviewer steps read this list when they start; the engine applies it at once.
-      queued.add(() -> camunda.newSetVariablesCommand(key)
-          .variables(Map.of(VAR_REVIEWING_STATES, reviewing, VAR_PARTICIPATING_STATES, participating))
-          .send().join());
+      // Later per-reviewer steps read this list when they start. Through the outbox, like the
+      // messages of the same event, so it reaches the engine before them and only if MySQL commits.
+      queued.add(() -> messages.enqueueVariables(key, "ReviewingStatesChanged", "evt-" + event.getId() + "-reviewing",
+          Map.of(VAR_REVIEWING_STATES, reviewing, VAR_PARTICIPATING_STATES, participating)));
     }
 
     void flush() {

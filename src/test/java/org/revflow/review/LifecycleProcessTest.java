@@ -366,5 +366,15 @@ class LifecycleProcessTest {
     driver.on(due.plusDays(3), id, FEEDBACK_CLEARED, "MLT");
     assertThatThrownBy(() -> driver.on(due.plusDays(3), id, FEEDBACK_CLEARED, "CYP"))
         .hasMessageContaining("not a reviewing State");
+    // Steps that start after the replacement read the new list of reviewing States from the engine.
+    LocalDate closed = due.plusDays(10);
+    driver.on(closed, id, DIALOGUE_CLOSED);
+    LocalDate observationsDue = closed.plusMonths(3);
+    driver.time().walkTo(observationsDue.plusDays(1));
+    assertThat(about(id, "OBSERVATIONS MLT")).containsExactlyInAnyOrder(
+        observationsDue.minusDays(30) + " REMINDER OBSERVATIONS MLT -> " + pr("MLT"),
+        observationsDue.minusDays(7) + " REMINDER OBSERVATIONS MLT -> " + pr("MLT"),
+        observationsDue.plusDays(1) + " OVERDUE OBSERVATIONS MLT -> " + pr("MLT") + " cc " + SECRETARIAT);
+    assertThat(about(id, "OBSERVATIONS CYP")).isEmpty();
   }
 }
