@@ -8,6 +8,7 @@ import org.revflow.config.RevFlowProperties;
 import org.revflow.notification.ActionLinkProvider;
 import org.revflow.notification.Addressee;
 import org.revflow.notification.NoticeJob;
+import org.revflow.notification.NoticeKind;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.revflow.review.ReviewService;
@@ -47,6 +48,13 @@ class ActionLinks implements ActionLinkProvider {
     // Experts and a PR who is not interim get the notice without a link: they cannot clear.
     ActingFocalPoint acting = focalPoints.actingFocalPoint(job.reviewId(), job.state(), clock.instant());
     if (acting.person() == null || acting.person().id() != to.personId()) {
+      return Optional.empty();
+    }
+    // Whoever holds a link can use it, and a notice goes out as one message with its copies. The
+    // overdue notice copies the permanent representative, who must not get the focal point's link;
+    // when the PR is the interim focal point it is the addressee and only the secretariat is copied
+    // (the secretariat can record the same event through its API, so its copy grants nothing new).
+    if (job.kind() == NoticeKind.OVERDUE && !acting.interim()) {
       return Optional.empty();
     }
     String token = tokens.sign(new ActionTokens.Claims(job.reviewId(), job.stepId(), job.state(), to.personId()));

@@ -47,7 +47,7 @@ class ActionPages {
     Context ctx = context(lang, secretariat);
     Locale locale = ctx.getLocale();
     DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-    ctx.setVariable("token", a.token());
+    ctx.setVariable("actionPath", "/act/" + a.token());
     ctx.setVariable("name", a.person().name());
     ctx.setVariable("reviewId", a.review().getId());
     ctx.setVariable("phase", a.review().getPhase());

@@ -138,7 +138,6 @@ class ActionService {
   }
 
   /** The language of the person a verified token names; English when it cannot be read. */
-  @Transactional(readOnly = true)
   public Language languageOf(String token) {
     return tokens.verify(token).flatMap(c -> person(c.personId())).map(PersonView::language).orElse(Language.EN);
   }
