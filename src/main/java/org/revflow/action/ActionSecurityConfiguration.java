@@ -23,8 +23,8 @@ class ActionSecurityConfiguration {
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
-  SecurityFilterChain actionPagesFilterChain(HttpSecurity http, ActionPages pages, RevFlowProperties properties)
-      throws Exception {
+  SecurityFilterChain actionPagesFilterChain(HttpSecurity http, ActionPages pages, ActionService actions,
+      RevFlowProperties properties) throws Exception {
     http.securityMatcher("/act/**")
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(Customizer.withDefaults())
@@ -39,7 +39,10 @@ class ActionSecurityConfiguration {
           // A missing or wrong CSRF token: the form did not come from our page (or the session ended).
           response.setStatus(403);
           response.setContentType("text/html;charset=UTF-8");
-          response.getOutputStream().write(pages.forbidden(Language.EN, properties.secretariatEmail()).getBytes(StandardCharsets.UTF_8));
+          String path = request.getRequestURI();
+          String token = path.substring(path.lastIndexOf('/') + 1);
+          Language lang = actions.languageOf(token);
+          response.getOutputStream().write(pages.forbidden(lang, properties.secretariatEmail()).getBytes(StandardCharsets.UTF_8));
         }));
     return http.build();
   }
