@@ -3,6 +3,7 @@ package org.revflow.action;
 import java.nio.charset.StandardCharsets;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.registry.Language;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -19,6 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * leaking (no referrer, no framing, nothing loaded from elsewhere).
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ActionSecurityConfiguration {
 
   @Bean
