@@ -143,7 +143,7 @@ public class AddresseeResolver {
   }
 
   private static Addressee person(PersonView p, Addressee.Role role) {
-    return new Addressee(p.name(), p.email(), p.language(), p.timeZone(), role);
+    return new Addressee(p.name(), p.email(), p.language(), p.timeZone(), role, p.id());
   }
 
   private static List<Addressee> withoutSelf(List<Addressee> cc, Addressee to) {

@@ -20,6 +20,7 @@ import org.revflow.review.ReviewEvent;
 import org.revflow.review.ReviewService;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.Rung;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +34,15 @@ class RenderedNoticeComposer implements NoticeComposer {
   private final ReviewService reviews;
   private final RevFlowProperties properties;
   private final Clock clock;
+  private final ObjectProvider<ActionLinkProvider> actionLinks;
 
-  RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, RevFlowProperties properties, Clock clock) {
+  RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, RevFlowProperties properties, Clock clock,
+      ObjectProvider<ActionLinkProvider> actionLinks) {
     this.renderer = renderer;
     this.reviews = reviews;
     this.properties = properties;
     this.clock = clock;
+    this.actionLinks = actionLinks;
   }
 
   @Override
@@ -77,7 +81,7 @@ class RenderedNoticeComposer implements NoticeComposer {
     URI base = properties.publicBaseUrl();
     NoticeContent content = new NoticeContent(job.kind(), review.getId(), review.getUnderReview(), review.getPhase(),
         job.step(), job.state(), job.due(), previousDue, job.deadlineRevision(),
-        base.resolve("/api/reviews/" + review.getId()), null, details);
+        base.resolve("/api/reviews/" + review.getId()), actionLink(job, to), details);
     Recipient recipient = new Recipient(to.name(), to.email(), to.language(), to.timeZone(),
         RecipientRole.valueOf(to.role().name()));
     RenderedNotice rendered = renderer.render(content, recipient);
@@ -85,6 +89,11 @@ class RenderedNoticeComposer implements NoticeComposer {
         .map(a -> List.of(new Attachment(a.filename(), a.contentType(), a.content())))
         .orElse(List.of());
     return new Composed(rendered.subject(), rendered.text(), rendered.html(), attachments);
+  }
+
+  private URI actionLink(NoticeJob job, Addressee to) {
+    ActionLinkProvider provider = actionLinks.getIfAvailable();
+    return provider == null ? null : provider.actionLink(job, to).orElse(null);
   }
 
   /** The API's instrument codes, as the registry (and the renderer) name them. */

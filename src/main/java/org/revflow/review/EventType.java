@@ -21,5 +21,10 @@ public enum EventType {
   REVIEW_ON_HOLD,
   REVIEW_RESUMED,
   DEADLINE_EXTENDED,
-  REVIEWER_REPLACED
+  REVIEWER_REPLACED,
+  /**
+   * The permanent representative acknowledges acting as interim focal point (paragraph 18). Kept in
+   * the review's history; it does not move the process (only a designation ends the interim).
+   */
+  INTERIM_ROLE_ACKNOWLEDGED
 }

@@ -284,6 +284,8 @@ public class ReviewService {
         fx.announce(NoticeKind.DEADLINE_EXTENDED, s.getStep(), s.getStateCode(), Map.of("stepId", s.getId()));
       }
       case REVIEWER_REPLACED -> reviewerReplaced(review, cmd, open, on, fx);
+      // History only: the interim lasts until a designation, whatever is acknowledged.
+      case INTERIM_ROLE_ACKNOWLEDGED -> requireParticipant(review, cmd.state());
     }
     fx.flush();
     return event;
@@ -414,6 +416,10 @@ public class ReviewService {
 
   public java.util.Optional<ReviewEvent> findEvent(long eventId) {
     return events.findById(eventId);
+  }
+
+  public java.util.Optional<ReviewStep> findStep(long stepId) {
+    return steps.findById(stepId);
   }
 
   /** Open steps with their current deadlines, for the "resumed" notice. */

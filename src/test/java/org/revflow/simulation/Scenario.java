@@ -189,7 +189,8 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
         state(problems, i, "state", e.state(), knownState);
       }
       boolean needsState = EnumSet.of(EventType.FOCAL_POINT_DESIGNATED, EventType.EXPERTS_DESIGNATED,
-          EventType.FEEDBACK_CLEARED, EventType.OBSERVATIONS_CLEARED).contains(type);
+          EventType.FEEDBACK_CLEARED, EventType.OBSERVATIONS_CLEARED,
+          EventType.INTERIM_ROLE_ACKNOWLEDGED).contains(type);
       if (needsState && e.state() == null) {
         problems.add(new Problem(i, type + " needs 'state'"));
       }

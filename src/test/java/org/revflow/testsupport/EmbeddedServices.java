@@ -38,6 +38,7 @@ public final class EmbeddedServices {
   private final String dbUser;
   private final String dbPassword;
   private final ShiftableClock clock = new ShiftableClock();
+  private final String actionsSecret = randomSecret();
   private final SimulatedTime time;
 
   /** Ports; 0 means any free port (tests), fixed ports serve the local run. */
@@ -154,6 +155,8 @@ public final class EmbeddedServices {
     p.put("camunda.client.rest-address", "http://localhost:1");
     p.put("camunda.client.prefer-rest-over-grpc", false);
     p.put("camunda.client.worker.defaults.stream-enabled", true);
+    // Tests, the local run and simulations sign action links with a key of their own run.
+    p.put("revflow.actions.secret", actionsSecret);
     return p;
   }
 
@@ -227,6 +230,12 @@ public final class EmbeddedServices {
     } catch (Exception e) {
       throw new IllegalStateException("Embedded MariaDB did not start: " + e.getMessage(), e);
     }
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getEncoder().encodeToString(bytes);
   }
 
   private static int freePort() {

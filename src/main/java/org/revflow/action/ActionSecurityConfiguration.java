@@ -1,0 +1,51 @@
+package org.revflow.action;
+
+import java.nio.charset.StandardCharsets;
+import org.revflow.config.RevFlowProperties;
+import org.revflow.registry.Language;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The action pages' own filter chain, ahead of the API's: no login (the token is the
+ * credential), CSRF protection on the confirming POST, and headers that keep the token from
+ * leaking (no referrer, no framing, nothing loaded from elsewhere).
+ */
+@Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ActionSecurityConfiguration {
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  SecurityFilterChain actionPagesFilterChain(HttpSecurity http, ActionPages pages, ActionService actions,
+      RevFlowProperties properties) throws Exception {
+    http.securityMatcher("/act/**")
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(Customizer.withDefaults())
+        // The CSRF token lives in the session the GET starts; nothing else does.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .requestCache(c -> c.disable())
+        .headers(h -> h
+            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(c -> c.policyDirectives(
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")))
+        .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+          // A missing or wrong CSRF token: the form did not come from our page (or the session ended).
+          response.setStatus(403);
+          response.setContentType("text/html;charset=UTF-8");
+          String path = request.getRequestURI();
+          String token = path.substring(path.lastIndexOf('/') + 1);
+          Language lang = actions.languageOf(token);
+          response.getOutputStream().write(pages.forbidden(lang, properties.secretariatEmail()).getBytes(StandardCharsets.UTF_8));
+        }));
+    return http.build();
+  }
+}
