@@ -154,6 +154,8 @@ public final class EmbeddedServices {
     p.put("camunda.client.rest-address", "http://localhost:1");
     p.put("camunda.client.prefer-rest-over-grpc", false);
     p.put("camunda.client.worker.defaults.stream-enabled", true);
+    // The default 10 s was too short for the deployment at start while several builds share 2 cores.
+    p.put("camunda.client.request-timeout", "PT60S");
     return p;
   }
 
