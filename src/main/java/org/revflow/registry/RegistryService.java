@@ -94,7 +94,7 @@ public class RegistryService {
     if (!states.lock(c)) {
       throw RegistryException.unknownState(c);
     }
-    states.updateGroups(c, group, draw, clock.instant());
+    states.updateGroups(c, group, draw, clock.instant(), Inputs.actor(actor));
     return states.find(c).orElseThrow();
   }
 

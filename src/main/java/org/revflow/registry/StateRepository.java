@@ -45,27 +45,27 @@ public class StateRepository {
   public void insert(StateParty s, Instant now, String actor, boolean ignoreExisting) {
     jdbc.sql((ignoreExisting ? "INSERT IGNORE" : "INSERT") + " INTO registry_state (code, regional_group, draw_group, "
             + "un_member, party_convention, party_trafficking, party_smuggling, party_firearms, instruments_source, "
-            + "instruments_updated_at, instruments_updated_by, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "instruments_updated_at, instruments_updated_by, created_at, created_by, updated_at, updated_by) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(s.code(), name(s.regionalGroup()), name(s.drawGroup()), s.unMember(),
             s.isPartyTo(Instrument.CONVENTION), s.isPartyTo(Instrument.TRAFFICKING_IN_PERSONS),
             s.isPartyTo(Instrument.SMUGGLING_OF_MIGRANTS), s.isPartyTo(Instrument.FIREARMS),
-            s.instrumentsSource(), Db.utc(now), actor, Db.utc(now), Db.utc(now))
+            s.instrumentsSource(), Db.utc(now), actor, Db.utc(now), actor, Db.utc(now), actor)
         .update();
   }
 
-  public void updateGroups(String code, RegionalGroup group, RegionalGroup drawGroup, Instant now) {
-    jdbc.sql("UPDATE registry_state SET regional_group = ?, draw_group = ?, updated_at = ? WHERE code = ?")
-        .params(name(group), name(drawGroup), Db.utc(now), code).update();
+  public void updateGroups(String code, RegionalGroup group, RegionalGroup drawGroup, Instant now, String actor) {
+    jdbc.sql("UPDATE registry_state SET regional_group = ?, draw_group = ?, updated_at = ?, updated_by = ? WHERE code = ?")
+        .params(name(group), name(drawGroup), Db.utc(now), actor, code).update();
   }
 
   public void updateInstruments(String code, Set<Instrument> instruments, String source, Instant now, String actor) {
     jdbc.sql("UPDATE registry_state SET party_convention = ?, party_trafficking = ?, party_smuggling = ?, "
             + "party_firearms = ?, instruments_source = ?, instruments_updated_at = ?, instruments_updated_by = ?, "
-            + "updated_at = ? WHERE code = ?")
+            + "updated_at = ?, updated_by = ? WHERE code = ?")
         .params(instruments.contains(Instrument.CONVENTION), instruments.contains(Instrument.TRAFFICKING_IN_PERSONS),
             instruments.contains(Instrument.SMUGGLING_OF_MIGRANTS), instruments.contains(Instrument.FIREARMS),
-            source, Db.utc(now), actor, Db.utc(now), code)
+            source, Db.utc(now), actor, Db.utc(now), actor, code)
         .update();
   }
 

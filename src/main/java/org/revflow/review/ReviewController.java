@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
+import org.revflow.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,24 +23,25 @@ class ReviewController {
 
   private final ReviewService service;
   private final ReviewQueries queries;
+  private final CurrentUser currentUser;
 
-  ReviewController(ReviewService service, ReviewQueries queries) {
+  ReviewController(ReviewService service, ReviewQueries queries, CurrentUser currentUser) {
     this.service = service;
     this.queries = queries;
+    this.currentUser = currentUser;
   }
 
   @PostMapping
   @Operation(summary = "Launch a review (T0 = launchDate, default today in Vienna)")
-  ResponseEntity<ReviewView> launch(@Valid @RequestBody ReviewCommands.Launch cmd, Principal user) {
-    Review review = service.launch(cmd, actor(user));
+  ResponseEntity<ReviewView> launch(@Valid @RequestBody ReviewCommands.Launch cmd) {
+    Review review = service.launch(cmd, currentUser.name());
     return ResponseEntity.created(URI.create("/api/reviews/" + review.getId())).body(queries.get(review.getId()));
   }
 
   @PostMapping("/{id}/events")
   @Operation(summary = "Record an event of the review (409 when the review cannot accept it now)")
-  ResponseEntity<ReviewView> record(@PathVariable String id, @Valid @RequestBody ReviewCommands.RecordEvent cmd,
-      Principal user) {
-    ReviewEvent event = service.record(id, cmd, actor(user));
+  ResponseEntity<ReviewView> record(@PathVariable String id, @Valid @RequestBody ReviewCommands.RecordEvent cmd) {
+    ReviewEvent event = service.record(id, cmd, currentUser.name());
     return ResponseEntity.created(URI.create("/api/reviews/" + id + "/events/" + event.getId())).body(queries.get(id));
   }
 
@@ -55,9 +56,5 @@ class ReviewController {
   List<ReviewView> list(@RequestParam(required = false) String state, @RequestParam(required = false) Integer phase,
       @RequestParam(required = false) Step step, @RequestParam(required = false) Boolean overdue) {
     return queries.list(state, phase, step, overdue);
-  }
-
-  static String actor(Principal user) {
-    return user == null ? "anonymous" : user.getName();
   }
 }

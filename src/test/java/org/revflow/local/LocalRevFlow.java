@@ -29,6 +29,8 @@ public final class LocalRevFlow {
 
         ==================== RevFlow local run ====================
           API                 {}/api   (OpenAPI: {}/swagger-ui.html)
+          Sign in             {}   (HTTP Basic; generated at each start unless configured)
+          Try                 curl -u {} {}/api/reviews
           Captured mail       {}/local/mail.html  (JSON: {}/local/mail)
           Health              {}/actuator/health
           Zeebe (in memory)   grpc://localhost:{}   (deployed models from bpmn/)
@@ -36,7 +38,15 @@ public final class LocalRevFlow {
           SMTP (embedded)     localhost:{}
           Data lives only as long as this process. Stop with Ctrl+C.
         ===========================================================""",
-        base, base, base, base, base, services.enginePort(), services.jdbcUrl(), services.smtpPort());
+        base, base, credentials(env), credentials(env), base, base, base, base, services.enginePort(),
+        services.jdbcUrl(), services.smtpPort());
+  }
+
+  /** The first configured user as user:password, or what was configured instead of the generated one. */
+  private static String credentials(Environment env) {
+    String name = env.getProperty("revflow.security.users[0].name", "(no user configured)");
+    String password = env.getProperty("revflow.security.users[0].password", "");
+    return name + ":" + (password.startsWith("{noop}") ? password.substring(6) : "(the password you configured)");
   }
 
   public static void main(String[] args) {

@@ -157,6 +157,8 @@ public final class EmbeddedServices {
     p.put("camunda.client.worker.defaults.stream-enabled", true);
     // Tests, the local run and simulations sign action links with a key of their own run.
     p.put("revflow.actions.secret", actionsSecret);
+    // The default 10 s was too short for the deployment at start while several builds share 2 cores.
+    p.put("camunda.client.request-timeout", "PT60S");
     return p;
   }
 

@@ -24,6 +24,26 @@ public class EmbeddedServicesInitializer
         env.getProperty("revflow.embedded.smtp-port", Integer.class, 0),
         env.getProperty("revflow.embedded.database-port", Integer.class, 0));
     attach(context, EmbeddedServices.start(ports));
+    boolean localRun = env.getProperty("revflow.local.enabled", Boolean.class, false);
+    // Below everything else: a local run's command line may name other users.
+    env.getPropertySources().addLast(new MapPropertySource("testUsers", TestUsers.properties(!localRun)));
+    if (!localRun) {
+      // Tests sign in through OpenID Connect too, against a provider of their own (above application.yaml).
+      env.getPropertySources().addFirst(new MapPropertySource("testIssuer", java.util.Map.of(
+          "spring.security.oauth2.resourceserver.jwt.issuer-uri", testIssuer().issuerUri())));
+      context.getBeanFactory().registerSingleton("testIssuer", testIssuer());
+    }
+  }
+
+  private static TestIssuer issuer;
+
+  /** The tests' OpenID Connect provider, started once per JVM. */
+  public static synchronized TestIssuer testIssuer() {
+    if (issuer == null) {
+      issuer = new TestIssuer();
+      Runtime.getRuntime().addShutdownHook(new Thread(issuer::stop, "test-issuer-stop"));
+    }
+    return issuer;
   }
 
   /** Points a context at the given services: their properties first, their objects as beans. */

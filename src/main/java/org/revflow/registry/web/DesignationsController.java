@@ -15,13 +15,13 @@ import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryException;
 import org.revflow.registry.RegistryService;
 import org.revflow.registry.RoleKind;
+import org.revflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,15 +45,17 @@ class DesignationsController {
   private final FocalPointResolver resolver;
   private final Clock clock;
 
-  DesignationsController(RegistryService registry, FocalPointResolver resolver, Clock clock) {
+  private final CurrentUser currentUser;
+
+  DesignationsController(RegistryService registry, FocalPointResolver resolver, Clock clock, CurrentUser currentUser) {
+    this.currentUser = currentUser;
     this.registry = registry;
     this.resolver = resolver;
     this.clock = clock;
   }
 
   @PostMapping("/api/registry/reviews/{reviewId}/designations")
-  ResponseEntity<DesignationResult> designate(@PathVariable String reviewId, @RequestBody DesignationBody body,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
+  ResponseEntity<DesignationResult> designate(@PathVariable String reviewId, @RequestBody DesignationBody body) {
     if (body == null || body.role() == null) {
       throw RegistryException.invalid("role is required (FOCAL_POINT, EXPERT or OBSERVER)");
     }
@@ -66,12 +68,12 @@ class DesignationsController {
           throw RegistryException.invalid("a focal-point designation names exactly one person");
         }
         previous = registry.designateFocalPoint(reviewId, body.stateCode(), people.get(0), body.noteVerbaleRef(),
-            body.receivedOn(), body.effectiveAt(), actor, body.replaces(), true).orElse(null);
+            body.receivedOn(), body.effectiveAt(), currentUser.name(), body.replaces(), true).orElse(null);
       }
       case EXPERT -> registry.designateExperts(reviewId, body.stateCode(), people, body.noteVerbaleRef(),
-          body.receivedOn(), body.effectiveAt(), actor);
+          body.receivedOn(), body.effectiveAt(), currentUser.name());
       case OBSERVER -> registry.designateObservers(reviewId, body.stateCode(), people, body.noteVerbaleRef(),
-          body.receivedOn(), body.effectiveAt(), actor);
+          body.receivedOn(), body.effectiveAt(), currentUser.name());
     }
     Instant at = body.effectiveAt() == null ? clock.instant() : body.effectiveAt();
     return ResponseEntity.status(HttpStatus.CREATED).body(new DesignationResult(body.role(), body.stateCode(), previous,
@@ -103,9 +105,8 @@ class DesignationsController {
   }
 
   @PostMapping("/api/registry/designations/{id}/end")
-  DesignationView end(@PathVariable long id, @RequestBody EndBody body,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
-    return registry.endDesignation(id, body.noteVerbaleRef(), body.reason(), body.effectiveAt(), actor);
+  DesignationView end(@PathVariable long id, @RequestBody EndBody body) {
+    return registry.endDesignation(id, body.noteVerbaleRef(), body.reason(), body.effectiveAt(), currentUser.name());
   }
 
   /**
@@ -113,7 +114,7 @@ class DesignationsController {
    * All or nothing: a 422 problem lists every bad line.
    */
   @PostMapping(path = "/api/registry/designations/import", consumes = {"text/csv", "text/plain"})
-  Map<String, Object> importCsv(@RequestBody byte[] csv, @RequestHeader(value = "X-Actor", required = false) String actor) {
-    return Map.of("applied", registry.importDesignations(Csv.utf8(csv), actor));
+  Map<String, Object> importCsv(@RequestBody byte[] csv) {
+    return Map.of("applied", registry.importDesignations(Csv.utf8(csv), currentUser.name()));
   }
 }

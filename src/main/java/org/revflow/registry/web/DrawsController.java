@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 import org.revflow.registry.draw.DrawService;
 import org.revflow.registry.draw.DrawView;
+import org.revflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,14 +24,16 @@ class DrawsController {
 
   private final DrawService draws;
 
-  DrawsController(DrawService draws) {
+  private final CurrentUser currentUser;
+
+  DrawsController(DrawService draws, CurrentUser currentUser) {
+    this.currentUser = currentUser;
     this.draws = draws;
   }
 
   @PostMapping
-  ResponseEntity<DrawView> draw(@RequestBody DrawService.DrawRequest body,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(draws.draw(body, actor));
+  ResponseEntity<DrawView> draw(@RequestBody DrawService.DrawRequest body) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(draws.draw(body, currentUser.name()));
   }
 
   @GetMapping
@@ -51,9 +53,8 @@ class DrawsController {
   }
 
   @PostMapping("/{id}/redraws")
-  ResponseEntity<DrawView> redraw(@PathVariable long id, @RequestBody RedrawBody body,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
+  ResponseEntity<DrawView> redraw(@PathVariable long id, @RequestBody RedrawBody body) {
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(draws.redraw(id, body.reviewedState(), body.droppedReviewer(), body.reason(), body.seed(), actor));
+        .body(draws.redraw(id, body.reviewedState(), body.droppedReviewer(), body.reason(), body.seed(), currentUser.name()));
   }
 }

@@ -5,6 +5,7 @@ import org.revflow.registry.PersonInput;
 import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryException;
 import org.revflow.registry.RegistryService;
+import org.revflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,13 +24,16 @@ class PeopleController {
 
   private final RegistryService registry;
 
-  PeopleController(RegistryService registry) {
+  private final CurrentUser currentUser;
+
+  PeopleController(RegistryService registry, CurrentUser currentUser) {
+    this.currentUser = currentUser;
     this.registry = registry;
   }
 
   @PostMapping
-  ResponseEntity<PersonView> create(@RequestBody PersonInput body, @RequestHeader(value = "X-Actor", required = false) String actor) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(registry.createPerson(body, actor));
+  ResponseEntity<PersonView> create(@RequestBody PersonInput body) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(registry.createPerson(body, currentUser.name()));
   }
 
   @GetMapping("/{id}")
@@ -49,8 +52,7 @@ class PeopleController {
   }
 
   @PutMapping("/{id}")
-  PersonView update(@PathVariable long id, @RequestBody PersonInput body,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
-    return registry.updatePerson(id, body, actor);
+  PersonView update(@PathVariable long id, @RequestBody PersonInput body) {
+    return registry.updatePerson(id, body, currentUser.name());
   }
 }

@@ -18,6 +18,7 @@ import org.revflow.registry.RegistryService;
 import org.revflow.registry.StateNames;
 import org.revflow.registry.StateParty;
 import org.revflow.registry.Tenure;
+import org.revflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,7 +65,10 @@ class StatesController {
   private final StateNames names;
   private final Clock clock;
 
-  StatesController(RegistryService registry, StateNames names, Clock clock) {
+  private final CurrentUser currentUser;
+
+  StatesController(RegistryService registry, StateNames names, Clock clock, CurrentUser currentUser) {
+    this.currentUser = currentUser;
     this.registry = registry;
     this.names = names;
     this.clock = clock;
@@ -82,35 +85,32 @@ class StatesController {
   }
 
   @PostMapping
-  ResponseEntity<StateResponse> register(@RequestBody StateBody body, @RequestHeader(value = "X-Actor", required = false) String actor) {
+  ResponseEntity<StateResponse> register(@RequestBody StateBody body) {
     if (body == null) {
       throw RegistryException.invalid("body required");
     }
-    StateParty s = registry.registerState(body.code(), body.regionalGroup(), body.drawGroup(), body.instruments(), actor);
+    StateParty s = registry.registerState(body.code(), body.regionalGroup(), body.drawGroup(), body.instruments(), currentUser.name());
     return ResponseEntity.status(HttpStatus.CREATED).body(response(s));
   }
 
   @PutMapping("/{code}")
-  StateResponse update(@PathVariable String code, @RequestBody StateBody body,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
-    StateParty s = registry.updateStateGroups(code, body.regionalGroup(), body.drawGroup(), actor);
+  StateResponse update(@PathVariable String code, @RequestBody StateBody body) {
+    StateParty s = registry.updateStateGroups(code, body.regionalGroup(), body.drawGroup(), currentUser.name());
     if (body.instruments() != null) {
-      s = registry.setInstruments(code, body.instruments(), actor);
+      s = registry.setInstruments(code, body.instruments(), currentUser.name());
     }
     return response(s);
   }
 
   @PutMapping("/{code}/instruments")
-  StateResponse instruments(@PathVariable String code, @RequestBody InstrumentsBody body,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
-    return response(registry.setInstruments(code, body.toSet(), actor));
+  StateResponse instruments(@PathVariable String code, @RequestBody InstrumentsBody body) {
+    return response(registry.setInstruments(code, body.toSet(), currentUser.name()));
   }
 
   /** CSV: alpha3,convention,trafficking_in_persons,smuggling_of_migrants,firearms (yes/no); all or nothing. */
   @PostMapping(path = "/instruments/import", consumes = {"text/csv", "text/plain"})
-  Map<String, Object> importInstruments(@RequestBody byte[] csv,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
-    return Map.of("updated", registry.importInstruments(Csv.utf8(csv), actor));
+  Map<String, Object> importInstruments(@RequestBody byte[] csv) {
+    return Map.of("updated", registry.importInstruments(Csv.utf8(csv), currentUser.name()));
   }
 
   @GetMapping("/{code}/permanent-representative")
@@ -120,9 +120,8 @@ class StatesController {
   }
 
   @PutMapping("/{code}/permanent-representative")
-  PersonView setPermanentRep(@PathVariable String code, @RequestBody PermanentRepBody body,
-      @RequestHeader(value = "X-Actor", required = false) String actor) {
-    return registry.setPermanentRepresentative(code, body.person(), body.effectiveAt(), actor);
+  PersonView setPermanentRep(@PathVariable String code, @RequestBody PermanentRepBody body) {
+    return registry.setPermanentRepresentative(code, body.person(), body.effectiveAt(), currentUser.name());
   }
 
   @GetMapping("/{code}/permanent-representative/history")

@@ -1,0 +1,32 @@
+package org.revflow.security;
+
+import java.util.regex.Pattern;
+
+/**
+ * Configured passwords are hashes, so that a configuration file does not give passwords away:
+ * {@code {bcrypt}$2a$...} or a bare bcrypt hash; {@code {noop}} marks a plain password, for local use.
+ * Anything else stops the start with a message, rather than failing every login later.
+ */
+final class PasswordHashes {
+
+  private static final Pattern BCRYPT = Pattern.compile("^\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}$");
+
+  private PasswordHashes() {}
+
+  static String check(String user, String password) {
+    if (password == null || password.isBlank()) {
+      throw new IllegalStateException("revflow.security.users: user '" + user + "' has no password");
+    }
+    if (BCRYPT.matcher(password).matches()) {
+      return "{bcrypt}" + password;
+    }
+    if (password.startsWith("{bcrypt}") && BCRYPT.matcher(password.substring(8)).matches()) {
+      return password;
+    }
+    if (password.startsWith("{noop}") && password.length() > 6) {
+      return password;
+    }
+    throw new IllegalStateException("revflow.security.users: the password of user '" + user
+        + "' must be a bcrypt hash ({bcrypt}$2a$10$... or $2a$10$...) or, for local use, {noop}plain-text");
+  }
+}
