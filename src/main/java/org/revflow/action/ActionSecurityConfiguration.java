@@ -1,5 +1,6 @@
 package org.revflow.action;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.registry.Language;
@@ -8,10 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -29,9 +32,10 @@ class ActionSecurityConfiguration {
       RevFlowProperties properties) throws Exception {
     http.securityMatcher("/act/**")
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-        .csrf(Customizer.withDefaults())
-        // The CSRF token lives in the session the GET starts; nothing else does.
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        // Replicas share nothing (deploy/kubernetes), so the CSRF token cannot live in a session the
+        // next request may not find: it is a cookie for /act only, compared with the form's copy.
+        .csrf(c -> c.csrfTokenRepository(csrfCookie()).csrfTokenRequestHandler(new GarbleTolerantCsrfHandler()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(c -> c.disable())
         .headers(h -> h
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -47,5 +51,28 @@ class ActionSecurityConfiguration {
           response.getOutputStream().write(pages.forbidden(lang, properties.secretariatEmail()).getBytes(StandardCharsets.UTF_8));
         }));
     return http.build();
+  }
+
+  /**
+   * Spring Security's default (BREACH-masked) handler throws on a submitted value that does not
+   * unmask to UTF-8, which would answer a tampered form with 500; such a value is simply wrong: 403.
+   */
+  static final class GarbleTolerantCsrfHandler extends XorCsrfTokenRequestAttributeHandler {
+    @Override
+    public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+      try {
+        return super.resolveCsrfTokenValue(request, csrfToken);
+      } catch (IllegalArgumentException garbled) {
+        return null;
+      }
+    }
+  }
+
+  private static CookieCsrfTokenRepository csrfCookie() {
+    CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+    repository.setCookieName("REVFLOW-ACT-CSRF");
+    repository.setCookiePath("/act");
+    repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+    return repository;
   }
 }

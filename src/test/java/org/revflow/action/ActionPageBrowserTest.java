@@ -122,6 +122,7 @@ class ActionPageBrowserTest {
     screenshot("arabic-action-page.png");
 
     browser.findElement(By.id("confirm-SAQ_CLEARED")).click();
+    awaitOutcomePage();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("شكرًا: تم التسجيل");
     assertThat(browser.findElement(By.tagName("body")).getAttribute("data-status")).isEqualTo("200");
     screenshot("arabic-action-recorded.png");
@@ -139,6 +140,22 @@ class ActionPageBrowserTest {
     // The same link again: used, said in Arabic.
     browser.get("http://localhost:" + port + path);
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("رابط مستخدم من قبل");
+  }
+
+  /** The click may return before the browser has the next page: wait for it (the outcome page marks its body). */
+  private void awaitOutcomePage() throws InterruptedException {
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < until) {
+      try {
+        if (browser.findElement(By.tagName("body")).getAttribute("data-outcome") != null) {
+          return;
+        }
+      } catch (org.openqa.selenium.WebDriverException stillNavigating) {
+        // the old page went away under our feet: look again
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no outcome page after confirming:\n" + browser.getPageSource());
   }
 
   /** The action link in the newest message to that address (HTML or text part). */
