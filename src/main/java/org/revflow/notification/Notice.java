@@ -141,6 +141,13 @@ public class Notice {
     this.failureReason = null;
   }
 
+  /** Taken for sending until {@code until}, as the atomic claim in {@link NoticeRepository#claim} does. */
+  void claimed(Instant until) {
+    this.status = Status.SENDING;
+    this.claimedUntil = until;
+    this.attempts++;
+  }
+
   void failed(String reason) {
     this.status = Status.FAILED;
     this.claimedUntil = null;

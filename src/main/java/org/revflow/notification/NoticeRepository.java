@@ -1,6 +1,7 @@
 package org.revflow.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
   Optional<Notice> findByDedupKey(String dedupKey);
+
+  List<Notice> findByDedupKeyIn(Collection<String> dedupKeys);
 
   List<Notice> findByReviewIdOrderById(String reviewId);
 

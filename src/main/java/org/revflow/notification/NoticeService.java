@@ -4,27 +4,37 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
 import java.util.stream.Collectors;
 import org.revflow.config.RevFlowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers one notice job exactly once per addressee: the notice row with its unique key is
- * written first, a worker claims it before sending, and marks it sent after the SMTP server
- * accepted it. A failed send leaves the row FAILED and throws, so the job fails and Zeebe retries.
+ * Delivers one notice job exactly once per addressee: the notice rows with their unique keys are
+ * written, and claimed for sending, in one transaction before anything is sent; each row is marked
+ * sent right after the SMTP server accepted its message. A failed send leaves the row FAILED and
+ * throws, so the job fails and Zeebe retries.
  */
 @Service
 public class NoticeService {
@@ -32,22 +42,33 @@ public class NoticeService {
   private static final Logger log = LoggerFactory.getLogger(NoticeService.class);
   /** Longer than a slow SMTP exchange: a claim older than this belongs to a worker that died. */
   private static final Duration CLAIM = Duration.ofMinutes(2);
+  /** Passes at writing the rows when another worker writes the same ones at the same moment. */
+  private static final int CLAIM_PASSES = 3;
+  private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
   private final NoticeRepository notices;
   private final AddresseeResolver addressees;
   private final NoticeComposer composer;
   private final JavaMailSender mail;
+  private final SmtpConnections smtp;
   private final TransactionTemplate tx;
+  private final TransactionTemplate readOnly;
+  private final JdbcTemplate jdbc;
   private final Clock clock;
   private final RevFlowProperties properties;
 
   NoticeService(NoticeRepository notices, AddresseeResolver addressees, NoticeComposer composer,
-      JavaMailSender mail, TransactionTemplate tx, Clock clock, RevFlowProperties properties) {
+      JavaMailSender mail, SmtpConnections smtp, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock,
+      RevFlowProperties properties) {
     this.notices = notices;
     this.addressees = addressees;
     this.composer = composer;
     this.mail = mail;
+    this.smtp = smtp;
     this.tx = tx;
+    this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+    this.readOnly.setReadOnly(true);
+    this.jdbc = jdbc;
     this.clock = clock;
     this.properties = properties;
   }
@@ -55,39 +76,55 @@ public class NoticeService {
   /** The outcome for the job: how many were sent now, and how many had been sent before. */
   public record Delivery(int sentNow, int sentBefore) {}
 
+  /** A row this worker has claimed, and the email it stands for. */
+  private record Claimed(long noticeId, Envelope envelope) {}
+
+  /** What one pass at the notice log found: rows to send now, rows sent before, rows another worker holds. */
+  private record Claims(List<Claimed> claimed, int sentBefore, List<String> busy) {}
+
   public Delivery deliver(NoticeJob job, long jobKey) {
-    List<Envelope> envelopes = addressees.resolve(job);
+    // The registry's lookups for one job share a transaction (and a connection) instead of one each.
+    List<Envelope> envelopes = readOnly.execute(s -> addressees.resolve(job));
+    Claims claims = claim(job, envelopes, jobKey);
     int sentNow = 0;
-    int sentBefore = 0;
-    List<String> failures = new ArrayList<>();
+    List<String> failures = new ArrayList<>(claims.busy());
     boolean permanent = false;
-    for (Envelope envelope : envelopes) {
-      Notice notice = record(job, envelope, jobKey);
-      if (notice.getStatus() == Notice.Status.SENT) {
-        sentBefore++;
-        continue;
+    SmtpConnections.Connection connection = null;
+    try {
+      for (Claimed claimed : claims.claimed()) {
+        Envelope envelope = claimed.envelope();
+        NoticeComposer.Composed content;
+        try {
+          content = composer.compose(job, envelope.to());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          String reason = "cannot be written: " + e.getMessage();
+          failed(claimed.noticeId(), reason);
+          failures.add(envelope.to().email() + ": " + reason);
+          permanent = true;
+          continue;
+        }
+        try {
+          MimeMessage message = message(job, envelope, content);
+          if (connection == null) {
+            connection = smtp.open();
+          }
+          connection.send(message);
+          sent(claimed.noticeId(), content.subject(), message.getMessageID());
+          sentNow++;
+          log.debug("sent {} {} to {}", job.kind(), job.noticeKey(), envelope.to().email());
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+          if (connection != null && connection.broken()) {
+            connection.close();
+            connection = null;
+          }
+          String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+          failed(claimed.noticeId(), reason);
+          failures.add(envelope.to().email() + ": " + reason);
+        }
       }
-      if (!claim(notice.getId())) {
-        failures.add(envelope.to().email() + ": being sent by another worker");
-        continue;
-      }
-      NoticeComposer.Composed content;
-      try {
-        content = composer.compose(job, envelope.to());
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        String reason = "cannot be written: " + e.getMessage();
-        tx.executeWithoutResult(s -> notices.findById(notice.getId()).ifPresent(n -> n.failed(reason)));
-        failures.add(envelope.to().email() + ": " + reason);
-        permanent = true;
-        continue;
-      }
-      try {
-        send(job, envelope, content, notice.getId());
-        sentNow++;
-      } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        tx.executeWithoutResult(s -> notices.findById(notice.getId()).ifPresent(n -> n.failed(reason)));
-        failures.add(envelope.to().email() + ": " + reason);
+    } finally {
+      if (connection != null) {
+        connection.close();
       }
     }
     if (!failures.isEmpty()) {
@@ -96,29 +133,81 @@ public class NoticeService {
           + (job.state() == null ? "" : " (" + job.state() + ")") + " not delivered to " + String.join("; ", failures),
           permanent);
     }
-    return new Delivery(sentNow, sentBefore);
+    return new Delivery(sentNow, claims.sentBefore());
   }
 
-  private Notice record(NoticeJob job, Envelope envelope, long jobKey) {
-    String dedupKey = job.identity() + "|" + envelope.to().email().toLowerCase(java.util.Locale.ROOT);
-    String cc = envelope.cc().stream().map(Addressee::email).collect(Collectors.joining(","));
-    try {
-      return tx.execute(s -> notices.findByDedupKey(dedupKey)
-          .orElseGet(() -> notices.saveAndFlush(new Notice(dedupKey, job, envelope.to(), cc.isEmpty() ? null : cc,
-              jobKey, clock.instant()))));
-    } catch (DataIntegrityViolationException raced) {
-      // Another worker wrote the same notice at the same moment: use its row.
-      return notices.findByDedupKey(dedupKey).orElseThrow(() -> raced);
+  /**
+   * Writes the job's missing notice rows already claimed, and claims the existing ones that are not
+   * sent and not held by another worker, in one transaction: the unique key, the record and the
+   * claim are committed together before any message leaves.
+   */
+  private Claims claim(NoticeJob job, List<Envelope> envelopes, long jobKey) {
+    for (int pass = 1; ; pass++) {
+      try {
+        return tx.execute(s -> claimOnce(job, envelopes, jobKey));
+      } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+        // Another worker wrote the same rows at the same moment: the next pass finds and claims them.
+        if (pass == CLAIM_PASSES) {
+          throw raced;
+        }
+      }
     }
   }
 
-  private boolean claim(long noticeId) {
+  private Claims claimOnce(NoticeJob job, List<Envelope> envelopes, long jobKey) {
     Instant now = clock.instant();
-    Integer won = tx.execute(s -> notices.claim(noticeId, now, now.plus(CLAIM)));
-    return won != null && won == 1;
+    Instant until = now.plus(CLAIM);
+    Map<String, Envelope> byKey = new LinkedHashMap<>();
+    for (Envelope envelope : envelopes) {
+      byKey.putIfAbsent(job.identity() + "|" + envelope.to().email().toLowerCase(Locale.ROOT), envelope);
+    }
+    Map<String, Notice> existing = new HashMap<>();
+    for (Notice n : notices.findByDedupKeyIn(byKey.keySet())) {
+      existing.put(n.getDedupKey(), n);
+    }
+    List<Claimed> claimed = new ArrayList<>();
+    List<String> busy = new ArrayList<>();
+    int sentBefore = 0;
+    for (Map.Entry<String, Envelope> e : byKey.entrySet()) {
+      Envelope envelope = e.getValue();
+      Notice row = existing.get(e.getKey());
+      if (row == null) {
+        String cc = envelope.cc().stream().map(Addressee::email).collect(Collectors.joining(","));
+        Notice fresh = new Notice(e.getKey(), job, envelope.to(), cc.isEmpty() ? null : cc, jobKey, now);
+        fresh.claimed(until);
+        // Flushed one by one so that a row another worker has just written fails here, in this pass.
+        notices.saveAndFlush(fresh);
+        claimed.add(new Claimed(fresh.getId(), envelope));
+      } else if (row.getStatus() == Notice.Status.SENT) {
+        sentBefore++;
+      } else if (notices.claim(row.getId(), now, until) == 1) {
+        claimed.add(new Claimed(row.getId(), envelope));
+      } else {
+        busy.add(envelope.to().email() + ": being sent by another worker");
+      }
+    }
+    return new Claims(claimed, sentBefore, busy);
   }
 
-  private void send(NoticeJob job, Envelope envelope, NoticeComposer.Composed content, long noticeId)
+  /** One statement in its own (auto-)commit, right after the server accepted the message. */
+  private void sent(long noticeId, String subject, String messageId) {
+    Instant at = clock.instant();
+    LocalDate on = LocalDate.ofInstant(at, properties.zone());
+    jdbc.update("update notice set status = 'SENT', subject = ?, smtp_message_id = ?, sent_at = ?, sent_on = ?,"
+        + " claimed_until = null, failure_reason = null where id = ?", ps -> {
+          ps.setString(1, subject);
+          ps.setString(2, messageId);
+          ps.setTimestamp(3, Timestamp.from(at), (Calendar) UTC.clone());
+          ps.setObject(4, on);
+          ps.setLong(5, noticeId);
+        });
+  }
+
+  private void failed(long noticeId, String reason) {
+    tx.executeWithoutResult(s -> notices.findById(noticeId).ifPresent(n -> n.failed(reason)));
+  }
+
+  private MimeMessage message(NoticeJob job, Envelope envelope, NoticeComposer.Composed content)
       throws MessagingException, UnsupportedEncodingException {
     MimeMessage message = mail.createMimeMessage();
     boolean multipart = content.html() != null || !content.attachments().isEmpty();
@@ -140,12 +229,8 @@ public class NoticeService {
     message.setHeader("Content-Language", envelope.to().language().code());
     message.setHeader("X-RevFlow-Notice", job.identity());
     message.setSentDate(java.util.Date.from(clock.instant()));
+    // Fixes the Message-ID (recorded as the row's SMTP message id) and the MIME structure before sending.
     message.saveChanges();
-    String messageId = message.getMessageID();
-    mail.send(message);
-    Instant at = clock.instant();
-    LocalDate on = LocalDate.ofInstant(at, properties.zone());
-    tx.executeWithoutResult(s -> notices.findById(noticeId).ifPresent(n -> n.sent(content.subject(), messageId, at, on)));
-    log.debug("sent {} {} to {}", job.kind(), job.noticeKey(), envelope.to().email());
+    return message;
   }
 }

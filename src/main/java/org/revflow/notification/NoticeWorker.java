@@ -40,10 +40,9 @@ public class NoticeWorker {
       fetchVariables = {VAR_REVIEW_ID, VAR_STEP_ID, VAR_NOTICE_KEY, VAR_NOTICE_KIND, VAR_STEP, VAR_STATE, "eventId"})
   public void handle(JobClient client, ActivatedJob job) {
     NoticeJob notice = toNotice(job.getVariablesAsMap());
+    NoticeService.Delivery delivery;
     try {
-      NoticeService.Delivery d = notices.deliver(notice, job.getKey());
-      client.newCompleteCommand(job.getKey()).send().join();
-      log.debug("{} {}: {} sent, {} already sent before", notice.kind(), notice.noticeKey(), d.sentNow(), d.sentBefore());
+      delivery = notices.deliver(notice, job.getKey());
     } catch (RuntimeException e) {
       boolean permanent = e instanceof NoticeDeliveryException d && d.permanent();
       int retriesLeft = permanent ? 0 : Math.max(0, job.getRetries() - 1);
@@ -53,7 +52,19 @@ public class NoticeWorker {
           .errorMessage(e.getMessage())
           .send().join();
       log.warn("{} {} failed ({} retries left): {}", notice.kind(), notice.noticeKey(), retriesLeft, e.getMessage());
+      return;
     }
+    try {
+      client.newCompleteCommand(job.getKey()).send().join();
+    } catch (RuntimeException e) {
+      // Delivered, but the engine did not take the completion (busy, or unreachable). Failing the
+      // job would spend a retry and put a misleading error on it; left alone it times out and comes
+      // back, and the notice log keeps its notices from going out twice.
+      log.warn("{} {} delivered but not completed, the job will come back: {}", notice.kind(), notice.noticeKey(),
+          e.getMessage());
+      return;
+    }
+    log.debug("{} {}: {} sent, {} already sent before", notice.kind(), notice.noticeKey(), delivery.sentNow(), delivery.sentBefore());
   }
 
   /** 1 min, 2, 4, ... up to 6 h: about a day and a half of patience with the BPMN's 15 retries. */
