@@ -80,6 +80,11 @@ public class NoticeService {
         failures.add(envelope.to().email() + ": " + reason);
         permanent = true;
         continue;
+      } catch (NoticeNotReadyException e) {
+        String reason = "not ready: " + e.getMessage();
+        tx.executeWithoutResult(s -> notices.findById(notice.getId()).ifPresent(n -> n.failed(reason)));
+        failures.add(envelope.to().email() + ": " + reason);
+        continue;
       }
       try {
         send(job, envelope, content, notice.getId());
