@@ -48,7 +48,8 @@ class RenderedNoticeComposer implements NoticeComposer {
   @Override
   public Composed compose(NoticeJob job, Addressee to) {
     Review review = reviews.find(job.reviewId())
-        .orElseThrow(() -> new IllegalArgumentException("no review " + job.reviewId()));
+        // The launch creates the process inside its transaction: the launch notice can come first.
+        .orElseThrow(() -> new NoticeNotReadyException("no review " + job.reviewId() + " yet"));
     LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
     Map<String, String> details = new HashMap<>();
     details.put(NoticeDetails.SENT_ON, today.toString());

@@ -6,18 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.revflow.testsupport.SimulatedTime;
 
 /**
  * The scenario library (src/test/resources/scenarios): each scenario runs through the real models,
  * workers, templates and SMTP server, and its emails are checked date by date against the
  * {@code .expected.txt} beside it (one line per email: date, kind, step, State, To, Cc, language).
  * With {@code REVFLOW_WRITE_EXPECTED=1} a missing expected file is written, for a person to review.
+ * The same run also checks the preview against the simulation, see {@link #previewsAnnouncedWhatWasSent}.
  */
 class ScenarioLibraryTest {
 
@@ -29,8 +32,12 @@ class ScenarioLibraryTest {
 
   @ParameterizedTest
   @MethodSource("scenarios")
-  void emailsMatchTheExpectedFileDateByDate(Path scenario) throws IOException {
-    SimulationRunner.Output out = new SimulationRunner().run(Files.readString(scenario));
+  void emailsMatchTheExpectedFileDateByDateAndThePreviewsAnnouncedThem(Path scenario) throws IOException {
+    List<Preview> previews = new ArrayList<>();
+    SimulationRunner.Output out = new SimulationRunner().run(Files.readString(scenario), (ctx, id) -> {
+      LocalDate today = ctx.getBean(SimulatedTime.class).today();
+      previews.add(new Preview(today, ctx.getBean(PreviewService.class).preview(id, PreviewService.MAX_DAYS)));
+    });
     List<String> actual = lines(out);
     Path expectedFile = Path.of(scenario.toString().replace(".json", ".expected.txt"));
     if (!Files.exists(expectedFile) && "1".equals(System.getenv("REVFLOW_WRITE_EXPECTED"))) {
@@ -38,6 +45,64 @@ class ScenarioLibraryTest {
     }
     assertThat(expectedFile).as("expected emails of %s", scenario).exists();
     assertThat(actual).containsExactlyElementsOf(Files.readAllLines(expectedFile));
+    previewsAnnouncedWhatWasSent(scenario, out, previews);
+  }
+
+  /** What the preview said at one moment of a scenario (after the launch or an event). */
+  record Preview(LocalDate on, List<PreviewService.PlannedNotice> planned) {}
+
+  /**
+   * Preview and simulation side by side: at every moment a person acts, the preview of the review
+   * lists the ladder notices to come "if nothing else happens". That holds until the scenario's next
+   * event (events happen at 08:00, before the day's notices), or to its end: within that window,
+   * the ladder notices the simulation sent must be exactly those the preview announced (dates,
+   * kinds, steps, States, addressees, language, due dates).
+   */
+  private static void previewsAnnouncedWhatWasSent(Path scenario, SimulationRunner.Output out, List<Preview> previews) {
+    Scenario parsed = Scenario.parse(readQuietly(scenario), s -> true);
+    List<LocalDate> moments = new ArrayList<>();
+    moments.add(parsed.start());
+    parsed.events().forEach(e -> moments.add(e.on()));
+    assertThat(previews).as("one preview per moment").hasSize(moments.size());
+    int windows = 0;
+    for (int i = 0; i < previews.size(); i++) {
+      LocalDate from = previews.get(i).on();
+      // The window ends before the next event's day, or with the scenario's last day.
+      LocalDate endExclusive = i + 1 < moments.size() ? moments.get(i + 1) : parsed.until().plusDays(1);
+      if (!endExclusive.isAfter(from)) {
+        continue; // another event the same day: nothing can be sent in between
+      }
+      List<String> announced = previews.get(i).planned().stream()
+          .filter(p -> !p.on().isBefore(from) && p.on().isBefore(endExclusive))
+          .map(p -> line(p.on(), p.kind(), p.step(), p.state(), p.to(), p.cc(), p.language(), p.due()))
+          .sorted().toList();
+      List<String> sent = out.notices().stream()
+          .filter(n -> LADDER.contains(n.kind()) && !n.on().isBefore(from) && n.on().isBefore(endExclusive))
+          .map(n -> line(n.on(), n.kind(), n.step(), n.state(), n.to(), n.cc(), n.language(), n.due()))
+          .sorted().toList();
+      assertThat(sent).as("%s: ladder notices sent from %s to before %s, against the preview of %s",
+          scenario.getFileName(), from, endExclusive, from).containsExactlyElementsOf(announced);
+      windows++;
+    }
+    assertThat(windows).as("windows compared").isPositive();
+  }
+
+  /** The kinds a preview plans: the ladders of open steps (announcements answer events, unforeseeable). */
+  static final java.util.Set<String> LADDER = java.util.Set.of("REMINDER", "OVERDUE", "ESCALATION",
+      "FOCAL_POINT_REMINDER", "INTERIM_FOCAL_POINT_IN_FORCE", "INTERIM_FOCAL_POINT_INFO", "DESIGNATION_PENDING");
+
+  private static String line(LocalDate on, String kind, String step, String state, List<String> to, List<String> cc,
+      String language, LocalDate due) {
+    return on + " " + kind + " " + step + " " + state + " -> " + String.join(",", to) + " cc "
+        + cc.stream().sorted().toList() + " [" + language + "] due " + due;
+  }
+
+  private static String readQuietly(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static List<String> lines(SimulationRunner.Output out) {

@@ -17,9 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.revflow.RevFlowApplication;
 import org.revflow.config.ApiException;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
@@ -32,22 +29,18 @@ import org.revflow.review.ReviewQueries;
 import org.revflow.review.ReviewService;
 import org.revflow.review.ReviewView;
 import org.revflow.review.Step;
-import org.revflow.testsupport.EmbeddedServices;
-import org.revflow.testsupport.EmbeddedServicesInitializer;
 import org.revflow.testsupport.SimulatedTime;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs a scenario through the real models on an in-memory engine of its own, with the real workers,
- * templates and registry, and reports every email the SMTP server accepted. Each run gets its own
- * engine, SMTP server, clock and database (dropped afterwards) in a RevFlow context of its own:
- * nothing touches real reviews or sends real mail, and runs can follow one another in one process.
+ * templates and registry, and reports every email the SMTP server accepted. Each run gets a
+ * {@link SimulationContext}: its own engine, SMTP server, clock and database (dropped afterwards) in
+ * a RevFlow context of its own: nothing touches real reviews or sends real mail, and runs can follow
+ * one another in one process.
  */
 public final class SimulationRunner {
 
-  private static final AtomicInteger RUNS = new AtomicInteger();
   private static final LocalTime LAUNCH_TIME = LocalTime.of(7, 0);
   private static final LocalTime EVENT_TIME = LocalTime.of(8, 0);
   private static final LocalTime END_OF_NOTICES = LocalTime.of(10, 0);
@@ -60,42 +53,27 @@ public final class SimulationRunner {
 
   public record Rejected(int index, String type, LocalDate on, String reason) {}
 
+  /**
+   * Looks at a running simulation: called after the launch and after each event has settled, with
+   * the simulation's own context (its services, its clock at that moment) and the review's id.
+   */
+  @FunctionalInterface
+  public interface Probe {
+    void at(ConfigurableApplicationContext simulation, String reviewId);
+  }
+
   /** Parses, checks and runs; an invalid scenario throws before anything starts. */
   public Output run(String scenarioJson) {
+    return run(scenarioJson, (ctx, id) -> { });
+  }
+
+  /** As {@link #run(String)}, showing the probe every moment a person acts in the scenario. */
+  public Output run(String scenarioJson, Probe probe) {
     Scenario scenario = Scenario.parse(scenarioJson, knownStates());
-    String database = "revflow_sim_" + RUNS.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
-    EmbeddedServices services = EmbeddedServices.isolated(database);
     String secretariat = scenario.contacts().stream().filter(c -> "SECRETARIAT".equals(c.role()))
         .map(Scenario.Contact::email).findFirst().orElse(null);
-    Map<String, Object> props = new HashMap<>();
-    props.put("revflow.embedded.enabled", false);
-    props.put("spring.main.banner-mode", "off");
-    props.put("spring.jmx.enabled", false);
-    props.put("revflow.outbox.sweep-interval", "PT1S");
-    Map<String, Object> overrides = new HashMap<>();
-    if (secretariat != null) {
-      overrides.put("revflow.secretariat-email", secretariat);
-    }
-    // A request thread of the local run carries the web server's class loader; the simulation's
-    // context must load RevFlow's classes (and proxy its package-private repositories) with the
-    // application's own.
-    Thread thread = Thread.currentThread();
-    ClassLoader callers = thread.getContextClassLoader();
-    thread.setContextClassLoader(SimulationRunner.class.getClassLoader());
-    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RevFlowApplication.class)
-        .web(WebApplicationType.NONE)
-        .properties(props)
-        .initializers(ctx -> {
-          EmbeddedServicesInitializer.attach(ctx, services);
-          // Above application.yaml: the scenario's own secretariat address.
-          ctx.getEnvironment().getPropertySources()
-              .addFirst(new org.springframework.core.env.MapPropertySource("scenario", overrides));
-        })
-        .run()) {
-      return simulate(scenario, context);
-    } finally {
-      thread.setContextClassLoader(callers);
-      services.close();
+    try (SimulationContext sim = new SimulationContext(secretariat)) {
+      return simulate(scenario, sim.context(), probe);
     }
   }
 
@@ -107,7 +85,7 @@ public final class SimulationRunner {
     return iso::contains;
   }
 
-  private Output simulate(Scenario scenario, ConfigurableApplicationContext context) {
+  private Output simulate(Scenario scenario, ConfigurableApplicationContext context, Probe probe) {
     SimulatedTime time = context.getBean(SimulatedTime.class);
     ReviewService reviews = context.getBean(ReviewService.class);
     ReviewQueries queries = context.getBean(ReviewQueries.class);
@@ -132,6 +110,7 @@ public final class SimulationRunner {
         time.settle();
       }
     }
+    probe.at(context, review.getId());
 
     List<Rejected> rejected = new ArrayList<>();
     for (int i = 0; i < scenario.events().size(); i++) {
@@ -143,6 +122,7 @@ public final class SimulationRunner {
         rejected.add(new Rejected(i, e.type(), e.on(), refused.getMessage()));
       }
       time.settle();
+      probe.at(context, review.getId());
     }
     time.walkTo(scenario.until(), END_OF_NOTICES);
 

@@ -91,6 +91,16 @@ final class EngineRecords {
         .min(Long::compare).map(Instant::ofEpochMilli);
   }
 
+  /**
+   * Whether a timer or a job's retry back-off is due at {@code millis} and has not fired yet: the
+   * engine will act on it without anyone telling it, so time has not settled.
+   */
+  synchronized boolean anythingDueBy(long millis) {
+    refresh();
+    return pendingTimers.values().stream().anyMatch(t -> t <= millis)
+        || pendingBackoffs.values().stream().anyMatch(t -> t - 1_000 <= millis);
+  }
+
   /** Job types of the jobs that exist and that no worker has finished yet. */
   synchronized List<String> openJobTypes() {
     refresh();
