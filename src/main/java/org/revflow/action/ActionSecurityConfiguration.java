@@ -1,7 +1,9 @@
 package org.revflow.action;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.registry.Language;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -57,11 +60,18 @@ class ActionSecurityConfiguration {
    * Spring Security's default (BREACH-masked) handler throws on a submitted value that does not
    * unmask to UTF-8, which would answer a tampered form with 500; such a value is simply wrong: 403.
    */
-  static final class GarbleTolerantCsrfHandler extends XorCsrfTokenRequestAttributeHandler {
+  static final class GarbleTolerantCsrfHandler implements CsrfTokenRequestHandler {
+    private final XorCsrfTokenRequestAttributeHandler delegate = new XorCsrfTokenRequestAttributeHandler();
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
+      delegate.handle(request, response, csrfToken);
+    }
+
     @Override
     public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
       try {
-        return super.resolveCsrfTokenValue(request, csrfToken);
+        return delegate.resolveCsrfTokenValue(request, csrfToken);
       } catch (IllegalArgumentException garbled) {
         return null;
       }
