@@ -77,6 +77,7 @@ class ScenarioLibraryTest {
           .map(p -> line(p.on(), p.kind(), p.step(), p.state(), p.to(), p.cc(), p.language(), p.due()))
           .sorted().toList();
       List<String> sent = out.notices().stream()
+          .filter(n -> n.review().equals(out.review().get("id")))
           .filter(n -> LADDER.contains(n.kind()) && !n.on().isBefore(from) && n.on().isBefore(endExclusive))
           .map(n -> line(n.on(), n.kind(), n.step(), n.state(), n.to(), n.cc(), n.language(), n.due()))
           .sorted().toList();
@@ -111,7 +112,8 @@ class ScenarioLibraryTest {
     for (SimulationRunner.OutputNotice n : out.notices()) {
       lines.add(n.on() + " " + n.kind() + " " + (n.step() == null ? "-" : n.step()) + " "
           + (n.state() == null ? "-" : n.state()) + " -> " + String.join(",", n.to())
-          + (n.cc().isEmpty() ? "" : " cc " + String.join(",", n.cc())) + " [" + n.language() + "]");
+          + (n.cc().isEmpty() ? "" : " cc " + String.join(",", n.cc())) + " [" + n.language() + "]"
+          + (n.review().equals(out.review().get("id")) ? "" : " review " + n.review()));
     }
     for (SimulationRunner.Rejected r : out.rejected()) {
       lines.add("rejected event " + r.index() + " " + r.type() + " on " + r.on() + ": " + r.reason());

@@ -48,8 +48,9 @@ public final class SimulationRunner {
   public record Output(Map<String, String> review, List<OutputNotice> notices, List<Rejected> rejected,
       String finalState) {}
 
+  /** {@code review} is the scenario's review, or the next phase's once the phase completes. */
   public record OutputNotice(LocalDate on, String kind, String step, String state, List<String> to, List<String> cc,
-      String language, LocalDate due, String subject) {}
+      String language, LocalDate due, String subject, String review) {}
 
   public record Rejected(int index, String type, LocalDate on, String reason) {}
 
@@ -130,7 +131,7 @@ public final class SimulationRunner {
     return new Output(
         Map.of("id", review.getId(), "underReview", review.getUnderReview(), "rulebookVersion",
             review.getRulebookVersion()),
-        notices(context, review.getId()), rejected, finalState(end));
+        notices(context), rejected, finalState(end));
   }
 
   private static ReviewCommands.RecordEvent command(Scenario.Event e) {
@@ -150,10 +151,11 @@ public final class SimulationRunner {
   }
 
   /** One entry per message the SMTP server accepted, with what the notice log knows of it. */
-  private static List<OutputNotice> notices(ConfigurableApplicationContext context, String reviewId) {
+  private static List<OutputNotice> notices(ConfigurableApplicationContext context) {
     GreenMail greenMail = context.getBean(GreenMail.class);
     Map<String, Notice> byMessageId = new HashMap<>();
-    for (Notice n : context.getBean(NoticeRepository.class).findByReviewIdOrderById(reviewId)) {
+    // Every review of the simulation's own database: the phase's completion launches the next one.
+    for (Notice n : context.getBean(NoticeRepository.class).findAll()) {
       if (n.getSmtpMessageId() != null) {
         byMessageId.put(n.getSmtpMessageId(), n);
       }
@@ -172,7 +174,7 @@ public final class SimulationRunner {
         out.add(new OutputNotice(n.getSentOn(), n.getKind().name(), n.getStep(), n.getStateCode(),
             emails(m.getRecipients(MimeMessage.RecipientType.TO)), emails(m.getRecipients(MimeMessage.RecipientType.CC)),
             m.getHeader("Content-Language") == null ? n.getLanguage() : m.getHeader("Content-Language")[0],
-            n.getDueOn(), m.getSubject()));
+            n.getDueOn(), m.getSubject(), n.getReviewId()));
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
@@ -182,7 +184,8 @@ public final class SimulationRunner {
     out.sort(Comparator.comparing(OutputNotice::on).thenComparing(OutputNotice::kind)
         .thenComparing(o -> String.join(",", o.to()))
         .thenComparing(o -> o.step() == null ? "" : o.step())
-        .thenComparing(o -> o.state() == null ? "" : o.state()));
+        .thenComparing(o -> o.state() == null ? "" : o.state())
+        .thenComparing(OutputNotice::review));
     return out;
   }
 
