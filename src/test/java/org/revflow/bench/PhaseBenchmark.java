@@ -59,8 +59,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>On demand only, in a JVM limited to 512 MiB of heap:
  * {@code REVFLOW_BENCH=1 ./mvnw -B test -Dtest=PhaseBenchmark -DargLine=-Xmx512m}. Sizes:
- * {@code REVFLOW_BENCH_PHASE_SIZES} (default {@code 189,50,100,400}); the bare run uses the 189 plan
- * ({@code REVFLOW_BENCH_PHASE_BARE=0} skips it). Figures go to {@code target/bench/phase.txt} and
+ * {@code REVFLOW_BENCH_PHASE_SIZES} (default {@code 189,50,100,400}); the bare run uses the plan of
+ * {@code REVFLOW_BENCH_PHASE_BARE} reviews (default 189, else the first size; {@code 0} skips it). Figures go to {@code target/bench/phase.txt} and
  * {@code phase.json}.
  */
 @EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
@@ -76,27 +76,29 @@ class PhaseBenchmark {
   /** The figures of one run, as written to phase.json. */
   record Result(String kind, int reviews, double wallSeconds, double startupSeconds, int events, int rejected,
       long emailsSent, long emailsExpected, long duplicates, long missing, long unexpected, long notSent,
-      double heapBaselineMiB, double heapPeakUsedMiB, double heapPeakLiveMiB, double maxHeapMiB, long jobs,
+      double heapBaselineMiB, double heapPeakUsedMiB, double heapPeakLiveMiB, double heapLiveAtEndMiB,
+      double maxHeapMiB, long jobs, int stopDays, double walkSeconds, double recordSeconds, double settleSeconds,
       String loadBefore, String loadAfter, List<String> examples) {}
 
   @Test
   void phaseAtScale() throws Exception {
     List<Integer> sizes = Arrays.stream(env("REVFLOW_BENCH_PHASE_SIZES", "189,50,100,400").split(","))
         .map(String::trim).map(Integer::parseInt).toList();
-    boolean bare = !"0".equals(env("REVFLOW_BENCH_PHASE_BARE", "1"));
+    // The bare engine runs the plan of this size (189, or the first size if 189 is not run), right
+    // after RevFlow ran it, so that both see the same machine; 0 skips it.
+    int bareSize = Integer.parseInt(env("REVFLOW_BENCH_PHASE_BARE", "189"));
+    if (bareSize != 0 && !sizes.contains(bareSize)) {
+      bareSize = sizes.getFirst();
+    }
     List<Result> results = new ArrayList<>();
-    PhasePlan barePlan = null;
     for (int size : sizes) {
       Run run = new Run(size);
       results.add(run.real());
-      if (barePlan == null || size == 189) {
-        barePlan = run.plan;
+      write(results);
+      if (size == bareSize) {
+        results.add(bareRun(run.plan));
+        write(results);
       }
-      write(results);
-    }
-    if (bare && barePlan != null) {
-      results.add(bareRun(barePlan));
-      write(results);
     }
     for (Result r : results) {
       if (r.kind().equals("revflow")) {
@@ -146,7 +148,8 @@ class PhaseBenchmark {
               time.now(), "bench");
         }
         plan = PhasePlan.generate(size, states, SEED, rb, planner, LAUNCH);
-        Map<String, Integer> expected = new PhaseOracle(rb, planner, secretariat).expected(plan);
+        PhaseOracle oracle = new PhaseOracle(rb, planner, secretariat);
+        Map<String, Integer> expected = oracle.expected(plan);
         time.walkTo(LAUNCH, EVENT_TIME);
 
         HeapMeter heap = new HeapMeter();
@@ -159,7 +162,7 @@ class PhaseBenchmark {
         time.settle();
         harvest();
         List<String> refused = new ArrayList<>();
-        drive(plan, time, e -> {
+        double[] phases = drive(plan, time, e -> {
           try {
             reviews.record(e.reviewId(), command(e), "bench");
           } catch (ApiException refusal) {
@@ -169,6 +172,8 @@ class PhaseBenchmark {
         double wall = (System.nanoTime() - w0) / 1e9;
         heap.stop();
         String load1 = load();
+        long liveAtEnd = liveNow();
+        histogram("revflow-" + size);
 
         Compared c = compare(expected, ctx.getBean(JdbcTemplate.class));
         List<String> examples = new ArrayList<>(refused.stream().limit(5).map(s -> "refused " + s).toList());
@@ -176,7 +181,8 @@ class PhaseBenchmark {
         return new Result("revflow", size, wall, startup, plan.events().size(), refused.size(), mails.size(),
             expected.values().stream().mapToLong(Integer::longValue).sum(), c.duplicates, c.missing, c.unexpected,
             c.notSent, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
-            HeapMeter.mib(Runtime.getRuntime().maxMemory()), -1, load0, load1, examples);
+            HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), -1, stopDays(plan, oracle),
+            phases[0], phases[1], phases[2], load0, load1, examples);
       } finally {
         services.close();
       }
@@ -252,26 +258,70 @@ class PhaseBenchmark {
    * designations are recorded and settled first, then its other events; at the end time walks to
    * 10:00 on the last day of the phase, after its notices and before the next phase starts.
    */
-  private static void drive(PhasePlan plan, SimulatedTime time, java.util.function.Consumer<PlannedEvent> record,
+  private static double[] drive(PhasePlan plan, SimulatedTime time, java.util.function.Consumer<PlannedEvent> record,
       Runnable afterSettle) {
+    long walk = 0;
+    long rec = 0;
+    long settle = 0;
     Map<LocalDate, List<PlannedEvent>> byDay = new LinkedHashMap<>();
     for (PlannedEvent e : plan.events()) {
       byDay.computeIfAbsent(e.on(), k -> new ArrayList<>()).add(e);
     }
     for (var day : byDay.entrySet()) {
+      long t = System.nanoTime();
       time.walkTo(day.getKey(), EVENT_TIME);
       afterSettle.run();
+      walk += System.nanoTime() - t;
+      t = System.nanoTime();
       List<PlannedEvent> designations = day.getValue().stream().filter(PlannedEvent::designation).toList();
       designations.forEach(record);
+      rec += System.nanoTime() - t;
+      t = System.nanoTime();
       if (!designations.isEmpty()) {
         time.settle();
       }
+      settle += System.nanoTime() - t;
+      t = System.nanoTime();
       day.getValue().stream().filter(e -> !e.designation()).forEach(record);
+      rec += System.nanoTime() - t;
+      t = System.nanoTime();
       time.settle();
       afterSettle.run();
+      settle += System.nanoTime() - t;
     }
+    long t = System.nanoTime();
     time.walkTo(plan.end(), LocalTime.of(10, 0));
     afterSettle.run();
+    walk += System.nanoTime() - t;
+    return new double[] {walk / 1e9, rec / 1e9, settle / 1e9};
+  }
+
+  /** The days walking must stop at: every ladder notice's day and every event day. */
+  private static int stopDays(PhasePlan plan, PhaseOracle oracle) {
+    java.util.Set<LocalDate> days = new java.util.TreeSet<>(oracle.rungDays());
+    plan.events().forEach(e -> days.add(e.on()));
+    return days.size();
+  }
+
+  /** Heap after a full collection: what the run still holds (engine log, records, context). */
+  private static long liveNow() {
+    System.gc();
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** The classes holding most of the heap, beside the figures, to see where it goes. */
+  private static void histogram(String name) {
+    try {
+      Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      Path dir = Path.of("target/bench");
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("phase-heap-" + name + ".txt"),
+          String.join("\n", out.toString().lines().limit(40).toList()) + "\n");
+    } catch (Exception e) {
+      System.err.println("no class histogram: " + e);
+    }
   }
 
   private Result bareRun(PhasePlan plan) {
@@ -302,12 +352,18 @@ class PhaseBenchmark {
           bare.launch(r, LAUNCH);
         }
         time.settle();
-        drive(plan, time, bare::record, () -> {});
+        double[] phases = drive(plan, time, bare::record, () -> {});
         double wall = (System.nanoTime() - w0) / 1e9;
         heap.stop();
+        String load1 = load();
+        long liveAtEnd = liveNow();
+        histogram("bare-" + plan.reviews().size());
+        PhaseOracle oracle = new PhaseOracle(rb, planner, "secretariat@bench");
+        oracle.expected(plan);
         return new Result("bare-engine", plan.reviews().size(), wall, startup, plan.events().size(), 0, 0, 0, 0, 0, 0,
             0, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
-            HeapMeter.mib(Runtime.getRuntime().maxMemory()), bare.jobs.get(), load0, load(), List.of());
+            HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), bare.jobs.get(),
+            stopDays(plan, oracle), phases[0], phases[1], phases[2], load0, load1, List.of());
       }
     } finally {
       services.close();
@@ -350,6 +406,9 @@ class PhaseBenchmark {
           r.events(), r.rejected()));
       s.append(String.format(Locale.ROOT, "  wall time %.1f s (target < 60 s), %.2f s per review; start-up of its services and context %.1f s%n",
           r.wallSeconds(), r.wallSeconds() / r.reviews(), r.startupSeconds()));
+      s.append(String.format(Locale.ROOT, "  of which walking time %.1f s (%d days with a notice or event to stop at, %.0f ms per day), recording events %.1f s, settling after events %.1f s%n",
+          r.walkSeconds(), r.stopDays(), 1000 * r.walkSeconds() / Math.max(1, r.stopDays()), r.recordSeconds(),
+          r.settleSeconds()));
       if (r.kind().equals("revflow")) {
         s.append(String.format(Locale.ROOT, "  emails sent %d (%.0f/s of wall time), predicted by the rulebook %d; duplicates %d, missing %d, unexpected %d, notice rows not SENT %d%n",
             r.emailsSent(), r.emailsSent() / r.wallSeconds(), r.emailsExpected(), r.duplicates(), r.missing(),
@@ -361,9 +420,9 @@ class PhaseBenchmark {
       } else {
         s.append(String.format(Locale.ROOT, "  jobs completed by the bare workers %d%n", r.jobs()));
       }
-      s.append(String.format(Locale.ROOT, "  heap: baseline after GC %.0f MiB, peak used %.0f MiB, peak live (after GC) %.0f MiB, %.2f MiB live per review above baseline; max heap %.0f MiB (target < 512)%n",
-          r.heapBaselineMiB(), r.heapPeakUsedMiB(), r.heapPeakLiveMiB(),
-          (r.heapPeakLiveMiB() - r.heapBaselineMiB()) / r.reviews(), r.maxHeapMiB()));
+      s.append(String.format(Locale.ROOT, "  heap: baseline %.0f MiB, peak used %.0f MiB, peak after a GC %.0f MiB, held at the end (full GC) %.0f MiB = %.2f MiB per review above baseline; max heap %.0f MiB (target < 512)%n",
+          r.heapBaselineMiB(), r.heapPeakUsedMiB(), r.heapPeakLiveMiB(), r.heapLiveAtEndMiB(),
+          (r.heapLiveAtEndMiB() - r.heapBaselineMiB()) / r.reviews(), r.maxHeapMiB()));
       s.append("  load average before / after: ").append(r.loadBefore()).append(" / ").append(r.loadAfter()).append('\n');
       r.examples().forEach(x -> s.append("  ").append(x).append('\n'));
     }

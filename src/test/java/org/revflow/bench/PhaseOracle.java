@@ -34,6 +34,7 @@ final class PhaseOracle {
   private final Rulebook rb;
   private final DeadlinePlanner planner;
   private final String secretariat;
+  private final java.util.Set<LocalDate> rungDays = new java.util.TreeSet<>();
 
   PhaseOracle(Rulebook rb, DeadlinePlanner planner, String secretariat) {
     this.rb = rb;
@@ -52,6 +53,14 @@ final class PhaseOracle {
   static String line(String reviewId, LocalDate on, String kind, String step, String state, String to) {
     return reviewId + " " + on + " " + kind + " " + (step == null ? "-" : step) + " " + (state == null ? "-" : state)
         + " -> " + to.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The days some ladder notice is due: with the event days, where walking time must stop (all
+   * of a day's rungs share one 09:00 timer instant). Filled by {@link #expected}.
+   */
+  java.util.Set<LocalDate> rungDays() {
+    return rungDays;
   }
 
   /** Expected emails of the whole plan, as a multiset of lines. */
@@ -143,6 +152,7 @@ final class PhaseOracle {
 
     void rung(Occ o, Rung r) {
       LocalDate on = r.date();
+      rungDays.add(on);
       NoticeKind k = r.kind();
       switch (k) {
         case FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE, DESIGNATION_PENDING ->
