@@ -161,7 +161,7 @@ class PhaseBenchmark {
           reviews.launch(new ReviewCommands.Launch(r.underReview(), r.phase(),
               Map.of(ReviewCommands.Instrument.UNTOC, r.reviewers()), LAUNCH, null), "bench");
         }
-        time.settle();
+        patiently(time::settle);
         harvest();
         List<String> refused = new ArrayList<>();
         double[] phases = drive(plan, time, e -> {
@@ -271,7 +271,7 @@ class PhaseBenchmark {
     }
     for (var day : byDay.entrySet()) {
       long t = System.nanoTime();
-      time.walkTo(day.getKey(), EVENT_TIME);
+      patiently(() -> time.walkTo(day.getKey(), EVENT_TIME));
       afterSettle.run();
       walk += System.nanoTime() - t;
       t = System.nanoTime();
@@ -280,23 +280,44 @@ class PhaseBenchmark {
       rec += System.nanoTime() - t;
       t = System.nanoTime();
       if (!designations.isEmpty()) {
-        time.settle();
+        patiently(time::settle);
       }
       settle += System.nanoTime() - t;
       t = System.nanoTime();
       day.getValue().stream().filter(e -> !e.designation()).forEach(record);
       rec += System.nanoTime() - t;
       t = System.nanoTime();
-      time.settle();
+      patiently(time::settle);
       afterSettle.run();
       settle += System.nanoTime() - t;
     }
     long t = System.nanoTime();
-    time.walkTo(plan.end(), LocalTime.of(10, 0));
+    patiently(() -> time.walkTo(plan.end(), LocalTime.of(10, 0)));
     afterSettle.run();
     walk += System.nanoTime() - t;
     return new double[] {walk / 1e9, rec / 1e9, settle / 1e9};
   }
+
+  /**
+   * SimulatedTime gives up when the engine stays busy for 30 s, which a phase does on its busy days
+   * (launching every review, a day of reminders to every State). Walking and settling resume where
+   * they stopped, so they are simply called again: 20 times 30 s before the run fails.
+   */
+  private static void patiently(Runnable walkOrSettle) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        walkOrSettle.run();
+        return;
+      } catch (IllegalStateException busy) {
+        if (attempt == 20) {
+          throw busy;
+        }
+        BUSY_RETRIES.incrementAndGet();
+      }
+    }
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger BUSY_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
 
   /** The days walking must stop at: every ladder notice's day and every event day. */
   private static int stopDays(PhasePlan plan, PhaseOracle oracle) {
@@ -354,7 +375,7 @@ class PhaseBenchmark {
         for (PlannedReview r : plan.reviews()) {
           bare.launch(r, LAUNCH);
         }
-        time.settle();
+        patiently(time::settle);
         double[] phases = drive(plan, time, bare::record, () -> {});
         double wall = (System.nanoTime() - w0) / 1e9;
         heap.stop();
@@ -419,7 +440,8 @@ class PhaseBenchmark {
             "seed", SEED, "launch", LAUNCH.toString(), "runs", results)));
     StringBuilder s = new StringBuilder("Phase benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
         + " cores, max heap " + Math.round(HeapMeter.mib(Runtime.getRuntime().maxMemory())) + " MiB, seed " + SEED
-        + ", launch " + LAUNCH + ", 24 months of engine time)\n");
+        + ", launch " + LAUNCH + ", 24 months of engine time; settles resumed after SimulatedTime's 30 s busy limit: "
+        + BUSY_RETRIES.get() + ")\n");
     Result bare = results.stream().filter(r -> r.kind().equals("bare-engine")).findFirst().orElse(null);
     for (Result r : results) {
       s.append(String.format(Locale.ROOT, "%n%s, %d reviews, %d events (%d refused)%n", r.kind(), r.reviews(),
