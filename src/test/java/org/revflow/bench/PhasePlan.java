@@ -16,8 +16,8 @@ import org.revflow.rulebook.Rulebook;
  * a few extensions and holds). The same plan drives RevFlow, the bare engine and the oracle.
  *
  * <p>Within a day, focal-point designations come first ({@link PlannedEvent#designation()}): the
- * benchmark records them, lets the engine settle, then records the rest, so that who a notice of
- * that day goes to never depends on which job handler ran first.
+ * benchmark records them before the rest, so that who a notice of that day goes to never depends on
+ * which job handler ran first.
  */
 record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, List<PlannedEvent> events) {
 
