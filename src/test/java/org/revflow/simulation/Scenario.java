@@ -54,6 +54,7 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       .addModule(new JavaTimeModule())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .build();
 
   private static final Set<String> ROLES = Set.of("PERMANENT_REPRESENTATIVE", "FOCAL_POINT", "SECRETARIAT");
