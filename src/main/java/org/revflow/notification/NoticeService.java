@@ -40,6 +40,8 @@ public class NoticeService {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final RevFlowProperties properties;
+  /** Sends the SMTP server accepted and the database has not recorded yet, by notice id. */
+  private final java.util.Map<Long, Sent> unrecorded = new java.util.concurrent.ConcurrentHashMap<>();
 
   NoticeService(NoticeRepository notices, AddresseeResolver addressees, NoticeComposer composer,
       JavaMailSender mail, TransactionTemplate tx, Clock clock, RevFlowProperties properties) {
@@ -67,6 +69,10 @@ public class NoticeService {
         sentBefore++;
         continue;
       }
+      if (recordUnrecordedSend(notice.getId())) {
+        sentBefore++;
+        continue;
+      }
       if (!claim(notice.getId())) {
         failures.add(envelope.to().email() + ": being sent by another worker");
         continue;
@@ -81,13 +87,21 @@ public class NoticeService {
         permanent = true;
         continue;
       }
+      Sent sent;
       try {
-        send(job, envelope, content, notice.getId());
-        sentNow++;
+        sent = send(job, envelope, content);
       } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         tx.executeWithoutResult(s -> notices.findById(notice.getId()).ifPresent(n -> n.failed(reason)));
         failures.add(envelope.to().email() + ": " + reason);
+        continue;
+      }
+      if (recordSent(notice.getId(), sent)) {
+        sentNow++;
+        log.debug("sent {} {} to {}", job.kind(), job.noticeKey(), envelope.to().email());
+      } else {
+        failures.add(envelope.to().email() + ": sent, but the database did not take the record; it is written on the"
+            + " retry, not sent again");
       }
     }
     if (!failures.isEmpty()) {
@@ -118,7 +132,45 @@ public class NoticeService {
     return won != null && won == 1;
   }
 
-  private void send(NoticeJob job, Envelope envelope, NoticeComposer.Composed content, long noticeId)
+  /** What the log records of a message the SMTP server accepted. */
+  private record Sent(String subject, String messageId, Instant at, LocalDate on) {}
+
+  /**
+   * Marks the notice sent. When the database cannot take it (connection lost after the SMTP server
+   * accepted the message), the send is kept in memory and written by the job's retry or the sweep
+   * below, instead of being sent again once the claim expires: a lost database connection does not
+   * repeat a notice; only the death of this process in that moment can.
+   */
+  private boolean recordSent(long noticeId, Sent sent) {
+    try {
+      tx.executeWithoutResult(s -> notices.findById(noticeId)
+          .ifPresent(n -> n.sent(sent.subject(), sent.messageId(), sent.at(), sent.on())));
+      unrecorded.remove(noticeId);
+      return true;
+    } catch (RuntimeException e) {
+      unrecorded.put(noticeId, sent);
+      log.warn("notice {} was accepted by the SMTP server ({}) but not recorded: {}", noticeId, sent.messageId(),
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private boolean recordUnrecordedSend(long noticeId) {
+    Sent sent = unrecorded.get(noticeId);
+    return sent != null && recordSent(noticeId, sent);
+  }
+
+  /** Writes the sends the database could not take, as soon as it is back (before another instance's retry). */
+  @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 5_000)
+  void recordUnrecordedSends() {
+    for (Long id : List.copyOf(unrecorded.keySet())) {
+      if (!recordUnrecordedSend(id)) {
+        return; // the database is still away
+      }
+    }
+  }
+
+  private Sent send(NoticeJob job, Envelope envelope, NoticeComposer.Composed content)
       throws MessagingException, UnsupportedEncodingException {
     MimeMessage message = mail.createMimeMessage();
     boolean multipart = content.html() != null || !content.attachments().isEmpty();
@@ -144,8 +196,6 @@ public class NoticeService {
     String messageId = message.getMessageID();
     mail.send(message);
     Instant at = clock.instant();
-    LocalDate on = LocalDate.ofInstant(at, properties.zone());
-    tx.executeWithoutResult(s -> notices.findById(noticeId).ifPresent(n -> n.sent(content.subject(), messageId, at, on)));
-    log.debug("sent {} {} to {}", job.kind(), job.noticeKey(), envelope.to().email());
+    return new Sent(content.subject(), messageId, at, LocalDate.ofInstant(at, properties.zone()));
   }
 }
