@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.revflow.config.RevFlowProperties;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,6 +75,17 @@ public class NoticeService {
     this.properties = properties;
   }
 
+  /** What the log records of a message the SMTP server accepted. */
+  private record Sent(String subject, String messageId, Instant at) {}
+
+  /**
+   * Sends the SMTP server accepted and the database could not record (its connection was lost in
+   * that moment), by notice id. They are written on the next delivery or by the sweep below instead
+   * of being sent again once the claim expires: a lost database connection does not repeat a
+   * notice; only the death of this process in that moment can (README, "Exactly once").
+   */
+  private final Map<Long, Sent> unrecorded = new ConcurrentHashMap<>();
+
   /** The outcome for the job: how many were sent now, and how many had been sent before. */
   public record Delivery(int sentNow, int sentBefore) {}
 
@@ -83,6 +96,8 @@ public class NoticeService {
   private record Claims(List<Claimed> claimed, int sentBefore, List<String> busy) {}
 
   public Delivery deliver(NoticeJob job, long jobKey) {
+    // Before claiming anything: a row this instance sent but could not record must read SENT.
+    recordUnrecordedSends();
     // The registry's lookups for one job share a transaction (and a connection) instead of one each.
     List<Envelope> envelopes = readOnly.execute(s -> addressees.resolve(job));
     Claims claims = claim(job, envelopes, jobKey);
@@ -114,9 +129,14 @@ public class NoticeService {
             connection = smtp.open();
           }
           connection.send(message);
-          sent(claimed.noticeId(), content.subject(), message.getMessageID());
-          sentNow++;
-          log.debug("sent {} {} to {}", job.kind(), job.noticeKey(), envelope.to().email());
+          Sent sent = new Sent(content.subject(), message.getMessageID(), clock.instant());
+          if (recordSent(claimed.noticeId(), sent)) {
+            sentNow++;
+            log.debug("sent {} {} to {}", job.kind(), job.noticeKey(), envelope.to().email());
+          } else {
+            failures.add(envelope.to().email() + ": sent, but the database did not take the record;"
+                + " it is written on the retry, not sent again");
+          }
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
           if (connection != null && connection.broken()) {
             connection.close();
@@ -194,9 +214,31 @@ public class NoticeService {
     return new Claims(claimed, sentBefore, busy);
   }
 
+  private boolean recordSent(long noticeId, Sent sent) {
+    try {
+      sent(noticeId, sent.subject(), sent.messageId(), sent.at());
+      unrecorded.remove(noticeId);
+      return true;
+    } catch (RuntimeException e) {
+      unrecorded.put(noticeId, sent);
+      log.warn("notice {} was accepted by the SMTP server ({}) but not recorded, kept to be written: {}",
+          noticeId, sent.messageId(), e.getMessage());
+      return false;
+    }
+  }
+
+  /** Writes the sends the database could not take, as soon as it is back (before another instance's retry). */
+  @Scheduled(fixedDelay = 5_000)
+  void recordUnrecordedSends() {
+    for (Map.Entry<Long, Sent> e : List.copyOf(unrecorded.entrySet())) {
+      if (!recordSent(e.getKey(), e.getValue())) {
+        return; // the database is still away
+      }
+    }
+  }
+
   /** One statement in its own (auto-)commit, right after the server accepted the message. */
-  private void sent(long noticeId, String subject, String messageId) {
-    Instant at = clock.instant();
+  private void sent(long noticeId, String subject, String messageId, Instant at) {
     LocalDate on = LocalDate.ofInstant(at, properties.zone());
     jdbc.update("update notice set status = 'SENT', subject = ?, smtp_message_id = ?, sent_at = ?, sent_on = ?,"
         + " claimed_until = null, failure_reason = null where id = ?", ps -> {

@@ -495,6 +495,27 @@ public class RegistryService {
     return c;
   }
 
+  /**
+   * Refuses a State that does not take part in the review (unknown State 404, unknown review 404, not a
+   * participant 409): asked before answering who acts for it there, so that an unknown pair is not
+   * answered with an interim permanent representative.
+   */
+  @Transactional(readOnly = true)
+  public String requireInReview(String reviewId, String stateCode) {
+    String c = Inputs.alpha3(stateCode);
+    if (!states.exists(c)) {
+      throw RegistryException.unknownState(c);
+    }
+    if (reviewId == null || !roles.reviewExists(reviewId)) {
+      throw unknownReview(reviewId);
+    }
+    if (!roles.stateInReview(reviewId, c)) {
+      throw new RegistryException(RegistryException.Kind.STATE_NOT_IN_REVIEW,
+          "State " + c + " is not taking part in review " + reviewId);
+    }
+    return c;
+  }
+
   /** Checks State, review and participation, then takes the State's lock: call after pure validation. */
   private String checkInReview(String reviewId, String stateCode) {
     String c = Inputs.alpha3(stateCode);

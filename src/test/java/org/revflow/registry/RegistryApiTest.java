@@ -69,6 +69,62 @@ class RegistryApiTest {
     var acting = http.exchange("/api/registry/reviews/" + review + "/states/COL/acting-focal-point", HttpMethod.GET, null, MAP);
     assertThat(((Map<?, ?>) acting.getBody().get("person")).get("email")).isEqualTo(fp);
     assertThat(acting.getBody().get("interim")).isEqualTo(false);
+
+    // Who acts for a State is only answered where it takes part: no "interim PR" for an unknown pair.
+    assertProblem(http.exchange("/api/registry/reviews/" + review + "/states/PER/acting-focal-point", HttpMethod.GET,
+        null, MAP), 409, "state-not-in-review");
+    assertProblem(http.exchange("/api/registry/reviews/NOPE-P1-2026/states/COL/acting-focal-point", HttpMethod.GET,
+        null, MAP), 404, "unknown-review");
+    assertProblem(http.exchange("/api/registry/reviews/" + review + "/states/QQQ/roles", HttpMethod.GET, null, MAP),
+        404, "unknown-state");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void drawBeyondFourReviewersIsExplainedAndDrawnWhenTheStateAgreedToMore() {
+    // AGO is party to every Protocol (example data). Within the pool, its own group covers them with one
+    // additional reviewer; in another group each State is party to one Protocol only (DNK made so here),
+    // so a draw needs five reviewing States.
+    String restore = "alpha3,convention,trafficking_in_persons,smuggling_of_migrants,firearms\nDNK,yes,yes,no,no\n";
+    assertThat(csv("/api/registry/states/instruments/import",
+        "alpha3,convention,trafficking_in_persons,smuggling_of_migrants,firearms\nDNK,yes,no,yes,no\n")
+        .getStatusCode().value()).isEqualTo(200);
+    try {
+      List<String> pool = List.of("AGO", "ZAF", "BEN", "CMR", "DEU", "ISR", "DNK");
+      int draws = RegistryFixtures.count(jdbc, "registry_draw");
+      ResponseEntity<Map<String, Object>> refused = post("/api/registry/draws",
+          Map.of("reviewedStates", List.of("AGO"), "pool", pool, "seed", 1));
+      assertProblem(refused, 422, "draw-infeasible");
+      assertThat(refused.getBody()).containsEntry("rule", "MAX_REVIEWERS").containsEntry("states", List.of("AGO"))
+          .containsEntry("reviewersNeeded", 5);
+      assertThat((List<String>) refused.getBody().get("instruments")).isNotEmpty();
+      assertThat(refused.getBody().get("detail").toString())
+          .contains("AGO", "no eligible State party to it remains within that limit", "agreed to 5 or more reviewers");
+      assertThat(RegistryFixtures.count(jdbc, "registry_draw")).isEqualTo(draws);
+
+      assertProblem(post("/api/registry/draws", Map.of("reviewedStates", List.of("AGO"), "pool", pool,
+          "maxReviewers", Map.of("FRA", 5))), 400, "invalid-input");
+      assertProblem(post("/api/registry/draws", Map.of("reviewedStates", List.of("AGO"), "pool", pool,
+          "maxReviewers", Map.of("AGO", 3))), 400, "invalid-input");
+      assertProblem(post("/api/registry/draws", Map.of("reviewedStates", List.of("AGO"), "pool", pool,
+          "maxReviewers", Map.of("AGO", "many"))), 400, "invalid-input");
+      assertThat(RegistryFixtures.count(jdbc, "registry_draw")).isEqualTo(draws);
+
+      ResponseEntity<Map<String, Object>> drawn = post("/api/registry/draws",
+          Map.of("reviewedStates", List.of("AGO"), "pool", pool, "seed", 1, "maxReviewers", Map.of("AGO", 5)));
+      assertThat(drawn.getStatusCode().value()).as(String.valueOf(drawn.getBody())).isEqualTo(201);
+      List<Map<String, Object>> reviewers = (List<Map<String, Object>>) ((List<Map<String, Object>>) drawn.getBody()
+          .get("reviews")).get(0).get("reviewers");
+      assertThat(reviewers).hasSize(5);
+      assertThat(reviewers).extracting(r -> r.get("state")).contains("DEU", "ISR", "DNK");
+      long id = ((Number) drawn.getBody().get("id")).longValue();
+      assertThat(http.exchange("/api/registry/draws/" + id + "/verification", HttpMethod.GET, null, MAP).getBody())
+          .containsEntry("reproduced", true);
+      assertThat(jdbc.queryForObject("SELECT input_json FROM registry_draw WHERE id = ?", String.class, id))
+          .contains("\"maxReviewers\":{\"AGO\":5}");
+    } finally {
+      csv("/api/registry/states/instruments/import", restore);
+    }
   }
 
   @Test

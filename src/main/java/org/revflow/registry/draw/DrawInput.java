@@ -1,10 +1,13 @@
 package org.revflow.registry.draw;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.revflow.registry.Instrument;
 import org.revflow.registry.RegionalGroup;
@@ -17,8 +20,17 @@ import org.revflow.registry.RegionalGroup;
  *     group they are drawn with and the instruments they are party to; every reviewed State is in it
  * @param fixed reviewers kept from an earlier draw (a redraw keeps the rest)
  * @param excluded pairs that must not be drawn (a reviewer that dropped out of that review)
+ * @param maxReviewers reviewed States that agreed to more than {@value #DEFAULT_MAX_REVIEWERS} reviewing
+ *     States, with the number they agreed to; every other reviewed State has at most four
  */
-public record DrawInput(List<String> reviewed, List<Candidate> pool, List<Fixed> fixed, List<Pair> excluded) {
+public record DrawInput(List<String> reviewed, List<Candidate> pool, List<Fixed> fixed, List<Pair> excluded,
+    Map<String, Integer> maxReviewers) {
+
+  /** "At most four reviewing States per review unless the reviewed State agreed to more". */
+  public static final int DEFAULT_MAX_REVIEWERS = 4;
+
+  /** Two base reviewers and one additional reviewer per side and Protocol: more can never be needed. */
+  public static final int MOST_REVIEWERS_USEFUL = 2 + 2 * 3;
 
   public record Candidate(String code, RegionalGroup group, Set<Instrument> instruments) {
     public Candidate {
@@ -31,8 +43,22 @@ public record DrawInput(List<String> reviewed, List<Candidate> pool, List<Fixed>
 
   public record Pair(String reviewed, String reviewer) {}
 
+  public DrawInput(List<String> reviewed, List<Candidate> pool, List<Fixed> fixed, List<Pair> excluded) {
+    this(reviewed, pool, fixed, excluded, Map.of());
+  }
+
   public DrawInput {
     reviewed = List.copyOf(new TreeSet<>(reviewed));
+    // Only agreements above the default are kept, so an input without any hashes as it did before the option.
+    Map<String, Integer> max = new TreeMap<>();
+    if (maxReviewers != null) {
+      maxReviewers.forEach((state, n) -> {
+        if (n != null && n > DEFAULT_MAX_REVIEWERS) {
+          max.put(state, n);
+        }
+      });
+    }
+    maxReviewers = Collections.unmodifiableMap(max);
     List<Candidate> p = new ArrayList<>(pool);
     p.sort(Comparator.comparing(Candidate::code));
     pool = List.copyOf(p);
@@ -57,6 +83,12 @@ public record DrawInput(List<String> reviewed, List<Candidate> pool, List<Fixed>
     for (Pair x : excluded) {
       sb.append("excluded=").append(x.reviewed()).append(';').append(x.reviewer()).append('\n');
     }
+    maxReviewers.forEach((state, n) -> sb.append("maxReviewers=").append(state).append(';').append(n).append('\n'));
     return sb.toString();
+  }
+
+  /** How many reviewing States {@code reviewedState} may have. */
+  public int maxReviewersOf(String reviewedState) {
+    return maxReviewers.getOrDefault(reviewedState, DEFAULT_MAX_REVIEWERS);
   }
 }

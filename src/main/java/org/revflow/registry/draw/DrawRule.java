@@ -6,7 +6,7 @@ public enum DrawRule {
   SAME_GROUP("one reviewer per instrument from the reviewed State's regional group"),
   OTHER_GROUP("one reviewer per instrument from another regional group"),
   PARTY_TO_INSTRUMENT("a reviewer must be party to the instrument it reviews, else an additional reviewer is drawn"),
-  MAX_REVIEWERS("at most four reviewing States per review"),
+  MAX_REVIEWERS("at most four reviewing States per review unless the reviewed State agreed to more"),
   NO_MUTUAL_REVIEWS("no mutual reviews: if A reviews B, B does not review A"),
   BALANCED_LOAD("every State reviews within one of the mean number of reviews"),
   FIXED_ASSIGNMENTS("reviewers kept from the earlier draw"),

@@ -30,8 +30,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DrawService {
 
-  /** A draw request. {@code seed} null draws one (and records it); {@code pool} null means every registered State party. */
-  public record DrawRequest(Integer phase, List<String> reviewedStates, Long seed, List<String> pool) {}
+  /**
+   * A draw request. {@code seed} null draws one (and records it); {@code pool} null means every
+   * registered State party; {@code maxReviewers} names the reviewed States that agreed to more than
+   * four reviewing States, with the number agreed (4 to 8; more can never be needed).
+   */
+  public record DrawRequest(Integer phase, List<String> reviewedStates, Long seed, List<String> pool,
+      Map<String, Integer> maxReviewers) {
+
+    public DrawRequest(Integer phase, List<String> reviewedStates, Long seed, List<String> pool) {
+      this(phase, reviewedStates, seed, pool, null);
+    }
+  }
 
   private final RegistryService registry;
   private final DrawRepository draws;
@@ -71,7 +81,7 @@ public class DrawService {
         pool.add(new DrawInput.Candidate(code, s.groupForDraw(), s.instruments()));
       }
     }
-    DrawInput input = new DrawInput(reviewed, pool, List.of(), List.of());
+    DrawInput input = new DrawInput(reviewed, pool, List.of(), List.of(), maxReviewers(request.maxReviewers(), reviewed));
     long seed = request.seed() != null ? request.seed() : seeds.nextLong();
     DrawResult result = solver.solve(input, seed);
     return store(null, request.phase(), seed, input, null, actor, result);
@@ -107,7 +117,7 @@ public class DrawService {
     }
     List<DrawInput.Pair> excluded = new ArrayList<>(before.excluded());
     excluded.add(new DrawInput.Pair(reviewed, dropped));
-    DrawInput input = new DrawInput(before.reviewed(), before.pool(), fixed, excluded);
+    DrawInput input = new DrawInput(before.reviewed(), before.pool(), fixed, excluded, before.maxReviewers());
     long s = seed != null ? seed : seeds.nextLong();
     DrawResult result = solver.redraw(input, s);
     return store(drawId, parent.phase(), s, input, reason.strip(), actor, result);
@@ -156,6 +166,30 @@ public class DrawService {
     }
     return new DrawView(d.id(), d.parentDrawId(), d.phase(), d.seed(), d.inputDigest(), d.solver(), d.reason(),
         d.createdAt(), d.createdBy(), reviews, load, input.pool().isEmpty() ? 0 : (double) total / input.pool().size());
+  }
+
+  /** The agreements to more reviewers, checked: each for a State under review in this draw, a number from 4 to 8. */
+  private static Map<String, Integer> maxReviewers(Map<String, Integer> requested, List<String> reviewed) {
+    if (requested == null) {
+      return Map.of();
+    }
+    Map<String, Integer> out = new TreeMap<>();
+    List<String> bad = new ArrayList<>();
+    requested.forEach((state, n) -> {
+      String code = state == null ? "" : state.strip().toUpperCase(java.util.Locale.ROOT);
+      if (!reviewed.contains(code)) {
+        bad.add("'" + state + "' is not among reviewedStates");
+      } else if (n == null || n < DrawInput.DEFAULT_MAX_REVIEWERS || n > DrawInput.MOST_REVIEWERS_USEFUL) {
+        bad.add(code + ": " + n + " is not a number of reviewing States from " + DrawInput.DEFAULT_MAX_REVIEWERS
+            + " to " + DrawInput.MOST_REVIEWERS_USEFUL);
+      } else if (out.put(code, n) != null) {
+        bad.add(code + " is given twice");
+      }
+    });
+    if (!bad.isEmpty()) {
+      throw RegistryException.invalid("maxReviewers: " + String.join("; ", bad));
+    }
+    return out;
   }
 
   private static List<String> codes(List<String> codes, Map<String, StateParty> known) {

@@ -28,11 +28,14 @@ import org.revflow.registry.draw.DrawInput.Candidate;
 /**
  * Draws reviewing States as a constraint problem (Choco solver).
  *
- * <p>Per reviewed State r there are four variables over the pool: the same-group and other-group base
+ * <p>Per reviewed State r there are variables over the pool: the same-group and other-group base
  * reviewers (party to the Convention, so they review it and every Protocol of r they are party to),
- * and one additional reviewer per side, drawn exactly when that side's base reviewer misses a Protocol
- * r is party to, and party to every Protocol it then covers. So every instrument of r has one reviewer
- * from r's group and one from another, all party to it, and r has at most four reviewing States.
+ * and per side a short list of additional places, the first drawn exactly when that side's base
+ * reviewer misses a Protocol r is party to, each further one only when it covers a missing Protocol
+ * the earlier ones do not. Every missing Protocol is covered by an additional reviewer party to it, so
+ * every instrument of r has one reviewer from r's group and one from another, all party to it; the
+ * number of additional reviewers is at most r's limit (four reviewing States unless r agreed to more)
+ * less the two base reviewers.
  * A global cardinality constraint counts each State's reviews and keeps it within one of the mean;
  * element constraints forbid mutual reviews.
  *
@@ -67,7 +70,7 @@ public final class DrawSolver {
   }
 
   public String name() {
-    return "choco-solver 4.10.18 (revflow draw model 1)";
+    return "choco-solver 4.10.18 (revflow draw model 2)";
   }
 
   /** A draw that keeps every rule, or a {@link DrawInfeasibleException} naming the rule and States. */
@@ -102,6 +105,8 @@ public final class DrawSolver {
     final Map<String, Integer> reviewedPosition = new HashMap<>();
     final Set<Long> excluded = new HashSet<>();
     final Map<String, Map<Slot, String>> fixed = new HashMap<>();
+    /** Per reviewed position and side (0 same, 1 other): the fewest additional reviewers any draw needs. */
+    int[][] need;
 
     Problem(DrawInput input) {
       this.input = input;
@@ -186,6 +191,129 @@ public final class DrawSolver {
           }
         }
       }
+      need = new int[reviewed.length][2];
+      for (int k = 0; k < reviewed.length; k++) {
+        int r = reviewed[k];
+        need[k][0] = fewestAdditional(r, true);
+        need[k][1] = fewestAdditional(r, false);
+        int allowed = input.maxReviewersOf(c(r).code()) - 2;
+        if (need[k][0] + need[k][1] > allowed) {
+          throw beyondLimit(k, allowed);
+        }
+      }
+    }
+
+    /** Bit set of r's Protocols that State i is party to. */
+    private int protocolBits(int r, int i) {
+      int bits = 0;
+      for (Instrument p : protocolsOf(r)) {
+        if (c(i).instruments().contains(p)) {
+          bits |= 1 << p.ordinal();
+        }
+      }
+      return bits;
+    }
+
+    private int allProtocolBits(int r) {
+      int bits = 0;
+      for (Instrument p : protocolsOf(r)) {
+        bits |= 1 << p.ordinal();
+      }
+      return bits;
+    }
+
+    /** The distinct Protocol sets (of r's) that the additional candidates of one side are party to. */
+    private List<Integer> coverSets(int r, boolean same) {
+      Set<Integer> sets = new java.util.TreeSet<>();
+      for (int i : additionalCandidates(r, same)) {
+        sets.add(protocolBits(r, i));
+      }
+      return List.copyOf(sets);
+    }
+
+    /**
+     * Of the Protocols {@code missing}, the most that {@code at most} States from {@code sets} cover
+     * together, as the covered bits (exhaustive: at most three Protocols, so at most seven sets).
+     */
+    private static int bestCover(int missing, List<Integer> sets, int atMost) {
+      int best = 0;
+      if (atMost <= 0) {
+        return 0;
+      }
+      for (int i = 0; i < sets.size(); i++) {
+        int covered = sets.get(i) & missing;
+        int rest = bestCover(missing & ~covered, sets.subList(i + 1, sets.size()), atMost - 1);
+        if (Integer.bitCount(covered | rest) > Integer.bitCount(best)) {
+          best = covered | rest;
+        }
+      }
+      return best;
+    }
+
+    /** The fewest additional reviewers one side of r's review needs, over every possible base reviewer. */
+    private int fewestAdditional(int r, boolean same) {
+      List<Integer> sets = coverSets(r, same);
+      int all = allProtocolBits(r);
+      int fewest = Integer.MAX_VALUE;
+      for (int b : baseCandidates(r, same)) {
+        int missing = all & ~protocolBits(r, b);
+        for (int n = 0; n <= Integer.bitCount(missing) && n < fewest; n++) {
+          if (bestCover(missing, sets, n) == missing) {
+            fewest = n;
+            break;
+          }
+        }
+      }
+      return fewest;
+    }
+
+    /**
+     * The explanation when r's Protocols cannot be covered within its limit of reviewing States: which
+     * Protocols are left without an eligible State party to them, on which side, and how many reviewing
+     * States r would have to agree to.
+     */
+    private DrawInfeasibleException beyondLimit(int k, int allowed) {
+      int r = reviewed[k];
+      String code = c(r).code();
+      int max = allowed + 2;
+      int needed = 2 + need[k][0] + need[k][1];
+      Set<Instrument> uncovered = EnumSet.noneOf(Instrument.class);
+      List<String> sides = new ArrayList<>();
+      for (int side = 0; side < 2; side++) {
+        boolean same = side == 0;
+        int room = allowed - need[k][1 - side];
+        if (need[k][side] <= room) {
+          continue;
+        }
+        // The base reviewer that leaves least uncovered with the room this side has.
+        List<Integer> sets = coverSets(r, same);
+        int all = allProtocolBits(r);
+        int leastLeft = all;
+        for (int b : baseCandidates(r, same)) {
+          int missing = all & ~protocolBits(r, b);
+          int left = missing & ~bestCover(missing, sets, Math.max(0, room));
+          if (Integer.bitCount(left) < Integer.bitCount(leastLeft)) {
+            leastLeft = left;
+          }
+        }
+        for (Instrument p : protocolsOf(r)) {
+          if ((leastLeft & (1 << p.ordinal())) != 0) {
+            uncovered.add(p);
+          }
+        }
+        sides.add((same ? "its own group (" + c(r).group().label() + ")" : "another group") + " needs "
+            + need[k][side] + " additional reviewer" + (need[k][side] == 1 ? "" : "s")
+            + " beside its base reviewer to cover every Protocol of " + code + ", and the limit leaves room for "
+            + Math.max(0, room));
+      }
+      List<Instrument> instruments = List.copyOf(uncovered);
+      String names = String.join(", ", instruments.stream().map(Enum::name).toList());
+      return new DrawInfeasibleException(DrawRule.MAX_REVIEWERS, List.of(code),
+          code + " may have at most " + max + " reviewing States, and for " + names + " no eligible State party to it"
+              + " remains within that limit (" + String.join("; ", sides) + "). A draw needs " + needed
+              + " reviewing States for " + code + ": it would be possible if " + code + " agreed to " + needed
+              + " or more reviewers (maxReviewers)",
+          instruments, needed);
     }
 
     Outcome run(long seed, Rules rules, Limits limits) {
@@ -193,21 +321,38 @@ public final class DrawSolver {
       int n = reviewed.length;
       int poolSize = pool.size();
       IntVar[][] base = new IntVar[n][2];
-      IntVar[][] extra = new IntVar[n][2];
+      IntVar[][][] extra = new IntVar[n][2][];
       List<IntVar> all = new ArrayList<>();
       for (int k = 0; k < n; k++) {
         int r = reviewed[k];
         Set<Instrument> prot = protocolsOf(r);
+        int allowed = input.maxReviewersOf(c(r).code()) - 2;
         Map<Slot, String> keep = fixed.getOrDefault(c(r).code(), Map.of());
+        List<BoolVar> drawn = new ArrayList<>();
         for (int side = 0; side < 2; side++) {
           boolean same = side == 0;
           Slot baseSlot = same ? Slot.SAME_GROUP : Slot.OTHER_GROUP;
-          Slot extraSlot = same ? Slot.ADDITIONAL_SAME_GROUP : Slot.ADDITIONAL_OTHER_GROUP;
           base[k][side] = model.intVar(c(r).code() + "." + baseSlot, restrict(baseCandidates(r, same), keep.get(baseSlot)));
+          // One additional place per side, as the draw always had, unless r agreed to more reviewers or
+          // this side cannot do with one: then as many as it can use (one per Protocol) within r's limit
+          // once the other side has what it needs at least. (More places for everyone would make the
+          // search for ~190 States much harder, for nothing in the usual case.)
+          int places = allowed == 2 && need[k][side] <= 1 ? 1
+              : Math.max(1, Math.min(prot.size(), allowed - need[k][1 - side]));
+          while (places < 3 && keep.containsKey(Slot.additional(same, places))) {
+            places++; // a redraw keeps every additional reviewer of the side it does not draw again
+          }
+          extra[k][side] = new IntVar[places];
           int[] extraDomain = IntStream.concat(IntStream.of(additionalCandidates(r, same)), IntStream.of(none)).toArray();
-          String keptExtra = keep.containsKey(baseSlot) && !keep.containsKey(extraSlot) ? "" : keep.get(extraSlot);
-          extra[k][side] = model.intVar(c(r).code() + "." + extraSlot, restrict(extraDomain, keptExtra));
+          for (int j = 0; j < places; j++) {
+            Slot extraSlot = Slot.additional(same, j);
+            String keptExtra = keep.containsKey(baseSlot) && !keep.containsKey(extraSlot) ? "" : keep.get(extraSlot);
+            extra[k][side][j] = model.intVar(c(r).code() + "." + extraSlot, restrict(extraDomain, keptExtra));
+          }
           List<BoolVar> missing = new ArrayList<>();
+          // covers[j][p]: the j-th additional reviewer is party to Protocol p
+          BoolVar[][] covers = new BoolVar[places][prot.size()];
+          int pi = 0;
           for (Instrument p : prot) {
             int[] missTable = new int[poolSize];
             int[] coverTable = new int[poolSize + 1];
@@ -216,11 +361,21 @@ public final class DrawSolver {
               coverTable[i] = 1 - missTable[i];
             }
             BoolVar miss = model.boolVar();
-            BoolVar cover = model.boolVar();
+            for (int j = 0; j < places; j++) {
+              covers[j][pi] = model.boolVar();
+            }
             model.element(miss, missTable, base[k][side]).post();
-            model.element(cover, coverTable, extra[k][side]).post();
-            model.arithm(miss, "<=", cover).post();
+            for (int j = 0; j < places; j++) {
+              model.element(covers[j][pi], coverTable, extra[k][side][j]).post();
+            }
+            // a Protocol the base reviewer misses is covered by one of the additional reviewers
+            if (places == 1) {
+              model.arithm(miss, "<=", covers[0][pi]).post();
+            } else {
+              model.sum(covers(covers, pi), ">=", miss).post();
+            }
             missing.add(miss);
+            pi++;
           }
           BoolVar need = model.boolVar();
           if (missing.isEmpty()) {
@@ -228,24 +383,65 @@ public final class DrawSolver {
           } else {
             model.max(need, missing.toArray(new BoolVar[0])).post();
           }
-          model.arithm(extra[k][side], "!=", none).reifyWith(need);
+          model.arithm(extra[k][side][0], "!=", none).reifyWith(need);
+          for (int j = 0; j < places; j++) {
+            BoolVar set = j == 0 ? need : model.arithm(extra[k][side][j], "!=", none).reify();
+            drawn.add(set);
+            if (j > 0) {
+              // Places fill in order, each value once (no symmetric duplicates of one draw) ...
+              IntVar prev = extra[k][side][j - 1];
+              model.ifThen(model.arithm(prev, "=", none), model.arithm(extra[k][side][j], "=", none));
+              model.ifThen(set, model.arithm(prev, "<", extra[k][side][j]));
+            }
+            if (places > 1) {
+              // ... and each additional reviewer covers a missing Protocol the earlier ones do not.
+              BoolVar[] fresh = new BoolVar[prot.size()];
+              for (int q = 0; q < prot.size(); q++) {
+                fresh[q] = model.boolVar();
+                model.arithm(fresh[q], "<=", missing.get(q)).post();
+                model.arithm(fresh[q], "<=", covers[j][q]).post();
+                for (int i = 0; i < j; i++) {
+                  model.arithm(fresh[q], "+", covers[i][q], "<=", 1).post();
+                }
+              }
+              model.sum(fresh, ">=", set).post();
+            }
+          }
           all.add(base[k][side]);
-          all.add(extra[k][side]);
+          all.addAll(List.of(extra[k][side]));
+        }
+        if (drawn.size() > allowed) {
+          model.sum(drawn.toArray(new BoolVar[0]), "<=", allowed).post();
         }
       }
 
       if (rules.noMutual()) {
         IntVar dummy = model.intVar(NOT_A_REVIEWER);
+        int maxPlaces = 1;
+        for (IntVar[][] e : extra) {
+          maxPlaces = Math.max(maxPlaces, Math.max(e[0].length, e[1].length));
+        }
         for (int side = 0; side < 2; side++) {
-          for (int slot = 0; slot < 2; slot++) {
+          for (int slot = 0; slot <= maxPlaces; slot++) {
             // table[v] = the State that v's (side, slot) reviewer is, or NOT_A_REVIEWER
             IntVar[] table = new IntVar[poolSize + 1];
             java.util.Arrays.fill(table, dummy);
+            boolean any = false;
             for (int k = 0; k < n; k++) {
-              table[reviewed[k]] = slot == 0 ? base[k][side] : extra[k][side];
+              IntVar v = slot == 0 ? base[k][side] : slot <= extra[k][side].length ? extra[k][side][slot - 1] : null;
+              if (v != null) {
+                table[reviewed[k]] = v;
+                any = true;
+              }
+            }
+            if (!any) {
+              continue;
             }
             for (int k = 0; k < n; k++) {
-              for (IntVar mine : new IntVar[] {base[k][side], extra[k][side]}) {
+              List<IntVar> mineAll = new ArrayList<>();
+              mineAll.add(base[k][side]);
+              mineAll.addAll(List.of(extra[k][side]));
+              for (IntVar mine : mineAll) {
                 if (!hasReviewedValue(mine)) {
                   continue;
                 }
@@ -262,7 +458,11 @@ public final class DrawSolver {
       IntVar[] load = model.intVarArray("load", poolSize, 0, 2 * n);
       int[] values = IntStream.range(0, poolSize).toArray();
       model.globalCardinality(vars, values, load, false).post();
-      IntVar total = model.intVar("total", 2 * n, 4 * n);
+      int most = 0;
+      for (int k = 0; k < n; k++) {
+        most += Math.min(input.maxReviewersOf(c(reviewed[k]).code()), 2 + extra[k][0].length + extra[k][1].length);
+      }
+      IntVar total = model.intVar("total", 2 * n, most);
       model.sum(load, "=", total).post();
       for (int i = 0; i < poolSize; i++) {
         // |load_i - total/P| <= 1  <=>  -P <= P*load_i - total <= P
@@ -280,8 +480,8 @@ public final class DrawSolver {
       for (int k = 0; k < n; k++) {
         baseVars.add(base[k][0]);
         baseVars.add(base[k][1]);
-        extraVars.add(extra[k][0]);
-        extraVars.add(extra[k][1]);
+        extraVars.addAll(List.of(extra[k][0]));
+        extraVars.addAll(List.of(extra[k][1]));
       }
       IntVar[] baseOrder = shuffled(baseVars.toArray(new IntVar[0]), seed);
       IntVar[] extraOrder = shuffled(extraVars.toArray(new IntVar[0]), seed + 1);
@@ -352,7 +552,15 @@ public final class DrawSolver {
       return list.toArray(new IntVar[0]);
     }
 
-    private DrawResult toResult(Solution s, IntVar[][] base, IntVar[][] extra, IntVar[] load, IntVar total) {
+    private static BoolVar[] covers(BoolVar[][] covers, int protocol) {
+      BoolVar[] out = new BoolVar[covers.length];
+      for (int j = 0; j < covers.length; j++) {
+        out[j] = covers[j][protocol];
+      }
+      return out;
+    }
+
+    private DrawResult toResult(Solution s, IntVar[][] base, IntVar[][][] extra, IntVar[] load, IntVar total) {
       List<DrawResult.Review> reviews = new ArrayList<>();
       for (int k = 0; k < reviewed.length; k++) {
         int r = reviewed[k];
@@ -367,10 +575,20 @@ public final class DrawSolver {
           }
           reviewers.add(new DrawResult.Reviewer(c(b).code(), side == 0 ? Slot.SAME_GROUP : Slot.OTHER_GROUP,
               Set.copyOf(covered)));
-          int e = s.getIntVal(extra[k][side]);
-          if (e != none) {
-            reviewers.add(new DrawResult.Reviewer(c(e).code(),
-                side == 0 ? Slot.ADDITIONAL_SAME_GROUP : Slot.ADDITIONAL_OTHER_GROUP, Set.copyOf(missing)));
+          // Each missing Protocol is reviewed by the first additional reviewer party to it.
+          for (int j = 0; j < extra[k][side].length; j++) {
+            int e = s.getIntVal(extra[k][side][j]);
+            if (e == none) {
+              break;
+            }
+            Set<Instrument> mine = EnumSet.noneOf(Instrument.class);
+            for (Instrument p : missing) {
+              if (c(e).instruments().contains(p)) {
+                mine.add(p);
+              }
+            }
+            missing.removeAll(mine);
+            reviewers.add(new DrawResult.Reviewer(c(e).code(), Slot.additional(side == 0, j), Set.copyOf(mine)));
           }
         }
         reviewers.sort(java.util.Comparator.comparing(DrawResult.Reviewer::slot));

@@ -86,6 +86,7 @@ class DesignationsController {
   Map<String, Object> roles(@PathVariable String reviewId, @PathVariable String state,
       @RequestParam(required = false) Instant at) {
     Instant t = at == null ? clock.instant() : at;
+    registry.requireInReview(reviewId, state);
     Optional<PersonView> fp = registry.designatedFocalPoint(reviewId, state, t);
     return Map.of("at", t, "focalPoint", fp.map(List::of).orElse(List.of()),
         "experts", registry.experts(reviewId, state, t), "observers", registry.observers(reviewId, state, t),
@@ -95,6 +96,7 @@ class DesignationsController {
   @GetMapping("/api/registry/reviews/{reviewId}/states/{state}/acting-focal-point")
   ActingFocalPoint acting(@PathVariable String reviewId, @PathVariable String state,
       @RequestParam(required = false) Instant at) {
+    registry.requireInReview(reviewId, state);
     return resolver.actingFocalPoint(reviewId, state, at == null ? clock.instant() : at);
   }
 

@@ -33,6 +33,12 @@ class RegistryProblemAdvice {
       p.setProperty("rule", d.rule().name());
       p.setProperty("ruleText", d.rule().text());
       p.setProperty("states", d.states());
+      if (!d.instruments().isEmpty()) {
+        p.setProperty("instruments", d.instruments());
+      }
+      if (d.reviewersNeeded() != null) {
+        p.setProperty("reviewersNeeded", d.reviewersNeeded());
+      }
     }
     return p;
   }

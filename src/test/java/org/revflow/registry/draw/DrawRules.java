@@ -21,7 +21,11 @@ public final class DrawRules {
     assertThat(result.reviews()).extracting(DrawResult.Review::reviewed).containsExactlyElementsOf(input.reviewed());
     for (DrawResult.Review review : result.reviews()) {
       DrawInput.Candidate r = pool.get(review.reviewed());
-      assertThat(review.reviewers()).as("at most four reviewers of %s", r.code()).hasSizeLessThanOrEqualTo(4);
+      assertThat(review.reviewers()).as("at most %d reviewers of %s", input.maxReviewersOf(r.code()), r.code())
+          .hasSizeLessThanOrEqualTo(input.maxReviewersOf(r.code()));
+      for (DrawResult.Reviewer v : review.reviewers()) {
+        assertThat(v.instruments()).as("%s reviews something of %s", v.state(), r.code()).isNotEmpty();
+      }
       assertThat(review.reviewers().stream().map(DrawResult.Reviewer::state).distinct().count())
           .as("distinct reviewers of %s", r.code()).isEqualTo(review.reviewers().size());
       for (Instrument i : r.instruments()) {
