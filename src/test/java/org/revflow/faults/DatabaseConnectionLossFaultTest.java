@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeKind;
@@ -29,7 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * job fails and is retried; every notice reaches the SMTP server exactly once. Runs on its own engine,
  * database and SMTP server, so the cut touches no other test.
  */
-@Disabled("written but never run to the end: the machine was overloaded (embedded MariaDB and engine timed out at start); enable once it has passed")
 class DatabaseConnectionLossFaultTest {
 
   @Test

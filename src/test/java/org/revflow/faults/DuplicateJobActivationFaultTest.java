@@ -30,7 +30,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * moved on while the messages are being sent, so notice jobs time out in the middle of their send and
  * are handed out again, to either instance. Each notice must still be accepted by the server once.
  */
-@Disabled("written but never run to the end: the machine was overloaded (embedded MariaDB and engine timed out at start); enable once it has passed")
+@Disabled("does not inject its fault yet: moving engine time by 3 s steps during the slow sends timed out no job (0 timeouts); needs another way to expire job deadlines mid-send")
 @RevFlowTest
 class DuplicateJobActivationFaultTest {
 

@@ -30,7 +30,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * being retried when the server returns. Resolving the incidents, as an operator would in Operate,
  * and the ongoing retries deliver every notice exactly once.
  */
-@Disabled("written but never run to the end: the machine was overloaded (embedded MariaDB and engine timed out at start); enable once it has passed")
+@Disabled("fails: launch notices that exhaust their retries (about 38 h) are incidents that hold the whole review before its steps open, so the day-7 reminders are never planned; decide whether launch notices should not block (or retry longer), then enable")
 @RevFlowTest
 class MailServerDownForAWeekFaultTest {
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
@@ -25,7 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * started on the same engine, database and SMTP server (a deployment, a crash and restart). The new
  * instance sends exactly the notices the old one had planned, on their dates, and nothing twice.
  */
-@Disabled("written but never run to the end: the machine was overloaded (embedded MariaDB and engine timed out at start); enable once it has passed")
 class RestartMidReviewFaultTest {
 
   private static final int DAYS_AFTER_RESTART = 60;
