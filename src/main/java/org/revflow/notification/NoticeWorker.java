@@ -67,9 +67,15 @@ public class NoticeWorker {
     log.debug("{} {}: {} sent, {} already sent before", notice.kind(), notice.noticeKey(), delivery.sentNow(), delivery.sentBefore());
   }
 
-  /** 1 min, 2, 4, ... up to 6 h: about a day and a half of patience with the BPMN's 15 retries. */
+  /** The retries every notice task of the models declares (BpmnModelsTest holds them to it). */
+  public static final int RETRIES = 45;
+
+  /**
+   * 1 min, 2, 4, ... up to 6 h: with {@link #RETRIES} tries that is about nine days of patience, so
+   * a mail server down for a week delivers everything when it is back, without an incident.
+   */
   static Duration backoff(int retriesBefore) {
-    int failuresSoFar = Math.max(0, 15 - retriesBefore);
+    int failuresSoFar = Math.max(0, RETRIES - retriesBefore);
     long minutes = FIRST_BACKOFF.toMinutes() << Math.min(failuresSoFar, 20);
     return minutes >= MAX_BACKOFF.toMinutes() ? MAX_BACKOFF : Duration.ofMinutes(minutes);
   }

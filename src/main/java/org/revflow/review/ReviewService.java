@@ -177,6 +177,29 @@ public class ReviewService {
 
   // ---------------------------------------------------------------- events
 
+  /**
+   * A field another event type uses is a mistake by the caller (a designation sent as something
+   * else, a date in the wrong event): refused rather than silently dropped from the record.
+   */
+  private static void refuseFieldsOfOtherEvents(RecordEvent cmd) {
+    List<String> stray = new ArrayList<>();
+    if (cmd.person() != null && cmd.type() != EventType.FOCAL_POINT_DESIGNATED) {
+      stray.add("person (only for FOCAL_POINT_DESIGNATED)");
+    }
+    if (cmd.experts() != null && cmd.type() != EventType.EXPERTS_DESIGNATED) {
+      stray.add("experts (only for EXPERTS_DESIGNATED)");
+    }
+    if (cmd.newDue() != null && cmd.type() != EventType.DEADLINE_EXTENDED) {
+      stray.add("newDue (only for DEADLINE_EXTENDED)");
+    }
+    if ((cmd.oldState() != null || cmd.newState() != null) && cmd.type() != EventType.REVIEWER_REPLACED) {
+      stray.add("oldState/newState (only for REVIEWER_REPLACED)");
+    }
+    if (!stray.isEmpty()) {
+      throw ApiException.invalid(cmd.type() + " does not take " + String.join(", ", stray));
+    }
+  }
+
   /** Records one event; refuses (and changes nothing) what the review cannot accept now. */
   @Transactional
   public ReviewEvent record(String reviewId, RecordEvent cmd, String actor) {
@@ -190,6 +213,7 @@ public class ReviewService {
     if (review.getStatus() == Review.Status.COMPLETED) {
       throw ApiException.conflict("review " + reviewId + " is completed and accepts no more events");
     }
+    refuseFieldsOfOtherEvents(cmd);
     List<ReviewStep> open = steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
     ReviewEvent event = events.save(new ReviewEvent(reviewId, cmd.type(), cmd.state(), cmd.step(), on,
         cmd.reference(), summary(cmd), clock.instant(), actor));

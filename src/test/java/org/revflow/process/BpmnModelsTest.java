@@ -87,6 +87,16 @@ class BpmnModelsTest {
 
   @ParameterizedTest
   @MethodSource("models")
+  void everyNoticeTaskHasTheRetriesTheBackOffIsPlannedFor(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    assertThat(model.getModelElementsByType(ZeebeTaskDefinition.class))
+        .filteredOn(t -> ProcessConstants.JOB_NOTICE.equals(t.getType()))
+        .extracting(ZeebeTaskDefinition::getRetries)
+        .allMatch(r -> r.equals(String.valueOf(org.revflow.notification.NoticeWorker.RETRIES)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
   void shapesDoNotOverlapUnlessOneHoldsTheOther(File file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
     List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));

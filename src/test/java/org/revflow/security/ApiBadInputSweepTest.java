@@ -54,10 +54,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * invalid on its own.
  */
 @RevFlowTest
-@org.junit.jupiter.api.Disabled("First full run (2026-11-30): 36 of 1157 answers not a 4xx problem: invalid UTF-8 inside "
-    + "JSON strings accepted; blank/control-character strings coerced to null/false (seed, instrument flags); "
-    + "concatenated JSON bodies accepted (trailing tokens ignored); fields irrelevant to an event type ignored; "
-    + "/api/simulations answers 500 to oversize names. Enable once those are fixed.")
 class ApiBadInputSweepTest {
 
   private static final Logger log = LoggerFactory.getLogger(ApiBadInputSweepTest.class);

@@ -189,6 +189,13 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       if (e.state() != null) {
         state(problems, i, "state", e.state(), knownState);
       }
+      // The same limits as the API's (review_event.reference and the reason in its details).
+      if (e.reference() != null && e.reference().length() > 200) {
+        problems.add(new Problem(i, "'reference' is longer than 200 characters"));
+      }
+      if (e.reason() != null && e.reason().length() > 1000) {
+        problems.add(new Problem(i, "'reason' is longer than 1000 characters"));
+      }
       boolean needsState = EnumSet.of(EventType.FOCAL_POINT_DESIGNATED, EventType.EXPERTS_DESIGNATED,
           EventType.FEEDBACK_CLEARED, EventType.OBSERVATIONS_CLEARED,
           EventType.INTERIM_ROLE_ACKNOWLEDGED).contains(type);
@@ -254,8 +261,10 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       String language, String timeZone) {
     if (name == null || name.isBlank()) {
       problems.add(new Problem(index, field + ": 'name' is required"));
+    } else if (name.length() > 200) {
+      problems.add(new Problem(index, field + ": 'name' is longer than 200 characters"));
     }
-    if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (email == null || email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       problems.add(new Problem(index, field + ": invalid email '" + email + "'"));
     }
     try {
