@@ -20,6 +20,7 @@ import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.revflow.config.RevFlowProperties;
+import org.revflow.review.ReviewService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -46,9 +47,12 @@ public class NoticeService {
   private static final Duration CLAIM = Duration.ofMinutes(2);
   /** Passes at writing the rows when another worker writes the same ones at the same moment. */
   private static final int CLAIM_PASSES = 3;
+  private static final int REVIEW_WAITS = 50;
+  private static final Duration REVIEW_WAIT = Duration.ofMillis(100);
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
   private final NoticeRepository notices;
+  private final ReviewService reviews;
   private final AddresseeResolver addressees;
   private final NoticeComposer composer;
   private final JavaMailSender mail;
@@ -59,10 +63,11 @@ public class NoticeService {
   private final Clock clock;
   private final RevFlowProperties properties;
 
-  NoticeService(NoticeRepository notices, AddresseeResolver addressees, NoticeComposer composer,
+  NoticeService(NoticeRepository notices, ReviewService reviews, AddresseeResolver addressees, NoticeComposer composer,
       JavaMailSender mail, SmtpConnections smtp, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock,
       RevFlowProperties properties) {
     this.notices = notices;
+    this.reviews = reviews;
     this.addressees = addressees;
     this.composer = composer;
     this.mail = mail;
@@ -98,6 +103,7 @@ public class NoticeService {
   public Delivery deliver(NoticeJob job, long jobKey) {
     // Before claiming anything: a row this instance sent but could not record must read SENT.
     recordUnrecordedSends();
+    awaitReview(job.reviewId());
     // The registry's lookups for one job share a transaction (and a connection) instead of one each.
     List<Envelope> envelopes = readOnly.execute(s -> addressees.resolve(job));
     Claims claims = claim(job, envelopes, jobKey);
@@ -159,6 +165,26 @@ public class NoticeService {
           permanent);
     }
     return new Delivery(sentNow, claims.sentBefore());
+  }
+
+  /**
+   * A review's process starts inside the launch transaction, so its first notice job can arrive
+   * before the review's rows are committed; addressed then, it would find no participants and no
+   * review. The commit is a matter of milliseconds: wait for it briefly, else fail the job to retry.
+   */
+  private void awaitReview(String reviewId) {
+    for (int i = 0; i < REVIEW_WAITS; i++) {
+      if (reviews.find(reviewId).isPresent()) {
+        return;
+      }
+      try {
+        Thread.sleep(REVIEW_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new NoticeDeliveryException("review " + reviewId + " is not (yet) in the database", false);
   }
 
   /**

