@@ -1,12 +1,8 @@
 package org.revflow.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -71,30 +67,8 @@ class StrictApiInput implements WebMvcConfigurer {
     strict.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
     strict.coercionConfigDefaults().setAcceptBlankAsEmpty(false);
-    strict.registerModule(new SimpleModule("revflow-strict-strings").addDeserializer(String.class, new PlainText()));
+    strict.registerModule(new SimpleModule("revflow-strict-strings").addDeserializer(String.class, new PlainTextDeserializer()));
     return strict;
-  }
-
-  /** Strings without control characters (tab, CR and LF excepted). */
-  static final class PlainText extends StdScalarDeserializer<String> {
-    PlainText() {
-      super(String.class);
-    }
-
-    @Override
-    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String value = StringDeserializer.instance.deserialize(p, ctxt);
-      if (value != null) {
-        for (int i = 0; i < value.length(); i++) {
-          char ch = value.charAt(i);
-          if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
-            return (String) ctxt.handleWeirdStringValue(String.class, value,
-                "control character U+%04X at position %d is not allowed", (int) ch, i);
-          }
-        }
-      }
-      return value;
-    }
   }
 
   @Bean

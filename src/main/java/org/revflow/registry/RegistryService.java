@@ -423,6 +423,9 @@ public class RegistryService {
   public DesignationView endDesignation(long designationId, String noteVerbaleRef, String reason, Instant effectiveAt,
       String actor) {
     String ref = Inputs.text("noteVerbaleRef", noteVerbaleRef, 100);
+    if (reason != null && reason.strip().length() > 500) {
+      throw RegistryException.invalid("reason is longer than 500 characters");
+    }
     DesignationView d = roles.designation(designationId).orElseThrow(() -> new RegistryException(
         RegistryException.Kind.INVALID_INPUT, "unknown designation " + designationId));
     Instant from = effectiveAt == null ? clock.instant() : effectiveAt;

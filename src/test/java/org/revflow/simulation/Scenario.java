@@ -55,6 +55,10 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      // The same strictness as the API's own bodies (config/StrictApiInput).
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("scenario-strings")
+          .addDeserializer(String.class, new org.revflow.config.PlainTextDeserializer()))
       .build();
 
   private static final Set<String> ROLES = Set.of("PERMANENT_REPRESENTATIVE", "FOCAL_POINT", "SECRETARIAT");
