@@ -19,6 +19,27 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandling.class);
+
+  /**
+   * A failure nobody anticipated still answers the API's callers in the API's format, with a
+   * reference to find the logged cause by, instead of a bare servlet error. Other paths (the
+   * action pages have their own pages) are left to their own handling.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
+    if (!request.getRequestURI().startsWith("/api/")) {
+      throw e;
+    }
+    String reference = java.util.UUID.randomUUID().toString();
+    log.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
+        "RevFlow could not complete this request. The cause is logged under reference " + reference + ".");
+    p.setTitle("Internal error");
+    p.setProperty("reference", reference);
+    return ResponseEntity.internalServerError().body(p);
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());

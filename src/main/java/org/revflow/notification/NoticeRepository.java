@@ -14,6 +14,9 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
   List<Notice> findByDedupKeyIn(Collection<String> dedupKeys);
 
+  /** The rows of one notice (all addressees): dedup keys start with the job's identity. */
+  List<Notice> findByDedupKeyStartingWith(String identityPrefix);
+
   List<Notice> findByReviewIdOrderById(String reviewId);
 
   List<Notice> findByAddresseeEmailIgnoreCaseOrderById(String email);

@@ -213,8 +213,14 @@ public class NoticeService {
       byKey.putIfAbsent(job.identity() + "|" + envelope.to().email().toLowerCase(Locale.ROOT), envelope);
     }
     Map<String, Notice> existing = new HashMap<>();
-    for (Notice n : notices.findByDedupKeyIn(byKey.keySet())) {
+    for (Notice n : notices.findByDedupKeyStartingWith(job.identity() + "|")) {
       existing.put(n.getDedupKey(), n);
+    }
+    if (!existing.isEmpty()) {
+      // The first delivery of a notice fixed its addressees, in one transaction: a job that comes
+      // back later (timed out, retried, resolved incident) must not add whoever holds a role by then,
+      // such as a State that joined the review after the event the notice is about.
+      byKey.keySet().retainAll(existing.keySet());
     }
     List<Claimed> claimed = new ArrayList<>();
     List<String> busy = new ArrayList<>();

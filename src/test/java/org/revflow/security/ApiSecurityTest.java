@@ -176,8 +176,8 @@ class ApiSecurityTest {
   void bearerTokensAreCheckedAgainstTheProvider() throws Exception {
     long before = people();
     String body = person("jwt-" + UUID.randomUUID() + "@x.example");
-    assertThat(call("GET", "/api/reviews", "Bearer " + issuer.token("ok", List.of("SECRETARIAT")), null).status())
-        .isEqualTo(200);
+    Answer listed = call("GET", "/api/reviews", "Bearer " + issuer.token("ok", List.of("SECRETARIAT")), null);
+    assertThat(listed.status()).as(String.valueOf(listed.body())).isEqualTo(200);
     // Roles may sit in a nested claim or a string; this one has none that counts.
     assertProblem(call("POST", "/api/registry/people", "Bearer " + issuer.token("clerk", List.of("READER")), body),
         403, "user 'clerk' does not have the role");

@@ -33,6 +33,33 @@ public final class SimulatedTime {
   private final List<Thread> actorThreads;
   private final java.util.concurrent.atomic.AtomicLong stops = new java.util.concurrent.atomic.AtomicLong();
 
+  /**
+   * Outboxes of the application contexts on this engine. A message whose publication failed waits
+   * for the outbox's sweeper, which runs on the wall clock: in simulated time the walk would be
+   * months ahead when it arrives. Settling publishes it first, as the sweeper would within seconds.
+   */
+  private final List<org.revflow.process.ProcessMessages> outboxes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  void attachOutbox(org.revflow.process.ProcessMessages outbox) {
+    outboxes.add(outbox);
+  }
+
+  void detachOutbox(org.revflow.process.ProcessMessages outbox) {
+    outboxes.remove(outbox);
+  }
+
+  /** Publishes what the outboxes hold; true when something was pending. */
+  private boolean flushOutboxes() {
+    boolean pending = false;
+    for (org.revflow.process.ProcessMessages outbox : outboxes) {
+      if (outbox.pendingCount() > 0) {
+        outbox.publishPending();
+        pending = true;
+      }
+    }
+    return pending;
+  }
+
   SimulatedTime(ZeebeTestEngine engine, ShiftableClock clock) {
     this.engine = engine;
     this.clock = clock;
@@ -208,7 +235,8 @@ public final class SimulatedTime {
       // A due timer normally fires within milliseconds; one that does not (the engine's checker runs
       // on its own schedule) must not hold the walk forever: walkTo nudges the clock past it.
       boolean waitingForDue = due && System.nanoTime() - dueSince < DUE_WAIT.toNanos();
-      if (open.isEmpty() && !waitingForDue && now == before) {
+      boolean outboxPending = open.isEmpty() && !waitingForDue && flushOutboxes();
+      if (open.isEmpty() && !waitingForDue && !outboxPending && now == before) {
         // Two quiet looks in a row: a command sent just before the first look has been written by now.
         if (++quiet >= 2) {
           return;

@@ -12,8 +12,15 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
-/** RFC 9457 problems for the registry's controllers only. */
+/**
+ * RFC 9457 problems for the registry's controllers only. Ordered first: the application-wide
+ * {@code ProblemHandling} handles the same exception types, and which advice Spring asks first must
+ * not depend on bean registration order.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {StatesController.class, PeopleController.class, DesignationsController.class,
     DrawsController.class})
 class RegistryProblemAdvice {
