@@ -521,17 +521,7 @@ public class RegistryService {
 
   /** Checks State, review and participation, then takes the State's lock: call after pure validation. */
   private String checkInReview(String reviewId, String stateCode) {
-    String c = Inputs.alpha3(stateCode);
-    if (!states.exists(c)) {
-      throw RegistryException.unknownState(c);
-    }
-    if (reviewId == null || !roles.reviewExists(reviewId)) {
-      throw unknownReview(reviewId);
-    }
-    if (!roles.stateInReview(reviewId, c)) {
-      throw new RegistryException(RegistryException.Kind.STATE_NOT_IN_REVIEW,
-          "State " + c + " is not taking part in review " + reviewId);
-    }
+    String c = requireInReview(reviewId, stateCode);
     states.lock(c);
     return c;
   }
