@@ -45,36 +45,12 @@ class RenderedNoticeComposer implements NoticeComposer {
     this.actionLinks = actionLinks;
   }
 
-  /**
-   * The launch creates the process inside its transaction (a refused start writes nothing), so a
-   * fast worker can take the launch notice before the review row commits: give the commit a moment,
-   * then let the job be retried later rather than fail for good. The launch notices come before the
-   * review's steps open, so a retry a minute later would hold the whole review back that long.
-   */
-  private Review awaitReview(String reviewId) {
-    long deadline = System.nanoTime() + LAUNCH_COMMIT_WAIT.toNanos();
-    while (true) {
-      java.util.Optional<Review> review = reviews.find(reviewId);
-      if (review.isPresent()) {
-        return review.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new NoticeNotReadyException("no review " + reviewId + " yet");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new NoticeNotReadyException("no review " + reviewId + " yet (interrupted)");
-      }
-    }
-  }
-
-  private static final java.time.Duration LAUNCH_COMMIT_WAIT = java.time.Duration.ofSeconds(5);
-
   @Override
   public Composed compose(NoticeJob job, Addressee to) {
-    Review review = awaitReview(job.reviewId());
+    // NoticeService waited for the launch to commit before addressing the notice; a review still
+    // missing here is retried like any other not-yet-deliverable notice.
+    Review review = reviews.find(job.reviewId())
+        .orElseThrow(() -> new NoticeNotReadyException("no review " + job.reviewId() + " yet"));
     LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
     Map<String, String> details = new HashMap<>();
     details.put(NoticeDetails.SENT_ON, today.toString());
