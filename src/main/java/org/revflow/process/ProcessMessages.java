@@ -13,10 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes messages to the engine through a transactional outbox: {@link #enqueue} stores the
@@ -33,12 +36,18 @@ public class ProcessMessages {
   private final CamundaClient camunda;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TransactionTemplate ownTransaction;
 
-  ProcessMessages(OutboxRepository outbox, CamundaClient camunda, ObjectMapper json, Clock clock) {
+  ProcessMessages(OutboxRepository outbox, CamundaClient camunda, ObjectMapper json, Clock clock,
+      PlatformTransactionManager transactions) {
     this.outbox = outbox;
     this.camunda = camunda;
     this.json = json;
     this.clock = clock;
+    // After commit, the caller's transaction is still bound to the thread but will never commit
+    // again: a save there is lost. The row's outcome is written in a transaction of its own.
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Stores a message in the current transaction; it goes to the engine once that commits. */
@@ -90,7 +99,7 @@ public class ProcessMessages {
   }
 
   private synchronized void publishQuietly(Long id) {
-    OutboxMessage m = outbox.findById(id).orElse(null);
+    OutboxMessage m = ownTransaction.execute(s -> outbox.findById(id).orElse(null));
     if (m == null || m.getPublishedAt() != null) {
       return;
     }
@@ -119,7 +128,7 @@ public class ProcessMessages {
             e.getMessage());
       }
     }
-    outbox.save(m);
+    ownTransaction.executeWithoutResult(s -> outbox.save(m));
   }
 
   private void setVariables(OutboxMessage m) {

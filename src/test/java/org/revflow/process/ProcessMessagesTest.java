@@ -1,0 +1,49 @@
+package org.revflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.revflow.review.EventType;
+import org.revflow.review.ReviewService;
+import org.revflow.testsupport.RevFlowTest;
+import org.revflow.testsupport.ReviewDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The outbox publishes a recorded event's messages once, right after the commit, and records that it did. */
+@RevFlowTest
+class ProcessMessagesTest {
+
+  @Autowired ReviewDriver driver;
+  @Autowired ReviewService reviews;
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void stopReviews() {
+    driver.cancelAllReviews();
+  }
+
+  @Test
+  void messagesAreMarkedPublishedByThePublicationAfterCommit() {
+    driver.permanentRepresentatives("ISL", "NOR", "FIN");
+    String id = driver.launch("ISL", 1, "NOR", "FIN");
+    driver.time().settle();
+    long before = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM process_outbox", Long.class);
+
+    reviews.record(id, ReviewDriver.event(EventType.EXPERTS_DESIGNATED, "NOR"), "test");
+
+    // Read before any sweep or settle could publish the rows a second time: the publication right
+    // after the commit must itself be on record (it once wrote into the finished transaction, which
+    // never committed, so every message went to the engine twice).
+    List<Map<String, Object>> rows = jdbc.queryForList(
+        "SELECT message_name, published_at, attempts, last_error FROM process_outbox WHERE id > ?", before);
+    assertThat(rows).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.get("published_at")).as("published_at of %s", r.get("message_name")).isNotNull();
+      assertThat(((Number) r.get("attempts")).intValue()).as("attempts of %s", r.get("message_name")).isEqualTo(1);
+      assertThat(r.get("last_error")).isNull();
+    });
+  }
+}
