@@ -1,15 +1,18 @@
 package org.revflow.testsupport;
 
-import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
+import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
-import io.camunda.zeebe.protocol.record.value.JobRecordValue;
-import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,67 +20,106 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads the engine's record stream incrementally and keeps what moving time needs: the pending
- * timers, the jobs waiting out a retry back-off, and the jobs that workers still have to finish.
+ * Reads the engine's log incrementally and keeps what moving time needs: the pending timers, the
+ * jobs waiting out a retry back-off, and the jobs that workers still have to finish.
+ *
+ * <p>It reads the log with a reader of its own instead of the engine's {@code RecordStreamSource},
+ * which keeps a decoded copy of every record ever written for as long as the engine lives (about
+ * 20 MiB per review of a phase, and the CPU to decode every record). Only timer and job events are
+ * decoded here, and nothing is kept but the three maps below.
  */
 final class EngineRecords {
 
-  private final RecordStreamSource source;
+  private final LogStreamReader reader;
+  private final RecordMetadata metadata = new RecordMetadata();
+  private final TimerRecord timer = new TimerRecord();
+  private final JobRecord job = new JobRecord();
   private final Map<Long, Long> pendingTimers = new HashMap<>();
   private final Map<Long, Long> pendingBackoffs = new HashMap<>();
   private final Map<Long, String> openJobs = new HashMap<>();
-  private int seen;
+  private long lastPosition = -1;
+  private long read;
 
   EngineRecords(ZeebeTestEngine engine) {
-    // One source for the whole run: it reads the log incrementally, a new one would re-read it all.
-    this.source = engine.getRecordStreamSource();
+    this.reader = logStream(engine).newLogStreamReader();
   }
 
-  /** Reads the records written since the last call; returns how many records there are in all. */
+  private static LogStream logStream(ZeebeTestEngine engine) {
+    try {
+      var field = engine.getClass().getDeclaredField("logStream");
+      field.setAccessible(true);
+      return (LogStream) field.get(engine);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("cannot read the in-memory engine's log (engine version changed?)", e);
+    }
+  }
+
+  /** The position of the last record read: the log before it is no longer needed here. */
+  synchronized long position() {
+    return lastPosition;
+  }
+
+  /** Reads the records written since the last call; returns how many records have been read in all. */
   synchronized long refresh() {
-    Iterable<Record<?>> all = source.getRecords();
-    List<Record<?>> records = all instanceof List<Record<?>> list ? list : copy(all);
-    for (Record<?> r : records.subList(Math.min(seen, records.size()), records.size())) {
-      if (r.getValueType() == ValueType.JOB && r.getValue() instanceof JobRecordValue j) {
-        job(r, j);
-      } else if (r.getValueType() == ValueType.TIMER && r.getValue() instanceof TimerRecordValue t) {
-        if (r.getIntent() == TimerIntent.CREATED) {
-          pendingTimers.put(r.getKey(), t.getDueDate());
-        } else if (r.getIntent() == TimerIntent.TRIGGERED || r.getIntent() == TimerIntent.CANCELED) {
-          pendingTimers.remove(r.getKey());
+    if (lastPosition < 0) {
+      reader.seekToFirstEvent();
+    } else {
+      reader.seekToNextEvent(lastPosition);
+    }
+    while (reader.hasNext()) {
+      LoggedEvent event = reader.next();
+      lastPosition = event.getPosition();
+      read++;
+      metadata.reset();
+      event.readMetadata(metadata);
+      if (metadata.getRecordType() != RecordType.EVENT) {
+        continue;
+      }
+      if (metadata.getValueType() == ValueType.JOB) {
+        job.reset();
+        event.readValue(job);
+        job(event, metadata.getIntent(), job);
+      } else if (metadata.getValueType() == ValueType.TIMER) {
+        Intent intent = metadata.getIntent();
+        if (intent == TimerIntent.CREATED) {
+          timer.reset();
+          event.readValue(timer);
+          pendingTimers.put(event.getKey(), timer.getDueDate());
+        } else if (intent == TimerIntent.TRIGGERED || intent == TimerIntent.CANCELED) {
+          pendingTimers.remove(event.getKey());
         }
       }
     }
-    seen = records.size();
-    return seen;
+    return read;
   }
 
-  private void job(Record<?> r, JobRecordValue j) {
-    if (!(r.getIntent() instanceof JobIntent intent)) {
+  private void job(LoggedEvent event, Intent anyIntent, JobRecord j) {
+    if (!(anyIntent instanceof JobIntent intent)) {
       return;
     }
+    long key = event.getKey();
     switch (intent) {
       case CREATED, RECURRED_AFTER_BACKOFF, TIMED_OUT, YIELDED -> {
-        pendingBackoffs.remove(r.getKey());
-        openJobs.put(r.getKey(), j.getType());
+        pendingBackoffs.remove(key);
+        openJobs.put(key, j.getType());
       }
       case RETRIES_UPDATED -> {
         if (j.getRetries() > 0) {
-          openJobs.put(r.getKey(), j.getType());
+          openJobs.put(key, j.getType());
         }
       }
       case FAILED -> {
         if (j.getRetries() <= 0) {
-          openJobs.remove(r.getKey()); // an incident: nothing runs until someone resolves it
+          openJobs.remove(key); // an incident: nothing runs until someone resolves it
         } else if (j.getRetryBackoff() > 0) {
-          openJobs.remove(r.getKey());
+          openJobs.remove(key);
           // Due again at its recurring time: time must stop there too, so that no retry is skipped.
-          pendingBackoffs.put(r.getKey(), Math.max(j.getRecurringTime(), r.getTimestamp() + j.getRetryBackoff()) + 1_000);
+          pendingBackoffs.put(key, Math.max(j.getRecurringTime(), event.getTimestamp() + j.getRetryBackoff()) + 1_000);
         }
       }
       case COMPLETED, CANCELED, ERROR_THROWN -> {
-        openJobs.remove(r.getKey());
-        pendingBackoffs.remove(r.getKey());
+        openJobs.remove(key);
+        pendingBackoffs.remove(key);
       }
       default -> {
         // other intents do not change whether a job is waiting for a worker
@@ -105,11 +147,5 @@ final class EngineRecords {
   synchronized List<String> openJobTypes() {
     refresh();
     return List.copyOf(openJobs.values());
-  }
-
-  private static List<Record<?>> copy(Iterable<Record<?>> all) {
-    List<Record<?>> list = new ArrayList<>();
-    all.forEach(list::add);
-    return list;
   }
 }
