@@ -140,6 +140,7 @@ class PhaseBenchmark {
         double startup = (System.nanoTime() - t0) / 1e9;
         SimulatedTime time = services.time();
         greenMail = services.greenMail();
+        time.compactEngineLog();
         ReviewService reviews = ctx.getBean(ReviewService.class);
         RegistryService registry = ctx.getBean(RegistryService.class);
         String secretariat = ctx.getBean(RevFlowProperties.class).secretariatEmail();
@@ -359,6 +360,7 @@ class PhaseBenchmark {
           .addResourceFromClasspath("bpmn/review-announcement.bpmn")
           .send().join();
       SimulatedTime time = services.time();
+      time.compactEngineLog();
       time.pinAt(ZonedDateTime.of(LAUNCH, LocalTime.of(7, 0), SimulatedTime.VIENNA).toInstant());
       try (BareWorkers bare = new BareWorkers(client, rb, planner, services.clock())) {
         double startup = (System.nanoTime() - t0) / 1e9;

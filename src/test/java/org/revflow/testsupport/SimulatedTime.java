@@ -32,6 +32,7 @@ public final class SimulatedTime {
   private final ControlledActorClock engineClock;
   private final List<Thread> actorThreads;
   private final java.util.concurrent.atomic.AtomicLong stops = new java.util.concurrent.atomic.AtomicLong();
+  private volatile EngineLogCompaction compaction;
 
   /**
    * Outboxes of the application contexts on this engine. A message whose publication failed waits
@@ -197,6 +198,23 @@ public final class SimulatedTime {
     return records.earliestTimer();
   }
 
+  /**
+   * From now on, each settle drops the engine's log below what the engine and this walker have read,
+   * as a broker compacts its log after a snapshot (see {@link EngineLogCompaction}). For long runs
+   * on an engine of their own whose records nobody asserts on: the engine's record stream is unusable
+   * afterwards.
+   */
+  public void compactEngineLog() {
+    compaction = new EngineLogCompaction(engine);
+  }
+
+  private void compact() {
+    EngineLogCompaction c = compaction;
+    if (c != null && processor != null) {
+      c.compactBelow(Math.min(processor.getLastProcessedPositionAsync().join(), records.position()));
+    }
+  }
+
   /** How many times walks have stopped on this engine (for benchmarks: each stop costs a settle). */
   public long stops() {
     return stops.get();
@@ -243,6 +261,7 @@ public final class SimulatedTime {
       if (open.isEmpty() && !waitingForDue && !outboxPending && now == before) {
         // Two quiet looks in a row: a command sent just before the first look has been written by now.
         if (++quiet >= 2) {
+          compact();
           return;
         }
       } else {
