@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,6 +41,7 @@ public final class EmbeddedServices {
   private final ShiftableClock clock = new ShiftableClock();
   private final String actionsSecret = randomSecret();
   private final SimulatedTime time;
+  private final Path engineState;
 
   /** Ports; 0 means any free port (tests), fixed ports serve the local run. */
   public record Ports(int engine, int smtp, int database) {
@@ -72,7 +74,8 @@ public final class EmbeddedServices {
     greenMail.start();
 
     enginePort = ports.engine() == 0 ? freePort() : ports.engine();
-    engine = EngineFactory.create(enginePort);
+    engineState = engineStateDirectory();
+    engine = createEngine(enginePort, engineState);
     engine.start();
     time = new SimulatedTime(engine, clock);
     log.info("Embedded services up in {} ms: engine gRPC :{}, database {}, SMTP :{}",
@@ -109,7 +112,8 @@ public final class EmbeddedServices {
     this.greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     this.enginePort = freePort();
-    this.engine = EngineFactory.create(enginePort);
+    this.engineState = engineStateDirectory();
+    this.engine = createEngine(enginePort, engineState);
     engine.start();
     this.time = new SimulatedTime(engine, clock);
   }
@@ -196,6 +200,7 @@ public final class EmbeddedServices {
     } catch (RuntimeException e) {
       log.debug("engine stop", e);
     }
+    deleteEngineState();
     greenMail.stop();
     if (mariaDb != null) {
       try {
@@ -203,6 +208,45 @@ public final class EmbeddedServices {
       } catch (Exception e) {
         log.debug("database stop", e);
       }
+    }
+  }
+
+  /**
+   * The engine's state in RocksDB (see {@link RocksDbEngineFactory}: the test engine's own in-memory
+   * state copies itself on every prefix scan); {@code REVFLOW_ENGINE_STATE=memory} picks the test
+   * engine exactly as it comes, e.g. where RocksDB's native library does not load.
+   */
+  private static ZeebeTestEngine createEngine(int port, Path stateDirectory) {
+    if (stateDirectory == null) {
+      return EngineFactory.create(port);
+    }
+    try {
+      return RocksDbEngineFactory.create(port, stateDirectory);
+    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      log.warn("RocksDB did not start ({}): the engine keeps its state in memory", e.toString());
+      return EngineFactory.create(port);
+    }
+  }
+
+  private static Path engineStateDirectory() {
+    if ("memory".equalsIgnoreCase(envOr("REVFLOW_ENGINE_STATE", "rocksdb"))) {
+      return null;
+    }
+    try {
+      return Files.createTempDirectory("revflow-engine-state");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void deleteEngineState() {
+    if (engineState == null) {
+      return;
+    }
+    try (var paths = Files.walk(engineState)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      log.debug("engine state not deleted", e);
     }
   }
 
