@@ -94,8 +94,8 @@ public class NoticeService {
   /** The outcome for the job: how many were sent now, and how many had been sent before. */
   public record Delivery(int sentNow, int sentBefore) {}
 
-  /** A row this worker has claimed, and the email it stands for. */
-  private record Claimed(long noticeId, Envelope envelope) {}
+  /** A row this worker has claimed (until {@code until}: also the claim's token), and the email it stands for. */
+  private record Claimed(long noticeId, Instant until, Envelope envelope) {}
 
   /** What one pass at the notice log found: rows to send now, rows sent before, rows another worker holds. */
   private record Claims(List<Claimed> claimed, int sentBefore, List<String> busy) {}
@@ -133,6 +133,12 @@ public class NoticeService {
           MimeMessage message = message(job, envelope, content);
           if (connection == null) {
             connection = smtp.open();
+          }
+          if (!renewClaim(claimed)) {
+            // The claim ran out while earlier addressees of this job were sent (a slow server) and
+            // another worker took the row: it sends, this one must not.
+            failures.add(envelope.to().email() + ": claim expired, taken by another worker");
+            continue;
           }
           connection.send(message);
           Sent sent = new Sent(content.subject(), message.getMessageID(), clock.instant());
@@ -207,7 +213,7 @@ public class NoticeService {
 
   private Claims claimOnce(NoticeJob job, List<Envelope> envelopes, long jobKey) {
     Instant now = clock.instant();
-    Instant until = now.plus(CLAIM);
+    Instant until = claimUntil(now);
     Map<String, Envelope> byKey = new LinkedHashMap<>();
     for (Envelope envelope : envelopes) {
       byKey.putIfAbsent(job.identity() + "|" + envelope.to().email().toLowerCase(Locale.ROOT), envelope);
@@ -234,16 +240,40 @@ public class NoticeService {
         fresh.claimed(until);
         // Flushed one by one so that a row another worker has just written fails here, in this pass.
         notices.saveAndFlush(fresh);
-        claimed.add(new Claimed(fresh.getId(), envelope));
+        claimed.add(new Claimed(fresh.getId(), until, envelope));
       } else if (row.getStatus() == Notice.Status.SENT) {
         sentBefore++;
       } else if (notices.claim(row.getId(), now, until) == 1) {
-        claimed.add(new Claimed(row.getId(), envelope));
+        claimed.add(new Claimed(row.getId(), until, envelope));
       } else {
         busy.add(envelope.to().email() + ": being sent by another worker");
       }
     }
     return new Claims(claimed, sentBefore, busy);
+  }
+
+  /** Microseconds, as the column keeps them: the value is compared again as the claim's token. */
+  private static Instant claimUntil(Instant now) {
+    return now.plus(CLAIM).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  /**
+   * Just before its message leaves, a row's claim is made whole again if this worker still holds it
+   * (same token, not yet expired): each send starts with a full lease however long the sends before
+   * it in the same job took, and a worker whose claim ran out and was taken over does not send. What
+   * remains is a single send outlasting the lease, which the SMTP time-outs rule out (README).
+   */
+  private boolean renewClaim(Claimed claimed) {
+    Instant now = clock.instant();
+    Instant until = claimUntil(now);
+    int held = jdbc.update("update notice set claimed_until = ? where id = ? and status = 'SENDING'"
+        + " and claimed_until = ? and claimed_until >= ?", ps -> {
+          ps.setTimestamp(1, Timestamp.from(until), (Calendar) UTC.clone());
+          ps.setLong(2, claimed.noticeId());
+          ps.setTimestamp(3, Timestamp.from(claimed.until()), (Calendar) UTC.clone());
+          ps.setTimestamp(4, Timestamp.from(now), (Calendar) UTC.clone());
+        });
+    return held == 1;
   }
 
   private boolean recordSent(long noticeId, Sent sent) {
