@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.revflow.RevFlowApplication;
 import org.revflow.notification.Notice;
@@ -26,15 +25,16 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Duplicate job activation: two RevFlow instances on one engine and database, the second with a
- * two-second job timeout, and an SMTP server that takes 1.5 s to accept each message. Engine time is
- * moved on while the messages are being sent, so notice jobs time out in the middle of their send and
- * are handed out again, to either instance. Each notice must still be accepted by the server once.
+ * two-second job timeout, and an SMTP server that takes three seconds to accept each message. While
+ * the server holds the first messages, engine time jumps by more than both instances' job timeouts,
+ * so the engine times out the notice jobs in the middle of their send and hands them out again, to
+ * either instance. Each notice must still be accepted by the server once.
  */
-@Disabled("does not inject its fault yet: moving engine time by 3 s steps during the slow sends timed out no job (0 timeouts); needs another way to expire job deadlines mid-send")
 @RevFlowTest
 class DuplicateJobActivationFaultTest {
 
-  private static final int MAX_TICKS = 25; // 25 x 3 s stays below the notice claim's 2-minute lease
+  /** Longer than both job timeouts (PT1M here, PT2S in the second instance), shorter than a notice claim (2 min). */
+  private static final Duration PAST_JOB_TIMEOUTS = Duration.ofSeconds(65);
 
   @Autowired ReviewDriver driver;
   @Autowired ReviewService reviews;
@@ -51,7 +51,7 @@ class DuplicateJobActivationFaultTest {
   void noticesHandedOutTwiceAreAcceptedBySmtpOnce() throws Exception {
     driver.permanentRepresentatives("ROU", "BGR", "HRV", "ECU", "PRY", "BOL");
     int port = mailSender.getPort();
-    try (SlowSmtpServer smtp = new SlowSmtpServer(1_500);
+    try (SlowSmtpServer smtp = new SlowSmtpServer(3_000);
         ConfigurableApplicationContext second = new SpringApplicationBuilder(RevFlowApplication.class)
             .properties(Map.of("server.port", "0", "spring.jmx.enabled", "false",
                 "camunda.client.worker.defaults.timeout", "PT2S"))
@@ -66,14 +66,23 @@ class DuplicateJobActivationFaultTest {
         List<String> ids = new ArrayList<>();
         ids.add(launch("ROU", "BGR", "HRV"));
         ids.add(launch("ECU", "PRY", "BOL"));
-        // Move both clocks on while the slow server holds the sends: job deadlines pass mid-send.
-        int ticks = 0;
-        while (ticks < MAX_TICKS && !allLaunchNoticesSent(ids)) {
-          driver.time().advance(Duration.ofSeconds(3));
-          ticks++;
-          Thread.sleep(500);
+
+        // The fault: job deadlines pass while the server holds messages.
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (smtp.inProgress() == 0 && System.nanoTime() < waitUntil) {
+          Thread.sleep(5);
         }
-        driver.time().walkTo(driver.time().today(), ReviewDriver.EVENT_TIME.plusMinutes(30));
+        assertThat(smtp.inProgress()).as("messages held by the slow server").isPositive();
+        driver.time().advance(PAST_JOB_TIMEOUTS);
+
+        // Then time goes on for the failed attempts' back-offs, each step once the server holds
+        // nothing: engine time runs ahead of real time here, and a clock that jumped past a claim
+        // while its message was still being sent would be a fault no real clock makes.
+        for (int i = 0; i < 20 && !allLaunchNoticesSent(ids); i++) {
+          awaitServerIdle(smtp);
+          driver.time().advance(PAST_JOB_TIMEOUTS);
+        }
+        driver.time().walkTo(driver.time().today(), ReviewDriver.EVENT_TIME.plusHours(2));
 
         int timedOut = engineLog.timedOut(ProcessConstants.JOB_NOTICE);
         int twice = engineLog.activatedMoreThanOnce(ProcessConstants.JOB_NOTICE);
@@ -89,11 +98,11 @@ class DuplicateJobActivationFaultTest {
               notices.findByReviewIdOrderById(id).stream().map(Notice::getDedupKey).toList());
         }
         FaultReport.figure("duplicate job activation", twice + " notice jobs activated more than once (" + timedOut
-            + " timeouts mid-send, 2 instances, 1.5 s SMTP) for " + rows.size() + " notices; " + acceptedForReviews
+            + " timed out mid-send; 2 instances, 3 s SMTP) for " + rows.size() + " notices; " + acceptedForReviews
             + " emails accepted by SMTP, " + duplicates + " duplicates");
 
         assertThat(timedOut).as("notice jobs timed out during their send (the fault happened)").isPositive();
-        assertThat(twice).isPositive();
+        assertThat(twice).as("notice jobs handed out a second time").isPositive();
         assertThat(rows).hasSize(6).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
         assertThat(duplicates).isZero();
         assertThat(acceptedForReviews).isEqualTo(rows.size());
@@ -101,6 +110,15 @@ class DuplicateJobActivationFaultTest {
         mailSender.setPort(port);
         secondMail.setPort(secondPort);
       }
+    }
+  }
+
+  private static void awaitServerIdle(SlowSmtpServer smtp) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    int quiet = 0;
+    while (quiet < 20 && System.nanoTime() < until) {
+      quiet = smtp.inProgress() == 0 ? quiet + 1 : 0;
+      Thread.sleep(25);
     }
   }
 
