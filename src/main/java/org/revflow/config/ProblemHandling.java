@@ -40,6 +40,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     return ResponseEntity.internalServerError().body(p);
   }
 
+  /** Lock conflicts that outlasted {@link LockConflictRetry}: nothing was changed, and trying again later works. */
+  @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {
+    log.warn("request refused after repeated lock conflicts: {}", e.getMostSpecificCause().getMessage());
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+        "Other changes to the same records were being made at the same moment; nothing was changed. Try again.");
+    p.setTitle("Busy");
+    return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1").body(p);
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());

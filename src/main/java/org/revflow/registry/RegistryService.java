@@ -180,6 +180,7 @@ public class RegistryService {
   // ------------------------------------------------------------------ People
 
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public PersonView createPerson(PersonInput input, String actor) {
     Inputs.ValidPerson p = Inputs.person(input);
     if (people.findByEmail(p.email()).isPresent()) {
@@ -196,6 +197,7 @@ public class RegistryService {
 
   /** The only way to change a registered person's name, email, language or time zone. */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public PersonView updatePerson(long id, PersonInput input, String actor) {
     Inputs.ValidPerson p = Inputs.person(input);
     people.findById(id).orElseThrow(() -> unknownPerson(id));
@@ -256,6 +258,7 @@ public class RegistryService {
 
   /** Replaces the State's permanent representative from {@code effectiveAt} (now if null); returns the new one. */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public PersonView setPermanentRepresentative(String stateCode, PersonInput person, Instant effectiveAt, String actor) {
     Inputs.ValidPerson p = Inputs.person(person);
     String c = Inputs.alpha3(stateCode);
@@ -321,6 +324,7 @@ public class RegistryService {
    * nothing. Returns the previous holder, if any (the same person for a repeated designation).
    */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public Optional<PersonView> designateFocalPoint(String reviewId, String stateCode, PersonInput person,
       String noteVerbaleRef, LocalDate receivedOn, Instant effectiveAt, String actor) {
     return designateFocalPoint(reviewId, stateCode, person, noteVerbaleRef, receivedOn, effectiveAt, actor, null, false);
@@ -333,6 +337,7 @@ public class RegistryService {
    * as a second focal point. The API and CSV import use this form.
    */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public Optional<PersonView> designateFocalPoint(String reviewId, String stateCode, PersonInput person,
       String noteVerbaleRef, LocalDate receivedOn, Instant effectiveAt, String actor, String replaces,
       boolean replacementMustBeNamed) {
@@ -376,6 +381,7 @@ public class RegistryService {
 
   /** Adds experts (people already designated as experts stay as they are). */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public void designateExperts(String reviewId, String stateCode, List<PersonInput> people, String noteVerbaleRef,
       LocalDate receivedOn, Instant effectiveAt, String actor) {
     designateMany(RoleKind.EXPERT, reviewId, stateCode, people, noteVerbaleRef, receivedOn, effectiveAt, actor);
@@ -383,6 +389,7 @@ public class RegistryService {
 
   /** Adds read-only observers (people already designated as observers stay as they are). */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public void designateObservers(String reviewId, String stateCode, List<PersonInput> people, String noteVerbaleRef,
       LocalDate receivedOn, Instant effectiveAt, String actor) {
     designateMany(RoleKind.OBSERVER, reviewId, stateCode, people, noteVerbaleRef, receivedOn, effectiveAt, actor);
@@ -420,6 +427,7 @@ public class RegistryService {
    * after which the permanent representative acts as interim focal point again).
    */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public DesignationView endDesignation(long designationId, String noteVerbaleRef, String reason, Instant effectiveAt,
       String actor) {
     String ref = Inputs.text("noteVerbaleRef", noteVerbaleRef, 100);
@@ -449,6 +457,7 @@ public class RegistryService {
    * @return the number of lines applied
    */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public int importDesignations(String csv, String actor) {
     List<Csv.Row> rows = Csv.parse(csv,
         Set.of("review_id", "state", "role", "name", "email", "language", "note_verbale_ref", "received_on"),

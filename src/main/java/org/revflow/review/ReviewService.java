@@ -202,6 +202,7 @@ public class ReviewService {
 
   /** Records one event; refuses (and changes nothing) what the review cannot accept now. */
   @Transactional
+  @org.revflow.config.RetryOnLockConflict
   public ReviewEvent record(String reviewId, RecordEvent cmd, String actor) {
     Review review = reviews.lockById(reviewId)
         .orElseThrow(() -> ApiException.notFound("no review " + reviewId));
