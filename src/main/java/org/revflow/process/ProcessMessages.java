@@ -37,6 +37,7 @@ public class ProcessMessages {
   private final ObjectMapper json;
   private final Clock clock;
   private final TransactionTemplate ownTransaction;
+  private final Object[] stripes = new Object[64];
 
   ProcessMessages(OutboxRepository outbox, CamundaClient camunda, ObjectMapper json, Clock clock,
       PlatformTransactionManager transactions) {
@@ -48,6 +49,9 @@ public class ProcessMessages {
     // again: a save there is lost. The row's outcome is written in a transaction of its own.
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
   }
 
   /** Stores a message in the current transaction; it goes to the engine once that commits. */
@@ -98,7 +102,30 @@ public class ProcessMessages {
     }
   }
 
-  private synchronized void publishQuietly(Long id) {
+  /**
+   * Publishes one row unless it is published already. Rows of the same scope (the same message
+   * correlation key, or the same process instance for variables) are published one at a time, so
+   * that the sweeper and the publication after commit never send the same row at once and a scope's
+   * rows keep their order; rows of different scopes (other steps, other reviews) go out side by side
+   * instead of queueing behind each other's round trip to the engine.
+   */
+  private void publishQuietly(Long id) {
+    OutboxMessage first = ownTransaction.execute(s -> outbox.findById(id).orElse(null));
+    if (first == null || first.getPublishedAt() != null) {
+      return;
+    }
+    synchronized (stripe(first)) {
+      publishLocked(id);
+    }
+  }
+
+  private Object stripe(OutboxMessage m) {
+    String scope = m.getKind() == OutboxMessage.Kind.SET_VARIABLES
+        ? "instance:" + m.getProcessInstanceKey() : "message:" + m.getMessageName() + ":" + m.getCorrelationKey();
+    return stripes[Math.floorMod(scope.hashCode(), stripes.length)];
+  }
+
+  private void publishLocked(Long id) {
     OutboxMessage m = ownTransaction.execute(s -> outbox.findById(id).orElse(null));
     if (m == null || m.getPublishedAt() != null) {
       return;
