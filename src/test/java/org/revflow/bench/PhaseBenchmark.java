@@ -60,7 +60,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>On demand only, in a JVM limited to 512 MiB of heap:
  * {@code REVFLOW_BENCH=1 ./mvnw -B test -Dtest=PhaseBenchmark -DargLine=-Xmx512m}. Sizes:
  * {@code REVFLOW_BENCH_PHASE_SIZES} (default {@code 189,50,100,400}); the bare run uses the plan of
- * {@code REVFLOW_BENCH_PHASE_BARE} reviews (default 189, else the first size; {@code 0} skips it). Figures go to {@code target/bench/phase.txt} and
+ * {@code REVFLOW_BENCH_PHASE_BARE} reviews (default 189, else the first size; {@code 0} skips it);
+ * {@code REVFLOW_BENCH_PHASE_CLIENTS} threads launch the reviews and record each day's events (default 8). Figures go to {@code target/bench/phase.txt} and
  * {@code phase.json}.
  */
 @EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
@@ -158,13 +159,11 @@ class PhaseBenchmark {
         HeapMeter heap = new HeapMeter();
         heap.start();
         long w0 = System.nanoTime();
-        for (PlannedReview r : plan.reviews()) {
-          reviews.launch(new ReviewCommands.Launch(r.underReview(), r.phase(),
-              Map.of(ReviewCommands.Instrument.UNTOC, r.reviewers()), LAUNCH, null), "bench");
-        }
+        inParallel(plan.reviews(), r -> reviews.launch(new ReviewCommands.Launch(r.underReview(), r.phase(),
+            Map.of(ReviewCommands.Instrument.UNTOC, r.reviewers()), LAUNCH, null), "bench"));
         patiently(time::settle);
         harvest();
-        List<String> refused = new ArrayList<>();
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
         double[] phases = drive(plan, time, e -> {
           try {
             reviews.record(e.reviewId(), command(e), "bench");
@@ -278,8 +277,10 @@ class PhaseBenchmark {
       t = System.nanoTime();
       // The day's designations are committed before its other events are recorded, so every notice
       // those events cause is addressed after them, whichever job handler runs first.
-      day.getValue().stream().filter(PlannedEvent::designation).forEach(record);
-      day.getValue().stream().filter(e -> !e.designation()).forEach(record);
+      inParallel(byReview(day.getValue().stream().filter(PlannedEvent::designation).toList()),
+          events -> events.forEach(record));
+      inParallel(byReview(day.getValue().stream().filter(e -> !e.designation()).toList()),
+          events -> events.forEach(record));
       rec += System.nanoTime() - t;
       t = System.nanoTime();
       patiently(time::settle);
@@ -291,6 +292,44 @@ class PhaseBenchmark {
     afterSettle.run();
     walk += System.nanoTime() - t;
     return new double[] {walk / 1e9, rec / 1e9, settle / 1e9};
+  }
+
+  /**
+   * How many secretariat users act at once: reviews are launched, and a day's events recorded, by
+   * this many threads, each review's events in their order by one of them ({@code
+   * REVFLOW_BENCH_PHASE_CLIENTS}, default 8; 1 records everything one after the other).
+   */
+  static final int CLIENTS = Integer.parseInt(env("REVFLOW_BENCH_PHASE_CLIENTS", "8"));
+
+  private static List<List<PlannedEvent>> byReview(List<PlannedEvent> events) {
+    Map<String, List<PlannedEvent>> groups = new LinkedHashMap<>();
+    events.forEach(e -> groups.computeIfAbsent(e.reviewId(), k -> new ArrayList<>()).add(e));
+    return new ArrayList<>(groups.values());
+  }
+
+  /** Runs {@code action} for every item on {@link #CLIENTS} threads and waits for all; the first failure is thrown. */
+  private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> action) {
+    if (CLIENTS <= 1 || items.size() <= 1) {
+      items.forEach(action);
+      return;
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(CLIENTS, items.size()));
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (T item : items) {
+        done.add(pool.submit(() -> action.accept(item)));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
@@ -368,9 +407,7 @@ class PhaseBenchmark {
         HeapMeter heap = new HeapMeter();
         heap.start();
         long w0 = System.nanoTime();
-        for (PlannedReview r : plan.reviews()) {
-          bare.launch(r, LAUNCH);
-        }
+        inParallel(plan.reviews(), r -> bare.launch(r, LAUNCH));
         patiently(time::settle);
         double[] phases = drive(plan, time, bare::record, () -> {});
         double wall = (System.nanoTime() - w0) / 1e9;
@@ -436,7 +473,7 @@ class PhaseBenchmark {
             "seed", SEED, "launch", LAUNCH.toString(), "runs", results)));
     StringBuilder s = new StringBuilder("Phase benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
         + " cores, max heap " + Math.round(HeapMeter.mib(Runtime.getRuntime().maxMemory())) + " MiB, seed " + SEED
-        + ", launch " + LAUNCH + ", 24 months of engine time; settles resumed after SimulatedTime's 30 s busy limit: "
+        + ", launch " + LAUNCH + ", 24 months of engine time, " + CLIENTS + " clients launching and recording; settles resumed after SimulatedTime's 30 s busy limit: "
         + BUSY_RETRIES.get() + ")\n");
     Result bare = results.stream().filter(r -> r.kind().equals("bare-engine")).findFirst().orElse(null);
     for (Result r : results) {

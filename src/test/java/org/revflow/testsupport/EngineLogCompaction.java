@@ -38,11 +38,13 @@ final class EngineLogCompaction {
    * still needs); returns how many blocks were dropped.
    */
   synchronized int compactBelow(long position) {
-    Map.Entry<Long, Integer> holding = indexByPosition.floorEntry(position);
+    // A reader seeking to a position starts at the block mapped just below it: that block is kept,
+    // and its mapping, so that seeking to any position from here on finds what it reads.
+    Map.Entry<Long, Integer> holding = indexByPosition.lowerEntry(position);
     if (holding == null) {
       return 0;
     }
-    int keepFrom = holding.getValue() - 1; // the mapping holds 1-based indexes; this block holds the position
+    int keepFrom = holding.getValue() - 1; // the mapping holds 1-based indexes
     int dropped = 0;
     for (int i = droppedBelow; i < keepFrom; i++) {
       entries.set(i, null);
