@@ -45,6 +45,8 @@ public class NoticeService {
   private static final Logger log = LoggerFactory.getLogger(NoticeService.class);
   /** Longer than a slow SMTP exchange: a claim older than this belongs to a worker that died. */
   private static final Duration CLAIM = Duration.ofMinutes(2);
+  /** A claim older than this is renewed before a send; younger, it still has more than a send needs. */
+  private static final Duration RENEW_AFTER = Duration.ofSeconds(20);
   /** Passes at writing the rows when another worker writes the same ones at the same moment. */
   private static final int CLAIM_PASSES = 3;
   private static final int REVIEW_WAITS = 50;
@@ -111,12 +113,13 @@ public class NoticeService {
     List<String> failures = new ArrayList<>(claims.busy());
     boolean permanent = false;
     SmtpConnections.Connection connection = null;
+    var compose = composer.forJob(job);
     try {
       for (Claimed claimed : claims.claimed()) {
         Envelope envelope = claimed.envelope();
         NoticeComposer.Composed content;
         try {
-          content = composer.compose(job, envelope.to());
+          content = compose.apply(envelope.to());
         } catch (IllegalArgumentException | IllegalStateException e) {
           String reason = "cannot be written: " + e.getMessage();
           failed(claimed.noticeId(), reason);
@@ -259,12 +262,16 @@ public class NoticeService {
 
   /**
    * Just before its message leaves, a row's claim is made whole again if this worker still holds it
-   * (same token, not yet expired): each send starts with a full lease however long the sends before
-   * it in the same job took, and a worker whose claim ran out and was taken over does not send. What
+   * (same token, not yet expired) and it is older than {@link #RENEW_AFTER}: each send starts with at
+   * least 100 s of lease however long the sends before it in the same job took, and a worker whose
+   * claim ran out and was taken over does not send. What
    * remains is a single send outlasting the lease, which the SMTP time-outs rule out (README).
    */
   private boolean renewClaim(Claimed claimed) {
     Instant now = clock.instant();
+    if (now.isBefore(claimed.until().minus(CLAIM).plus(RENEW_AFTER))) {
+      return true; // claimed moments ago (the usual case): most of the lease is left, no statement needed
+    }
     Instant until = claimUntil(now);
     int held = jdbc.update("update notice set claimed_until = ? where id = ? and status = 'SENDING'"
         + " and claimed_until = ? and claimed_until >= ?", ps -> {

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.notification.render.NoticeContent;
@@ -47,6 +48,28 @@ class RenderedNoticeComposer implements NoticeComposer {
 
   @Override
   public Composed compose(NoticeJob job, Addressee to) {
+    return forJob(job).apply(to);
+  }
+
+  /** What a notice says that is the same for all its addressees: looked up once per job. */
+  private record JobFacts(Review review, Map<String, String> details, LocalDate previousDue) {}
+
+  @Override
+  public Function<Addressee, Composed> forJob(NoticeJob job) {
+    return new Function<>() {
+      private JobFacts facts;
+
+      @Override
+      public Composed apply(Addressee to) {
+        if (facts == null) {
+          facts = facts(job); // not kept when it throws: the next addressee tries again
+        }
+        return render(job, facts, to);
+      }
+    };
+  }
+
+  private JobFacts facts(NoticeJob job) {
     // NoticeService waited for the launch to commit before addressing the notice; a review still
     // missing here is retried like any other not-yet-deliverable notice.
     Review review = reviews.find(job.reviewId())
@@ -80,10 +103,15 @@ class RenderedNoticeComposer implements NoticeComposer {
       long number = Math.max(1, ChronoUnit.DAYS.between(job.due().plusDays(31), rungDate) / 30 + 1);
       details.put(NoticeDetails.ESCALATION_NUMBER, String.valueOf(number));
     }
+    return new JobFacts(review, Map.copyOf(details), previousDue);
+  }
+
+  private Composed render(NoticeJob job, JobFacts facts, Addressee to) {
+    Review review = facts.review();
     URI base = properties.publicBaseUrl();
     NoticeContent content = new NoticeContent(job.kind(), review.getId(), review.getUnderReview(), review.getPhase(),
-        job.step(), job.state(), job.due(), previousDue, job.deadlineRevision(),
-        base.resolve("/api/reviews/" + review.getId()), actionLink(job, to), details);
+        job.step(), job.state(), job.due(), facts.previousDue(), job.deadlineRevision(),
+        base.resolve("/api/reviews/" + review.getId()), actionLink(job, to), facts.details());
     Recipient recipient = new Recipient(to.name(), to.email(), to.language(), to.timeZone(),
         RecipientRole.valueOf(to.role().name()));
     RenderedNotice rendered = renderer.render(content, recipient);

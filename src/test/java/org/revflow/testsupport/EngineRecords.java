@@ -38,6 +38,7 @@ final class EngineRecords {
   private final Map<Long, Long> pendingBackoffs = new HashMap<>();
   private final Map<Long, String> openJobs = new HashMap<>();
   private long lastPosition = -1;
+  private boolean started;
   private long read;
 
   EngineRecords(ZeebeTestEngine engine) {
@@ -61,11 +62,12 @@ final class EngineRecords {
 
   /** Reads the records written since the last call; returns how many records have been read in all. */
   synchronized long refresh() {
-    if (lastPosition < 0) {
+    if (!started) {
       reader.seekToFirstEvent();
-    } else {
-      reader.seekToNextEvent(lastPosition);
+      started = true;
     }
+    // Onwards from where the last call stopped, never seeking back: the reader asks the log for
+    // blocks appended since, and never touches what lies before it (which may have been compacted).
     while (reader.hasNext()) {
       LoggedEvent event = reader.next();
       lastPosition = event.getPosition();

@@ -1,0 +1,178 @@
+package org.revflow.notification.bench;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.revflow.notification.NoticeWorker;
+import org.revflow.testsupport.RevFlowTest;
+import org.revflow.testsupport.ReviewDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * RevFlow's notice worker without the engine: the same {@link NoticeWorker} handler, with the same
+ * addressees from the registry, rendering, notice log and SMTP to the embedded server, called with
+ * jobs made here at a steady rate by {@code camunda.client.execution-threads} (8) threads, as the
+ * client would call it. In production the engine runs elsewhere; in {@link NoticeThroughputBenchmark}
+ * the in-memory test engine shares this JVM and its two cores. The figure here is what the worker
+ * itself sustains, and the time from a job's hand-over to the SMTP server's acceptance. On demand:
+ * {@code REVFLOW_BENCH=1 ./mvnw -B test -Dtest='org.revflow.notification.bench.NoticeWorkerAloneBenchmark'};
+ * the figures go to {@code target/bench/notice-worker-alone.txt}.
+ */
+@RevFlowTest
+@EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
+class NoticeWorkerAloneBenchmark {
+
+  /** One "step done" notice to the three States of a review per job: 70 jobs/s offer 210 emails/s. */
+  private static final int JOBS_PER_SECOND = 70;
+  private static final int SECONDS = 20;
+  private static final int ADDRESSEES = 3;
+  private static final int HANDLER_THREADS = 8;
+
+  @Autowired NoticeWorker worker;
+  @Autowired ReviewDriver driver;
+  @Autowired JdbcTemplate jdbc;
+
+  private final AtomicLong jobKeys = new AtomicLong(7_000_000_000L);
+
+  @Test
+  void emailsPerSecondWithoutTheEngine() throws Exception {
+    driver.permanentRepresentatives("TON", "WSM", "VUT");
+    String reviewId = driver.launch("TON", 3, "WSM", "VUT");
+    driver.cancelAllReviews();
+    String load0 = loadAverage();
+    run(reviewId, "WARM-", JOBS_PER_SECOND * 5);
+    Result r = run(reviewId, "ALONE-", JOBS_PER_SECOND * SECONDS);
+    long sent = jdbc.queryForObject("SELECT COUNT(*) FROM notice WHERE review_id = ? AND notice_key LIKE 'ALONE-%'"
+        + " AND status = 'SENT'", Long.class, reviewId);
+    String report = String.format("""
+        Notice worker without the engine (%s)
+          machine: %d cores; load average before %s, after %s
+          offered: %d jobs at %d jobs/s (%d emails/s), %d handler threads, after a warm-up of %d jobs
+          sent: %d of %d emails in %.1f s from the first hand-over to the last acceptance: %.0f emails/s (target >= 200)
+          job handed over -> all its emails accepted: p50 %d ms, p99 %d ms, max %d ms (target p99 < 1000 ms)
+        """, Instant.now(), Runtime.getRuntime().availableProcessors(), load0, loadAverage(), r.jobs, JOBS_PER_SECOND,
+        JOBS_PER_SECOND * ADDRESSEES, HANDLER_THREADS, JOBS_PER_SECOND * 5, sent, r.jobs * (long) ADDRESSEES,
+        r.seconds, sent / r.seconds, pct(r.latencies, 50), pct(r.latencies, 99), r.latencies.getLast());
+    Path out = Path.of("target/bench/notice-worker-alone.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.print(report);
+    assertThat(sent).isEqualTo(r.jobs * (long) ADDRESSEES);
+  }
+
+  private record Result(int jobs, double seconds, List<Long> latencies) {}
+
+  /** Hands {@code jobs} jobs to the worker at the steady rate; returns when all are handled. */
+  private Result run(String reviewId, String prefix, int jobs) throws Exception {
+    ExecutorService handlers = Executors.newFixedThreadPool(HANDLER_THREADS);
+    ScheduledExecutorService offer = Executors.newSingleThreadScheduledExecutor();
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    List<Future<?>> done = Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    try {
+      for (int i = 0; i < jobs; i++) {
+        int n = i;
+        long at = i * 1_000_000_000L / JOBS_PER_SECOND;
+        offer.schedule(() -> done.add(handlers.submit(() -> {
+          long handedOver = System.nanoTime();
+          worker.handle(JOB_CLIENT, job(reviewId, prefix + n));
+          latencies.add((System.nanoTime() - handedOver) / 1_000_000);
+        })), at, TimeUnit.NANOSECONDS);
+      }
+      offer.shutdown();
+      offer.awaitTermination(10, TimeUnit.MINUTES);
+      for (Future<?> f : List.copyOf(done)) {
+        f.get(10, TimeUnit.MINUTES);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<Long> sorted = new ArrayList<>(latencies);
+      sorted.sort(Long::compare);
+      return new Result(jobs, seconds, sorted);
+    } finally {
+      handlers.shutdownNow();
+    }
+  }
+
+  private ActivatedJob job(String reviewId, String noticeKey) {
+    long key = jobKeys.incrementAndGet();
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("reviewId", reviewId);
+    vars.put("noticeKind", "STEP_DONE");
+    vars.put("step", "SAQ");
+    vars.put("state", "TON");
+    vars.put("noticeKey", noticeKey);
+    return (ActivatedJob) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ActivatedJob.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "getKey" -> key;
+          case "getVariablesAsMap" -> vars;
+          case "getRetries" -> NoticeWorker.RETRIES;
+          case "getType" -> "notice";
+          case "toString" -> "job " + key;
+          default -> defaultValue(method.getReturnType());
+        });
+  }
+
+  /** A client whose commands all succeed at once: every fluent step returns the next, and join returns. */
+  private static final JobClient JOB_CLIENT = fluent(JobClient.class);
+
+  @SuppressWarnings("unchecked")
+  private static <T> T fluent(Class<T> type) {
+    return (T) Proxy.newProxyInstance(NoticeWorkerAloneBenchmark.class.getClassLoader(), new Class<?>[] {type},
+        (proxy, method, args) -> {
+          Class<?> r = method.getReturnType();
+          if (method.getName().equals("join") || method.getName().equals("get")) {
+            return null;
+          }
+          if (method.getName().equals("toString")) {
+            return "fluent " + type.getSimpleName();
+          }
+          return r.isInterface() ? fluent(r) : defaultValue(r);
+        });
+  }
+
+  private static Object defaultValue(Class<?> type) {
+    if (type == boolean.class) {
+      return false;
+    }
+    if (type == int.class) {
+      return 0;
+    }
+    if (type == long.class) {
+      return 0L;
+    }
+    return null;
+  }
+
+  private static long pct(List<Long> sorted, int p) {
+    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+}
