@@ -60,10 +60,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * {@code REVFLOW_BENCH=1 ./mvnw -B -q test -Dtest='org.revflow.notification.bench.NoticeThroughputBenchmark'};
  * the figures go to {@code target/bench/notice-throughput.txt} and {@code target/bench/smtp-alone.txt}.
  *
- * <p>The in-memory test engine copies its whole state for every prefix scan, so its cost per command
- * grows with everything it holds: the review launched here to have addressees is cancelled in the
+ * <p>The engine runs in this JVM, on the same two cores (state in RocksDB, see
+ * {@code RocksDbEngineFactory}): the review launched here to have addressees is cancelled in the
  * engine (its rows stay in the database, which is all the notices read), and a warm-up round runs
- * before the measured one, so that the figure is the worker's and not the test engine's backlog.
+ * before the measured one. {@link NoticeWorkerAloneBenchmark} measures the worker without the engine.
  */
 @RevFlowTest
 @EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
