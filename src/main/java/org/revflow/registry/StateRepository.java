@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** States parties ({@code registry_state}). */
 @Repository
@@ -32,8 +33,25 @@ public class StateRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM registry_state ORDER BY code").query(StateRepository::map).list();
   }
 
+  /**
+   * States once seen committed. A State is never deleted, so a code found once stays known: every
+   * registry lookup checks its State, and a notice to three States made six such queries. Only what
+   * a read outside a writing transaction saw is kept (a writing one may see its own insert, then roll
+   * it back); a code not kept is simply asked again.
+   */
+  private final Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   public boolean exists(String code) {
-    return jdbc.sql("SELECT COUNT(*) FROM registry_state WHERE code = ?").param(code).query(Integer.class).single() > 0;
+    if (known.contains(code)) {
+      return true;
+    }
+    boolean found = jdbc.sql("SELECT COUNT(*) FROM registry_state WHERE code = ?").param(code)
+        .query(Integer.class).single() > 0;
+    if (found && (!TransactionSynchronizationManager.isActualTransactionActive()
+        || TransactionSynchronizationManager.isCurrentTransactionReadOnly())) {
+      known.add(code);
+    }
+    return found;
   }
 
   /** Takes the State's row lock for the rest of the transaction; false if the State is unknown. */
