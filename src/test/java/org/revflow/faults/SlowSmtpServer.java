@@ -20,12 +20,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An SMTP server that takes its time: it waits {@code delayMillis} after the message data before it
+ * An SMTP server that takes its time (or none: with delay 0 it is a plain sink that accepts at once,
+ * which the worker benchmark uses because GreenMail's own handling caps below the worker): it waits {@code delayMillis} after the message data before it
  * accepts, as a loaded mail relay does, so that job timeouts run out while a worker is still sending.
  * Records every accepted message by notice (the {@code X-RevFlow-Notice} header and the To address,
  * i.e. the notice log's unique key). One thread per connection: many workers send at once.
  */
-final class SlowSmtpServer implements AutoCloseable {
+public final class SlowSmtpServer implements AutoCloseable {
 
   /** One accepted message. */
   record Accepted(String noticeKey, String messageId) {}
@@ -35,7 +36,7 @@ final class SlowSmtpServer implements AutoCloseable {
   private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
   private final AtomicInteger inProgress = new AtomicInteger();
 
-  SlowSmtpServer(long delayMillis) {
+  public SlowSmtpServer(long delayMillis) {
     this.delayMillis = delayMillis;
     try {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -47,7 +48,7 @@ final class SlowSmtpServer implements AutoCloseable {
     loop.start();
   }
 
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 
