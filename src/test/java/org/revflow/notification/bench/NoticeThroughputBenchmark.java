@@ -323,7 +323,7 @@ class NoticeThroughputBenchmark {
     System.out.print(report);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return parts[0] + " " + parts[1] + " " + parts[2];
@@ -336,7 +336,7 @@ class NoticeThroughputBenchmark {
     return sorted.isEmpty() ? 0 : sorted.getLast();
   }
 
-  private static long pct(List<Long> sorted, int p) {
+  static long pct(List<Long> sorted, int p) {
     if (sorted.isEmpty()) {
       return 0;
     }

@@ -2,7 +2,6 @@ package org.revflow.notification.bench;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ class NoticeWorkerAloneBenchmark {
     driver.permanentRepresentatives("TON", "WSM", "VUT");
     String reviewId = driver.launch("TON", 3, "WSM", "VUT");
     driver.cancelAllReviews();
-    String load0 = loadAverage();
+    String load0 = NoticeThroughputBenchmark.loadAverage();
     int greenMailPort = mailSender.getPort();
     org.revflow.faults.SlowSmtpServer sink = SMTP.equals("sink") ? new org.revflow.faults.SlowSmtpServer(0) : null;
     Result r;
@@ -95,10 +94,10 @@ class NoticeWorkerAloneBenchmark {
           offered: %d jobs at %d jobs/s (%d emails/s), %d handler threads, after a warm-up of %d jobs; SMTP server: %s
           sent: %d of %d emails in %.1f s from the first hand-over to the last acceptance: %.0f emails/s (target >= 200)
           job handed over (queue for a handler included) -> all its emails accepted: p50 %d ms, p99 %d ms, max %d ms (target p99 < 1000 ms)
-        """, Instant.now(), Runtime.getRuntime().availableProcessors(), load0, loadAverage(), r.jobs, JOBS_PER_SECOND,
+        """, Instant.now(), Runtime.getRuntime().availableProcessors(), load0, NoticeThroughputBenchmark.loadAverage(), r.jobs, JOBS_PER_SECOND,
         JOBS_PER_SECOND * ADDRESSEES, HANDLER_THREADS, JOBS_PER_SECOND * 5,
         sink != null ? "a local sink accepting at once" : "GreenMail", sent, r.jobs * (long) ADDRESSEES,
-        r.seconds, sent / r.seconds, pct(r.latencies, 50), pct(r.latencies, 99), r.latencies.getLast());
+        r.seconds, sent / r.seconds, NoticeThroughputBenchmark.pct(r.latencies, 50), NoticeThroughputBenchmark.pct(r.latencies, 99), r.latencies.getLast());
     Path out = Path.of("target/bench/notice-worker-alone.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
@@ -190,18 +189,5 @@ class NoticeWorkerAloneBenchmark {
       return 0L;
     }
     return null;
-  }
-
-  private static long pct(List<Long> sorted, int p) {
-    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
   }
 }
