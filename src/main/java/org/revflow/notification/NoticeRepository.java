@@ -10,17 +10,31 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
+  // JPQL rather than derived queries: Hibernate caches a JPQL string's plan, and translates a
+  // derived (criteria) query anew on every call (see the review repositories).
+
+  @Query("select n from Notice n where n.dedupKey = :dedupKey")
   Optional<Notice> findByDedupKey(String dedupKey);
 
+  @Query("select n from Notice n where n.dedupKey in :dedupKeys")
   List<Notice> findByDedupKeyIn(Collection<String> dedupKeys);
 
   /** The rows of one notice (all addressees): dedup keys start with the job's identity. */
-  List<Notice> findByDedupKeyStartingWith(String identityPrefix);
+  default List<Notice> findByDedupKeyStartingWith(String identityPrefix) {
+    // "_" and "%" are LIKE's wildcards: a review id or notice key holding one must match only itself.
+    return findByDedupKeyLike(identityPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+  }
 
+  @Query("select n from Notice n where n.dedupKey like :pattern escape '!'")
+  List<Notice> findByDedupKeyLike(String pattern);
+
+  @Query("select n from Notice n where n.reviewId = :reviewId order by n.id")
   List<Notice> findByReviewIdOrderById(String reviewId);
 
+  @Query("select n from Notice n where lower(n.addresseeEmail) = lower(:email) order by n.id")
   List<Notice> findByAddresseeEmailIgnoreCaseOrderById(String email);
 
+  @Query("select n from Notice n where n.status = :status order by n.id")
   List<Notice> findByStatusOrderById(Notice.Status status);
 
   /**
