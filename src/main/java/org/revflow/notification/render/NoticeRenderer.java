@@ -400,6 +400,9 @@ public class NoticeRenderer {
 
   private static SpringTemplateEngine templateEngine() {
     SpringTemplateEngine engine = new SpringTemplateEngine();
+    // The templates' expressions compiled to bytecode after a few runs instead of interpreted for
+    // every email (every notice renders both templates).
+    engine.setEnableSpringELCompiler(true);
     engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
     engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
     return engine;
