@@ -10,7 +10,8 @@ public interface NoticeComposer {
 
   /**
    * For one job's addressees in a row: what does not depend on the addressee (the review, the
-   * event) may be looked up once instead of once per addressee.
+   * event) may be looked up once, here (inside the notice's read transaction), instead of once per
+   * addressee.
    */
   default Function<Addressee, Composed> forJob(NoticeJob job) {
     return to -> compose(job, to);

@@ -105,15 +105,13 @@ public class NoticeService {
   public Delivery deliver(NoticeJob job, long jobKey) {
     // Before claiming anything: a row this instance sent but could not record must read SENT.
     recordUnrecordedSends();
-    awaitReview(job.reviewId());
-    // The registry's lookups for one job share a transaction (and a connection) instead of one each.
-    List<Envelope> envelopes = readOnly.execute(s -> addressees.resolve(job));
-    Claims claims = claim(job, envelopes, jobKey);
+    Prepared prepared = prepare(job);
+    Claims claims = claim(job, prepared.envelopes(), jobKey);
     int sentNow = 0;
     List<String> failures = new ArrayList<>(claims.busy());
     boolean permanent = false;
     SmtpConnections.Connection connection = null;
-    var compose = composer.forJob(job);
+    var compose = prepared.compose();
     try {
       for (Claimed claimed : claims.claimed()) {
         Envelope envelope = claimed.envelope();
@@ -176,24 +174,34 @@ public class NoticeService {
     return new Delivery(sentNow, claims.sentBefore());
   }
 
+  /** Who gets the notice, and what it says to each: all that is read before anything is claimed. */
+  private record Prepared(List<Envelope> envelopes, java.util.function.Function<Addressee, NoticeComposer.Composed> compose) {}
+
   /**
-   * A review's process starts inside the launch transaction, so its first notice job can arrive
+   * The review, the addressees and what the notice says, read in one transaction (one connection,
+   * one commit) instead of one for each lookup.
+   *
+   * <p>A review's process starts inside the launch transaction, so its first notice job can arrive
    * before the review's rows are committed; addressed then, it would find no participants and no
    * review. The commit is a matter of milliseconds: wait for it briefly, else fail the job to retry.
    */
-  private void awaitReview(String reviewId) {
-    for (int i = 0; i < REVIEW_WAITS; i++) {
-      if (reviews.find(reviewId).isPresent()) {
-        return;
+  private Prepared prepare(NoticeJob job) {
+    for (int i = 1; ; i++) {
+      Prepared prepared = readOnly.execute(s -> reviews.find(job.reviewId()).isEmpty() ? null
+          : new Prepared(addressees.resolve(job), composer.forJob(job)));
+      if (prepared != null) {
+        return prepared;
+      }
+      if (i == REVIEW_WAITS) {
+        throw new NoticeDeliveryException("review " + job.reviewId() + " is not (yet) in the database", false);
       }
       try {
         Thread.sleep(REVIEW_WAIT.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        throw new NoticeDeliveryException("interrupted while waiting for review " + job.reviewId(), false);
       }
     }
-    throw new NoticeDeliveryException("review " + reviewId + " is not (yet) in the database", false);
   }
 
   /**

@@ -56,22 +56,13 @@ class RenderedNoticeComposer implements NoticeComposer {
 
   @Override
   public Function<Addressee, Composed> forJob(NoticeJob job) {
-    return new Function<>() {
-      private JobFacts facts;
-
-      @Override
-      public Composed apply(Addressee to) {
-        if (facts == null) {
-          facts = facts(job); // not kept when it throws: the next addressee tries again
-        }
-        return render(job, facts, to);
-      }
-    };
+    JobFacts facts = facts(job);
+    return to -> render(job, facts, to);
   }
 
   private JobFacts facts(NoticeJob job) {
-    // NoticeService waited for the launch to commit before addressing the notice; a review still
-    // missing here is retried like any other not-yet-deliverable notice.
+    // NoticeService waits for the launch to commit before it asks; a review still missing here
+    // fails the job, which is retried like any other not-yet-deliverable notice.
     Review review = reviews.find(job.reviewId())
         .orElseThrow(() -> new NoticeNotReadyException("no review " + job.reviewId() + " yet"));
     LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
