@@ -78,7 +78,7 @@ class PhaseBenchmark {
   record Result(String kind, int reviews, double wallSeconds, double startupSeconds, int events, int rejected,
       long emailsSent, long emailsExpected, long duplicates, long missing, long unexpected, long notSent,
       double heapBaselineMiB, double heapPeakUsedMiB, double heapPeakLiveMiB, double heapLiveAtEndMiB,
-      double maxHeapMiB, long jobs, int stopDays, double walkSeconds, double recordSeconds, double settleSeconds,
+      double maxHeapMiB, long jobs, int stopDays, long stops, double walkSeconds, double recordSeconds, double settleSeconds,
       String loadBefore, String loadAfter, List<String> examples) {}
 
   @Test
@@ -91,13 +91,17 @@ class PhaseBenchmark {
     if (bareSize != 0 && !sizes.contains(bareSize)) {
       bareSize = sizes.getFirst();
     }
+    // For profiling one side alone: "bare" runs only the bare engine (on the plan RevFlow would run).
+    boolean revflowRuns = !env("REVFLOW_BENCH_PHASE_ONLY", "").equals("bare");
     List<Result> results = new ArrayList<>();
     for (int size : sizes) {
       Run run = new Run(size);
-      results.add(run.real());
-      write(results);
-      if (size == bareSize) {
-        results.add(bareRun(run.plan));
+      if (revflowRuns) {
+        results.add(run.real());
+        write(results);
+      }
+      if (size == bareSize || !revflowRuns) {
+        results.add(bareRun(revflowRuns ? run.plan : run.planOnly()));
         write(results);
       }
     }
@@ -120,6 +124,23 @@ class PhaseBenchmark {
 
     Run(int size) {
       this.size = size;
+    }
+
+    /** The plan RevFlow would run, on the States of the seeded registry, without running it. */
+    PhasePlan planOnly() {
+      EmbeddedServices services = isolated("revflow_plan_" + UUID.randomUUID().toString().substring(0, 8));
+      Map<String, Object> props = new HashMap<>();
+      props.put("revflow.embedded.enabled", false);
+      props.put("spring.main.banner-mode", "off");
+      props.put("camunda.client.request-timeout", "PT2M");
+      try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(RevFlowApplication.class)
+          .web(WebApplicationType.NONE).properties(props)
+          .initializers(c -> EmbeddedServicesInitializer.attach(c, services)).run()) {
+        List<String> states = ctx.getBean(RegistryService.class).states().stream().map(StateParty::code).sorted().toList();
+        return PhasePlan.generate(size, states, SEED, rb, planner, LAUNCH);
+      } finally {
+        services.close();
+      }
     }
 
     Result real() {
@@ -183,7 +204,7 @@ class PhaseBenchmark {
         return new Result("revflow", size, wall, startup, plan.events().size(), refused.size(), mails.size(),
             expected.values().stream().mapToLong(Integer::longValue).sum(), c.duplicates, c.missing, c.unexpected,
             c.notSent, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
-            HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), -1, stopDays(plan, oracle),
+            HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), -1, stopDays(plan, oracle), time.stops(),
             phases[0], phases[1], phases[2], load0, load1, examples);
       } finally {
         services.close();
@@ -420,7 +441,7 @@ class PhaseBenchmark {
         return new Result("bare-engine", plan.reviews().size(), wall, startup, plan.events().size(), 0, 0, 0, 0, 0, 0,
             0, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
             HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), bare.jobs.get(),
-            stopDays(plan, oracle), phases[0], phases[1], phases[2], load0, load1, List.of());
+            stopDays(plan, oracle), time.stops(), phases[0], phases[1], phases[2], load0, load1, List.of());
       }
     } finally {
       services.close();
@@ -481,8 +502,8 @@ class PhaseBenchmark {
           r.events(), r.rejected()));
       s.append(String.format(Locale.ROOT, "  wall time %.1f s (target < 60 s), %.2f s per review; start-up of its services and context %.1f s%n",
           r.wallSeconds(), r.wallSeconds() / r.reviews(), r.startupSeconds()));
-      s.append(String.format(Locale.ROOT, "  of which walking time %.1f s (%d days with a notice or event to stop at, %.0f ms per day), recording events %.1f s, settling after events %.1f s%n",
-          r.walkSeconds(), r.stopDays(), 1000 * r.walkSeconds() / Math.max(1, r.stopDays()), r.recordSeconds(),
+      s.append(String.format(Locale.ROOT, "  of which walking time %.1f s (%d days with a notice or event to stop at, %d stops of the clock, %.0f ms per day), recording events %.1f s, settling after events %.1f s%n",
+          r.walkSeconds(), r.stopDays(), r.stops(), 1000 * r.walkSeconds() / Math.max(1, r.stopDays()), r.recordSeconds(),
           r.settleSeconds()));
       if (r.kind().equals("revflow")) {
         s.append(String.format(Locale.ROOT, "  emails sent %d (%.0f/s of wall time), predicted by the rulebook %d; duplicates %d, missing %d, unexpected %d, notice rows not SENT %d%n",

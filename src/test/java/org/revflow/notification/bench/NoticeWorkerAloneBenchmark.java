@@ -79,7 +79,14 @@ class NoticeWorkerAloneBenchmark {
         mailSender.setPort(sink.port());
       }
       run(reviewId, "WARM-", JOBS_PER_SECOND * 5);
+      Map<String, Long> before = serverCounters();
+      long[] cpu0 = cpuMillis();
       r = run(reviewId, "ALONE-", JOBS_PER_SECOND * SECONDS);
+      long[] cpu1 = cpuMillis();
+      cpuPerJob = new double[] {(cpu1[0] - cpu0[0]) / (double) r.jobs, (cpu1[1] - cpu0[1]) / (double) r.jobs};
+      Map<String, Long> after = serverCounters();
+      after.replaceAll((k, v) -> v - before.getOrDefault(k, 0L));
+      statements = after;
     } finally {
       mailSender.setPort(greenMailPort);
       if (sink != null) {
@@ -94,15 +101,65 @@ class NoticeWorkerAloneBenchmark {
           offered: %d jobs at %d jobs/s (%d emails/s), %d handler threads, after a warm-up of %d jobs; SMTP server: %s
           sent: %d of %d emails in %.1f s from the first hand-over to the last acceptance: %.0f emails/s (target >= 200)
           job handed over (queue for a handler included) -> all its emails accepted: p50 %d ms, p99 %d ms, max %d ms (target p99 < 1000 ms)
+          CPU per job: %.2f ms in this JVM (worker, SMTP sink, the benchmark itself), %.2f ms in the database server
+          database work per job (server counters over the run / jobs): %s
         """, Instant.now(), Runtime.getRuntime().availableProcessors(), load0, NoticeThroughputBenchmark.loadAverage(), r.jobs, JOBS_PER_SECOND,
         JOBS_PER_SECOND * ADDRESSEES, HANDLER_THREADS, JOBS_PER_SECOND * 5,
         sink != null ? "a local sink accepting at once" : "GreenMail", sent, r.jobs * (long) ADDRESSEES,
-        r.seconds, sent / r.seconds, NoticeThroughputBenchmark.pct(r.latencies, 50), NoticeThroughputBenchmark.pct(r.latencies, 99), r.latencies.getLast());
+        r.seconds, sent / r.seconds, NoticeThroughputBenchmark.pct(r.latencies, 50), NoticeThroughputBenchmark.pct(r.latencies, 99), r.latencies.getLast(),
+        cpuPerJob[0], cpuPerJob[1], perJob(statements, r.jobs));
     Path out = Path.of("target/bench/notice-worker-alone.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
     System.out.print(report);
     assertThat(sent).isEqualTo(r.jobs * (long) ADDRESSEES);
+  }
+
+  private Map<String, Long> statements = Map.of();
+  private double[] cpuPerJob = {0, 0};
+
+  /**
+   * CPU time used so far by this JVM and by the database server, in ms: unlike emails per second on
+   * a shared machine, the CPU a job costs hardly varies from run to run.
+   */
+  static long[] cpuMillis() {
+    long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+    long db = ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+        .mapToLong(NoticeWorkerAloneBenchmark::procCpuMillis).sum();
+    return new long[] {jvm, db};
+  }
+
+  /** utime + stime of a process from /proc (Linux), in ms; 0 elsewhere. */
+  private static long procCpuMillis(ProcessHandle p) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // fields 14 and 15, in ticks of 10 ms
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The server's statement counters: what one notice job costs the database, whatever the driver
+   * or Hibernate make of the code (a statement saved here is a round trip saved on every notice).
+   */
+  private Map<String, Long> serverCounters() {
+    Map<String, Long> counters = new java.util.TreeMap<>();
+    jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update',"
+        + " 'Com_commit', 'Com_rollback', 'Com_set_option', 'Com_stmt_prepare', 'Com_stmt_execute')",
+        rs -> {
+          counters.put(rs.getString(1), rs.getLong(2));
+        });
+    return counters;
+  }
+
+  private static String perJob(Map<String, Long> counters, int jobs) {
+    return counters.entrySet().stream()
+        .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / (double) jobs))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private record Result(int jobs, double seconds, List<Long> latencies) {}
