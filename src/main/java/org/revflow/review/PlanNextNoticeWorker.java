@@ -35,7 +35,7 @@ public class PlanNextNoticeWorker {
     out.put(VAR_NEXT_NOTICE_AT, planned.map(StepService.Planned::sendAt).orElse(null));
     out.put(VAR_NEXT_NOTICE_KIND, planned.map(p -> p.rung().kind().name()).orElse(null));
     out.put(VAR_NOTICE_KEY, planned.map(p -> p.rung().key()).orElse(null));
-    steps.find(stepId).ifPresent(s -> out.put(VAR_DUE, s.getDueOn().toString()));
+    out.put(VAR_DUE, plan.due().toString());
     return out;
   }
 }

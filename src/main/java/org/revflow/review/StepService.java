@@ -42,8 +42,11 @@ public class StepService {
 
   public record Planned(Rung rung, String sendAt) {}
 
-  /** The ladder's next move: nothing more for a step that is done, else the next rung if any. */
-  public record Plan(boolean stepOpen, Optional<Planned> next) {}
+  /**
+   * The ladder's next move: nothing more for a step that is done, else the next rung if any; with
+   * the step's deadline as it stands (events move it).
+   */
+  public record Plan(boolean stepOpen, Optional<Planned> next, LocalDate due) {}
 
   LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), properties.zone());
@@ -82,14 +85,14 @@ public class StepService {
   public Plan planNext(long stepId, String lastSentKey) {
     ReviewStep s = steps.findById(stepId).orElseThrow(() -> new IllegalStateException("no step " + stepId));
     if (!s.isOpen()) {
-      return new Plan(false, Optional.empty());
+      return new Plan(false, Optional.empty(), s.getDueOn());
     }
     Review review = reviews.findById(s.getReviewId()).orElseThrow();
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     LadderInput in = new LadderInput(s.getStep(), s.getStartedOn(), s.getDueOn(), s.getFloorExclusive(),
         Rung.fromKey(lastSentKey), review.getStatus() == Review.Status.ON_HOLD, s.isPaused(), s.getStep().secretariatActs());
     return new Plan(true, planner.nextRung(rb, in)
-        .map(r -> new Planned(r, planner.sendAt(rb, r.date()).toOffsetDateTime().toString())));
+        .map(r -> new Planned(r, planner.sendAt(rb, r.date()).toOffsetDateTime().toString())), s.getDueOn());
   }
 
   /** The notices that announce the step done; the step itself was closed when the event was recorded. */
