@@ -87,15 +87,4 @@ public class OutboxMessage {
   public int getTtlSeconds() { return ttlSeconds; }
   public Instant getPublishedAt() { return publishedAt; }
   public int getAttempts() { return attempts; }
-
-  void published(Instant at) {
-    this.publishedAt = at;
-    this.attempts++;
-    this.lastError = null;
-  }
-
-  void failed(String error) {
-    this.attempts++;
-    this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
-  }
 }

@@ -12,4 +12,16 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
   @Query("select count(m) from OutboxMessage m where m.publishedAt is null")
   long countByPublishedAtIsNull();
+
+  /** Whether the row is still to publish, read fresh (under the scope's lock, in a transaction). */
+  @Query("select count(m) > 0 from OutboxMessage m where m.id = :id and m.publishedAt is null")
+  boolean pending(long id);
+
+  @org.springframework.data.jpa.repository.Modifying
+  @Query("update OutboxMessage m set m.publishedAt = :at, m.attempts = m.attempts + 1, m.lastError = null where m.id = :id")
+  int markPublished(long id, java.time.Instant at);
+
+  @org.springframework.data.jpa.repository.Modifying
+  @Query("update OutboxMessage m set m.attempts = m.attempts + 1, m.lastError = :error where m.id = :id")
+  int markFailed(long id, String error);
 }

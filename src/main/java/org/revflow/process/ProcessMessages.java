@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -89,7 +90,7 @@ public class ProcessMessages {
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        publishQuietly(saved.getId());
+        publishQuietly(saved);
       }
     });
   }
@@ -98,7 +99,7 @@ public class ProcessMessages {
   @Scheduled(fixedDelayString = "${revflow.outbox.sweep-interval:PT5S}")
   public void publishPending() {
     for (OutboxMessage m : outbox.findByPublishedAtIsNullOrderById(Limit.of(200))) {
-      publishQuietly(m.getId());
+      publishQuietly(m);
     }
   }
 
@@ -109,13 +110,9 @@ public class ProcessMessages {
    * rows keep their order; rows of different scopes (other steps, other reviews) go out side by side
    * instead of queueing behind each other's round trip to the engine.
    */
-  private void publishQuietly(Long id) {
-    OutboxMessage first = ownTransaction.execute(s -> outbox.findById(id).orElse(null));
-    if (first == null || first.getPublishedAt() != null) {
-      return;
-    }
-    synchronized (stripe(first)) {
-      publishLocked(id);
+  private void publishQuietly(OutboxMessage m) {
+    synchronized (stripe(m)) {
+      publishLocked(m);
     }
   }
 
@@ -125,11 +122,17 @@ public class ProcessMessages {
     return stripes[Math.floorMod(scope.hashCode(), stripes.length)];
   }
 
-  private void publishLocked(Long id) {
-    OutboxMessage m = ownTransaction.execute(s -> outbox.findById(id).orElse(null));
-    if (m == null || m.getPublishedAt() != null) {
+  /**
+   * {@code m} is a copy read before the lock was taken (its message never changes, its state may
+   * have): whether it is still pending is read again here, and the outcome written with one update.
+   */
+  private void publishLocked(OutboxMessage m) {
+    Long id = m.getId();
+    if (!Boolean.TRUE.equals(ownTransaction.execute(s -> outbox.pending(id)))) {
       return;
     }
+    Instant publishedAt = null;
+    String error = null;
     try {
       if (m.getKind() == OutboxMessage.Kind.SET_VARIABLES) {
         setVariables(m);
@@ -143,19 +146,26 @@ public class ProcessMessages {
             .send()
             .join();
       }
-      m.published(clock.instant());
+      publishedAt = clock.instant();
     } catch (RuntimeException e) {
       if (e instanceof ClientStatusException status && status.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
         // The same message is still buffered from an earlier attempt: it was published.
-        m.published(clock.instant());
+        publishedAt = clock.instant();
       } else {
         // Not swallowed: the row stays pending and the sweeper publishes it again.
-        m.failed(e.getMessage());
-        log.warn("publishing {} for {} failed, will retry: {}", m.getMessageName(), m.getCorrelationKey(),
-            e.getMessage());
+        error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        log.warn("publishing {} for {} failed, will retry: {}", m.getMessageName(), m.getCorrelationKey(), error);
       }
     }
-    ownTransaction.executeWithoutResult(s -> outbox.save(m));
+    Instant at = publishedAt;
+    String failure = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    ownTransaction.executeWithoutResult(s -> {
+      if (at != null) {
+        outbox.markPublished(id, at);
+      } else {
+        outbox.markFailed(id, failure);
+      }
+    });
   }
 
   private void setVariables(OutboxMessage m) {
