@@ -79,7 +79,7 @@ class PhaseBenchmark {
       long emailsSent, long emailsExpected, long duplicates, long missing, long unexpected, long notSent,
       double heapBaselineMiB, double heapPeakUsedMiB, double heapPeakLiveMiB, double heapLiveAtEndMiB,
       double maxHeapMiB, long jobs, int stopDays, long stops, double walkSeconds, double recordSeconds, double settleSeconds,
-      String loadBefore, String loadAfter, List<String> examples) {}
+      String loadBefore, String loadAfter, String engineWork, List<String> examples) {}
 
   @Test
   void phaseAtScale() throws Exception {
@@ -205,7 +205,7 @@ class PhaseBenchmark {
             expected.values().stream().mapToLong(Integer::longValue).sum(), c.duplicates, c.missing, c.unexpected,
             c.notSent, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
             HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), -1, stopDays(plan, oracle), time.stops(),
-            phases[0], phases[1], phases[2], load0, load1, examples);
+            phases[0], phases[1], phases[2], load0, load1, time.engineWork(), examples);
       } finally {
         services.close();
       }
@@ -441,7 +441,7 @@ class PhaseBenchmark {
         return new Result("bare-engine", plan.reviews().size(), wall, startup, plan.events().size(), 0, 0, 0, 0, 0, 0,
             0, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
             HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), bare.jobs.get(),
-            stopDays(plan, oracle), time.stops(), phases[0], phases[1], phases[2], load0, load1, List.of());
+            stopDays(plan, oracle), time.stops(), phases[0], phases[1], phases[2], load0, load1, time.engineWork(), List.of());
       }
     } finally {
       services.close();
@@ -519,6 +519,7 @@ class PhaseBenchmark {
       s.append(String.format(Locale.ROOT, "  heap: baseline %.0f MiB, peak used %.0f MiB, peak after a GC %.0f MiB, held at the end (full GC) %.0f MiB = %.2f MiB per review above baseline; max heap %.0f MiB (target < 512)%n",
           r.heapBaselineMiB(), r.heapPeakUsedMiB(), r.heapPeakLiveMiB(), r.heapLiveAtEndMiB(),
           (r.heapLiveAtEndMiB() - r.heapBaselineMiB()) / r.reviews(), r.maxHeapMiB()));
+      s.append("  engine: ").append(r.engineWork()).append('\n');
       s.append("  load average before / after: ").append(r.loadBefore()).append(" / ").append(r.loadAfter()).append('\n');
       r.examples().forEach(x -> s.append("  ").append(x).append('\n'));
     }

@@ -37,6 +37,7 @@ final class EngineRecords {
   private final Map<Long, Long> pendingTimers = new HashMap<>();
   private final Map<Long, Long> pendingBackoffs = new HashMap<>();
   private final Map<Long, String> openJobs = new HashMap<>();
+  private final Map<JobIntent, Long> jobEvents = new java.util.EnumMap<>(JobIntent.class);
   private long lastPosition = -1;
   private boolean started;
   private long read;
@@ -100,6 +101,7 @@ final class EngineRecords {
       return;
     }
     long key = event.getKey();
+    jobEvents.merge(intent, 1L, Long::sum);
     switch (intent) {
       case CREATED, RECURRED_AFTER_BACKOFF, TIMED_OUT, YIELDED -> {
         pendingBackoffs.remove(key);
@@ -143,6 +145,17 @@ final class EngineRecords {
     refresh();
     return pendingTimers.values().stream().anyMatch(t -> t <= millis)
         || pendingBackoffs.values().stream().anyMatch(t -> t - 1_000 <= millis);
+  }
+
+  /** How many records of each job event were read: yields, time-outs and failures are work done twice. */
+  synchronized Map<JobIntent, Long> jobEvents() {
+    refresh();
+    return Map.copyOf(jobEvents);
+  }
+
+  /** Records read so far. */
+  synchronized long recordsRead() {
+    return read;
   }
 
   /** Job types of the jobs that exist and that no worker has finished yet. */

@@ -215,6 +215,13 @@ public final class SimulatedTime {
     }
   }
 
+  /** For benchmarks: records in the engine's log, and job events by intent (yields and time-outs are work done twice). */
+  public String engineWork() {
+    var jobs = new java.util.TreeMap<String, Long>();
+    records.jobEvents().forEach((intent, n) -> jobs.put(intent.name(), n));
+    return records.recordsRead() + " records; job events " + jobs;
+  }
+
   /** How many times walks have stopped on this engine (for benchmarks: each stop costs a settle). */
   public long stops() {
     return stops.get();
