@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.review.ReviewService;
+import org.revflow.review.StepService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -55,6 +56,7 @@ public class NoticeService {
 
   private final NoticeRepository notices;
   private final ReviewService reviews;
+  private final StepService steps;
   private final AddresseeResolver addressees;
   private final NoticeComposer composer;
   private final JavaMailSender mail;
@@ -65,11 +67,12 @@ public class NoticeService {
   private final Clock clock;
   private final RevFlowProperties properties;
 
-  NoticeService(NoticeRepository notices, ReviewService reviews, AddresseeResolver addressees, NoticeComposer composer,
-      JavaMailSender mail, SmtpConnections smtp, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock,
-      RevFlowProperties properties) {
+  NoticeService(NoticeRepository notices, ReviewService reviews, StepService steps, AddresseeResolver addressees,
+      NoticeComposer composer, JavaMailSender mail, SmtpConnections smtp, TransactionTemplate tx, JdbcTemplate jdbc,
+      Clock clock, RevFlowProperties properties) {
     this.notices = notices;
     this.reviews = reviews;
+    this.steps = steps;
     this.addressees = addressees;
     this.composer = composer;
     this.mail = mail;
@@ -102,10 +105,11 @@ public class NoticeService {
   /** What one pass at the notice log found: rows to send now, rows sent before, rows another worker holds. */
   private record Claims(List<Claimed> claimed, int sentBefore, List<String> busy) {}
 
-  public Delivery deliver(NoticeJob job, long jobKey) {
+  public Delivery deliver(NoticeJob asked, long jobKey) {
     // Before claiming anything: a row this instance sent but could not record must read SENT.
     recordUnrecordedSends();
-    Prepared prepared = prepare(job);
+    Prepared prepared = prepare(asked);
+    NoticeJob job = prepared.job();
     Claims claims = claim(job, prepared.envelopes(), jobKey);
     int sentNow = 0;
     List<String> failures = new ArrayList<>(claims.busy());
@@ -174,34 +178,54 @@ public class NoticeService {
     return new Delivery(sentNow, claims.sentBefore());
   }
 
-  /** Who gets the notice, and what it says to each: all that is read before anything is claimed. */
-  private record Prepared(List<Envelope> envelopes, java.util.function.Function<Addressee, NoticeComposer.Composed> compose) {}
+  /** The notice as its step stands, who gets it, and what it says to each: all read before anything is claimed. */
+  private record Prepared(NoticeJob job, List<Envelope> envelopes,
+      java.util.function.Function<Addressee, NoticeComposer.Composed> compose) {}
 
   /**
-   * The review, the addressees and what the notice says, read in one transaction (one connection,
-   * one commit) instead of one for each lookup.
+   * The review, the step, the addressees and what the notice says, read in one transaction (one
+   * connection, one commit) instead of one for each lookup.
    *
    * <p>A review's process starts inside the launch transaction, so its first notice job can arrive
    * before the review's rows are committed; addressed then, it would find no participants and no
    * review. The commit is a matter of milliseconds: wait for it briefly, else fail the job to retry.
    */
-  private Prepared prepare(NoticeJob job) {
+  private Prepared prepare(NoticeJob asked) {
     for (int i = 1; ; i++) {
-      Prepared prepared = readOnly.execute(s -> reviews.find(job.reviewId()).isEmpty() ? null
-          : new Prepared(addressees.resolve(job), composer.forJob(job)));
+      Prepared prepared = readOnly.execute(s -> {
+        if (reviews.find(asked.reviewId()).isEmpty()) {
+          return null;
+        }
+        NoticeJob job = asStepStands(asked);
+        return new Prepared(job, addressees.resolve(job), composer.forJob(job));
+      });
       if (prepared != null) {
         return prepared;
       }
       if (i == REVIEW_WAITS) {
-        throw new NoticeDeliveryException("review " + job.reviewId() + " is not (yet) in the database", false);
+        throw new NoticeDeliveryException("review " + asked.reviewId() + " is not (yet) in the database", false);
       }
       try {
         Thread.sleep(REVIEW_WAIT.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new NoticeDeliveryException("interrupted while waiting for review " + job.reviewId(), false);
+        throw new NoticeDeliveryException("interrupted while waiting for review " + asked.reviewId(), false);
       }
     }
+  }
+
+  /**
+   * The step row is the truth for the step's State and deadline, not the process's variables: a
+   * replaced reviewer's steps move to the new State, and events move deadlines.
+   */
+  private NoticeJob asStepStands(NoticeJob job) {
+    if (job.stepId() == null) {
+      return job;
+    }
+    return steps.find(job.stepId())
+        .map(row -> new NoticeJob(job.reviewId(), job.stepId(), job.noticeKey(), job.kind(), row.getStep(),
+            row.getStateCode(), row.getDueOn(), row.getDeadlineRevision(), job.eventId()))
+        .orElse(job);
   }
 
   /**

@@ -6,11 +6,8 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
-import org.revflow.review.ReviewStep;
 import org.revflow.review.Step;
-import org.revflow.review.StepService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,11 +26,9 @@ public class NoticeWorker {
   private static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
   private final NoticeService notices;
-  private final StepService steps;
 
-  NoticeWorker(NoticeService notices, StepService steps) {
+  NoticeWorker(NoticeService notices) {
     this.notices = notices;
-    this.steps = steps;
   }
 
   @JobWorker(type = TYPE, autoComplete = false,
@@ -80,17 +75,13 @@ public class NoticeWorker {
     return minutes >= MAX_BACKOFF.toMinutes() ? MAX_BACKOFF : Duration.ofMinutes(minutes);
   }
 
-  private NoticeJob toNotice(Map<String, Object> v) {
+  /** The notice as the process states it; the notice service reads the step row for State and deadline. */
+  private static NoticeJob toNotice(Map<String, Object> v) {
     Long stepId = v.get(VAR_STEP_ID) instanceof Number n ? n.longValue() : null;
-    ReviewStep step = stepId == null ? null : steps.find(stepId).orElse(null);
     String stepName = (String) v.get(VAR_STEP);
-    Step s = step != null ? step.getStep() : stepName == null ? null : Step.valueOf(stepName);
-    // The step row is the truth for State and deadline: a replaced reviewer's steps move to the new State.
-    String state = step != null ? step.getStateCode() : (String) v.get(VAR_STATE);
-    LocalDate due = step != null ? step.getDueOn() : null;
-    int revision = step != null ? step.getDeadlineRevision() : 0;
     Long eventId = v.get("eventId") instanceof Number n ? n.longValue() : null;
     return new NoticeJob((String) v.get(VAR_REVIEW_ID), stepId, (String) v.get(VAR_NOTICE_KEY),
-        NoticeKind.valueOf((String) v.get(VAR_NOTICE_KIND)), s, state, due, revision, eventId);
+        NoticeKind.valueOf((String) v.get(VAR_NOTICE_KIND)), stepName == null ? null : Step.valueOf(stepName),
+        (String) v.get(VAR_STATE), null, 0, eventId);
   }
 }

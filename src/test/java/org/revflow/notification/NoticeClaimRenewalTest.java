@@ -38,6 +38,7 @@ class NoticeClaimRenewalTest {
 
   @Autowired NoticeRepository notices;
   @Autowired ReviewService reviews;
+  @Autowired org.revflow.review.StepService steps;
   @Autowired AddresseeResolver addressees;
   @Autowired NoticeComposer composer;
   @Autowired JavaMailSenderImpl mail;
@@ -99,7 +100,7 @@ class NoticeClaimRenewalTest {
         return composer.compose(j, to);
       }
     };
-    NoticeService worker = new NoticeService(notices, reviews, addressees, slow, mail, smtp, tx, jdbc, clock, properties);
+    NoticeService worker = new NoticeService(notices, reviews, steps, addressees, slow, mail, smtp, tx, jdbc, clock, properties);
 
     assertThatThrownBy(() -> worker.deliver(job, 4242L))
         .isInstanceOf(NoticeDeliveryException.class)
