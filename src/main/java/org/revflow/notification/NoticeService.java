@@ -128,11 +128,6 @@ public class NoticeService {
           failures.add(envelope.to().email() + ": " + reason);
           permanent = true;
           continue;
-        } catch (NoticeNotReadyException e) {
-          String reason = "not ready: " + e.getMessage();
-          failed(claimed.noticeId(), reason);
-          failures.add(envelope.to().email() + ": " + reason);
-          continue;
         }
         try {
           MimeMessage message = message(job, envelope, content);
