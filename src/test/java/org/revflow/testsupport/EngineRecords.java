@@ -69,8 +69,21 @@ final class EngineRecords {
     }
     // Onwards from where the last call stopped, never seeking back: the reader asks the log for
     // blocks appended since, and never touches what lies before it (which may have been compacted).
-    while (reader.hasNext()) {
-      LoggedEvent event = reader.next();
+    while (true) {
+      LoggedEvent event;
+      try {
+        if (!reader.hasNext()) {
+          break;
+        }
+        event = reader.next();
+      } catch (NullPointerException | IndexOutOfBoundsException notYetVisible) {
+        // The in-memory log is a plain ArrayList that the engine appends to on its own thread: now
+        // and then this thread sees the new size before the new block (a phase run failed on it).
+        // The reader has moved past that block: back to the record after the last one read, and
+        // the block is read on the next call.
+        reader.seek(lastPosition + 1);
+        break;
+      }
       lastPosition = event.getPosition();
       read++;
       metadata.reset();
