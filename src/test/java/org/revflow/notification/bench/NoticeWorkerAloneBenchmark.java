@@ -72,7 +72,7 @@ class NoticeWorkerAloneBenchmark {
     driver.cancelAllReviews();
     String load0 = NoticeThroughputBenchmark.loadAverage();
     int greenMailPort = mailSender.getPort();
-    org.revflow.faults.SlowSmtpServer sink = SMTP.equals("sink") ? new org.revflow.faults.SlowSmtpServer(0) : null;
+    org.revflow.testsupport.RecordingSmtpServer sink = SMTP.equals("sink") ? new org.revflow.testsupport.RecordingSmtpServer() : null;
     Result r;
     try {
       if (sink != null) {
