@@ -50,8 +50,6 @@ public class NoticeService {
   private static final Duration RENEW_AFTER = Duration.ofSeconds(20);
   /** Passes at writing the rows when another worker writes the same ones at the same moment. */
   private static final int CLAIM_PASSES = 3;
-  private static final int REVIEW_WAITS = 50;
-  private static final Duration REVIEW_WAIT = Duration.ofMillis(100);
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
   private final NoticeRepository notices;
@@ -179,34 +177,21 @@ public class NoticeService {
 
   /**
    * The review, the step, the addressees and what the notice says, read in one transaction (one
-   * connection, one commit) instead of one for each lookup.
-   *
-   * <p>A review's process starts inside the launch transaction, so its first notice job can arrive
-   * before the review's rows are committed; addressed then, it would find no participants and no
-   * review. The commit is a matter of milliseconds: wait for it briefly, else fail the job to retry.
+   * connection, one commit) instead of one for each lookup. A review's process starts only after
+   * its launch is committed, so a missing review is not a race: the job fails and is retried.
    */
   private Prepared prepare(NoticeJob asked) {
-    for (int i = 1; ; i++) {
-      Prepared prepared = readOnly.execute(s -> {
-        if (reviews.find(asked.reviewId()).isEmpty()) {
-          return null;
-        }
-        NoticeJob job = asStepStands(asked);
-        return new Prepared(job, addressees.resolve(job), composer.forJob(job));
-      });
-      if (prepared != null) {
-        return prepared;
+    Prepared prepared = readOnly.execute(s -> {
+      if (reviews.find(asked.reviewId()).isEmpty()) {
+        return null;
       }
-      if (i == REVIEW_WAITS) {
-        throw new NoticeDeliveryException("review " + asked.reviewId() + " is not (yet) in the database", false);
-      }
-      try {
-        Thread.sleep(REVIEW_WAIT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new NoticeDeliveryException("interrupted while waiting for review " + asked.reviewId(), false);
-      }
+      NoticeJob job = asStepStands(asked);
+      return new Prepared(job, addressees.resolve(job), composer.forJob(job));
+    });
+    if (prepared == null) {
+      throw new NoticeDeliveryException("review " + asked.reviewId() + " is not in the database", false);
     }
+    return prepared;
   }
 
   /**

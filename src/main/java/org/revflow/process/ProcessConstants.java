@@ -21,8 +21,14 @@ public final class ProcessConstants {
   public static final String JOB_CLOSE_STEP = "revflow.step.close";
   public static final String JOB_COMPLETE_REVIEW = "revflow.review.complete";
   public static final String JOB_LAUNCH_NEXT_PHASE = "revflow.review.launch-next-phase";
+  public static final String JOB_REVIEW_STARTED = "revflow.review.started";
 
   /** Messages. */
+  /**
+   * Starts a review's "country-review" instance once its launch is committed; key: the review id
+   * (the engine starts no second instance for a key whose instance is active).
+   */
+  public static final String MSG_REVIEW_LAUNCHED = "ReviewLaunched";
   /** Ends one step occurrence; correlation key: the step id. */
   public static final String MSG_STEP_COMPLETED = "StepCompleted";
   /** The step's dates or the review's hold status changed: plan the ladder again; key: the step id. */

@@ -2,7 +2,6 @@ package org.revflow.review;
 
 import static org.revflow.process.ProcessConstants.*;
 
-import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,14 +44,13 @@ public class ReviewService {
   private final RulebookRegistry rulebooks;
   private final DeadlinePlanner planner;
   private final ProcessMessages messages;
-  private final CamundaClient camunda;
   private final StateDirectory stateDirectory;
   private final Clock clock;
   private final RevFlowProperties properties;
 
   ReviewService(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
       ReviewEventRepository events, RulebookRegistry rulebooks, DeadlinePlanner planner, ProcessMessages messages,
-      CamundaClient camunda, StateDirectory stateDirectory, Clock clock, RevFlowProperties properties) {
+      StateDirectory stateDirectory, Clock clock, RevFlowProperties properties) {
     this.reviews = reviews;
     this.participants = participants;
     this.steps = steps;
@@ -60,7 +58,6 @@ public class ReviewService {
     this.rulebooks = rulebooks;
     this.planner = planner;
     this.messages = messages;
-    this.camunda = camunda;
     this.stateDirectory = stateDirectory;
     this.clock = clock;
     this.properties = properties;
@@ -72,6 +69,7 @@ public class ReviewService {
 
   // ---------------------------------------------------------------- launch
 
+  @org.revflow.config.RetryOnLockConflict
   @Transactional
   public Review launch(Launch cmd, String actor) {
     LocalDate launchDate = cmd.launchDate() == null ? today() : cmd.launchDate();
@@ -111,7 +109,13 @@ public class ReviewService {
     return startProcess(review, new ArrayList<>(reviewing), rulebook);
   }
 
-  /** Starts the review's process; inside the launch transaction, so a refused start writes nothing. */
+  /**
+   * Starts the review's process through the outbox: the ReviewLaunched message is stored with the
+   * review's rows and published once they are committed, so a launch the database rolls back leaves
+   * no instance behind, and an engine that is away gets the launch when it is back (the sweeper). The
+   * engine starts one instance per review id while it runs; the instance writes its key on the
+   * review in its first task ({@link #recordProcessInstance}).
+   */
   private Review startProcess(Review review, List<String> reviewing, Rulebook rulebook) {
     List<String> participating = new ArrayList<>();
     participating.add(review.getUnderReview());
@@ -124,14 +128,28 @@ public class ReviewService {
     vars.put(VAR_REVIEWING_STATES, reviewing);
     vars.put(VAR_NEXT_PHASE_AT,
         planner.sendAt(rulebook, planner.nextPhaseStart(rulebook, review.getLaunchDate())).toOffsetDateTime().toString());
-    var instance = camunda.newCreateInstanceCommand()
-        .bpmnProcessId(PROCESS_COUNTRY_REVIEW)
-        .latestVersion()
-        .variables(vars)
-        .send()
-        .join();
-    review.attachProcessInstance(instance.getProcessInstanceKey());
-    return reviews.save(review);
+    // Not buffered (no time to live): a second publication of the same launch (the sweeper's,
+    // after a lost acknowledgement) finds the review's instance running and starts nothing. Buffered,
+    // it would wait there and start a second instance the moment the first ends (a cancel).
+    messages.enqueue(MSG_REVIEW_LAUNCHED, review.getId(), "launch-" + review.getId(), vars, Duration.ZERO);
+    return review;
+  }
+
+  /**
+   * The review's instance has started: its key is written on the review, once. A second instance
+   * for the same review (which the engine's one-instance-per-key rule should prevent) is refused,
+   * and its job raises an incident instead of running a second ladder of notices.
+   */
+  @Transactional
+  public void recordProcessInstance(String reviewId, long processInstanceKey) {
+    Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
+    Long known = review.getProcessInstanceKey();
+    if (known == null) {
+      review.attachProcessInstance(processInstanceKey);
+    } else if (known != processInstanceKey) {
+      throw new IllegalStateException("review " + reviewId + " already runs in process instance " + known
+          + "; instance " + processInstanceKey + " is a second one and should be cancelled");
+    }
   }
 
   /** Launches the next phase of a completed review, once (the job may be retried). */
@@ -513,7 +531,10 @@ public class ReviewService {
     void updateReviewingStates(Review review, List<String> reviewing, List<String> participating) {
       Long key = review.getProcessInstanceKey();
       if (key == null) {
-        return;
+        // The launch is committed but its instance has not started yet (moments, or while the
+        // engine is away): the new lists would not reach it, so nothing is changed.
+        throw ApiException.conflict("review " + review.getId() + " has not started in the engine yet; record the"
+            + " replacement again in a moment");
       }
       // Later per-reviewer steps read this list when they start. Through the outbox, like the
       // messages of the same event, so it reaches the engine before them and only if MySQL commits.

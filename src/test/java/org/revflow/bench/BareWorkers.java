@@ -87,6 +87,7 @@ final class BareWorkers implements AutoCloseable {
     worker(JOB_CLOSE_STEP, this::close);
     worker(JOB_NOTICE, job -> Map.of());
     worker(JOB_COMPLETE_REVIEW, job -> Map.of());
+    worker(JOB_REVIEW_STARTED, job -> Map.of());
     worker(JOB_LAUNCH_NEXT_PHASE, job -> Map.of("nextReviewId", "none"));
   }
 
@@ -150,7 +151,7 @@ final class BareWorkers implements AutoCloseable {
     return Map.of(VAR_COMPLETION_NOTICES, kinds);
   }
 
-  /** Starts the review's process with the variables ReviewService gives it. */
+  /** Starts the review's process with the message and variables ReviewService gives it. */
   void launch(PlannedReview r, LocalDate launch) {
     reviews.put(r.id(), new Rev(launch));
     Map<String, Object> vars = new HashMap<>();
@@ -160,8 +161,7 @@ final class BareWorkers implements AutoCloseable {
     vars.put(VAR_PARTICIPATING_STATES, r.participating());
     vars.put(VAR_REVIEWING_STATES, r.reviewers());
     vars.put(VAR_NEXT_PHASE_AT, planner.sendAt(rb, planner.nextPhaseStart(rb, launch)).toOffsetDateTime().toString());
-    client.newCreateInstanceCommand().bpmnProcessId(PROCESS_COUNTRY_REVIEW).latestVersion().variables(vars)
-        .send().join();
+    publish(MSG_REVIEW_LAUNCHED, r.id(), "launch-" + r.id(), vars, Duration.ZERO);
   }
 
   /** The messages ReviewService would publish for this event. */

@@ -1,0 +1,29 @@
+package org.revflow.review;
+
+import static org.revflow.process.ProcessConstants.*;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@value #TYPE}: the review's instance, started by the launch's message after commit, writes its
+ * key on the review (the API shows it; a reviewer replaced later sets variables on it).
+ */
+@Component
+public class ReviewStartedWorker {
+
+  static final String TYPE = JOB_REVIEW_STARTED;
+
+  private final ReviewService reviews;
+
+  ReviewStartedWorker(ReviewService reviews) {
+    this.reviews = reviews;
+  }
+
+  @JobWorker(type = TYPE, fetchVariables = {VAR_REVIEW_ID})
+  public void started(ActivatedJob job, @Variable(name = VAR_REVIEW_ID) String reviewId) {
+    reviews.recordProcessInstance(reviewId, job.getProcessInstanceKey());
+  }
+}
