@@ -46,4 +46,36 @@ class ProcessMessagesTest {
       assertThat(r.get("last_error")).isNull();
     });
   }
+
+  @Autowired OutboxRepository outboxRows;
+  @Autowired ProcessMessages messages;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
+  @Autowired java.time.Clock clock;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+  @Test
+  void aPublicationTheEngineDoesNotTakeStaysPendingWithItsErrorAndTheSweeperPublishesIt() {
+    String key = "no-such-step-" + System.nanoTime();
+    try (io.camunda.client.CamundaClient away = io.camunda.client.CamundaClient.newClientBuilder()
+        .grpcAddress(java.net.URI.create("http://127.0.0.1:1")).restAddress(java.net.URI.create("http://127.0.0.1:1"))
+        .preferRestOverGrpc(false).defaultRequestTimeout(java.time.Duration.ofSeconds(5)).build()) {
+      ProcessMessages engineAway = new ProcessMessages(outboxRows, away, json, clock, transactions, jdbc);
+      new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s ->
+          engineAway.enqueue(org.revflow.process.ProcessConstants.MSG_STEP_COMPLETED, key, "test-" + key, Map.of(),
+              java.time.Duration.ZERO));
+    }
+    Map<String, Object> failed = jdbc.queryForMap(
+        "SELECT published_at, attempts, last_error FROM process_outbox WHERE correlation_key = ?", key);
+    assertThat(failed.get("published_at")).isNull();
+    assertThat(((Number) failed.get("attempts")).intValue()).isEqualTo(1);
+    assertThat((String) failed.get("last_error")).isNotBlank();
+
+    messages.publishPending(); // the sweeper, with the engine reachable again
+
+    Map<String, Object> published = jdbc.queryForMap(
+        "SELECT published_at, attempts, last_error FROM process_outbox WHERE correlation_key = ?", key);
+    assertThat(published.get("published_at")).isNotNull();
+    assertThat(((Number) published.get("attempts")).intValue()).isEqualTo(2);
+    assertThat(published.get("last_error")).isNull();
+  }
 }
