@@ -41,6 +41,8 @@ class SmtpConnections implements DisposableBean {
     }
   }
 
+  private static final Duration ALIVE_BYPASS = Duration.ofMillis(500);
+
   private final JavaMailSenderImpl mail;
   private final int maxMessagesPerConnection;
   private final Duration maxIdle;
@@ -97,9 +99,13 @@ class SmtpConnections implements DisposableBean {
     String server = server();
     Connection kept;
     while ((kept = take()) != null) {
+      Duration idleFor = Duration.between(kept.lastUsed, ticker.instant());
+      // NOOP: the server may have closed it meanwhile; not asked again within half a second of the
+      // last message (Hikari's alive-bypass window does the same), as no server drops a connection
+      // that fast, and a round trip per notice is what a remote relay costs most.
       boolean usable = kept.server.equals(server)
-          && Duration.between(kept.lastUsed, ticker.instant()).compareTo(maxIdle) < 0
-          && kept.transport.isConnected(); // NOOP: the server may have closed it meanwhile
+          && idleFor.compareTo(maxIdle) < 0
+          && (idleFor.compareTo(ALIVE_BYPASS) < 0 || kept.transport.isConnected());
       if (usable) {
         return kept;
       }

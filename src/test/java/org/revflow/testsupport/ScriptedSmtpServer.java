@@ -45,6 +45,9 @@ public abstract class ScriptedSmtpServer implements AutoCloseable {
     return true;
   }
 
+  /** Every command line a client sends (message data excluded), for tests that count them. */
+  protected void command(String line) {}
+
   /** A message's recipients and its lines (headers, blank line, body), before "250 queued" is answered. */
   protected abstract void received(List<String> recipients, List<String> lines) throws InterruptedException;
 
@@ -76,6 +79,7 @@ public abstract class ScriptedSmtpServer implements AutoCloseable {
     reply(out, "220 " + name + " ready");
     String line;
     while ((line = in.readLine()) != null) {
+      command(line);
       String upper = line.toUpperCase(Locale.ROOT);
       if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
         reply(out, "250 " + name);
