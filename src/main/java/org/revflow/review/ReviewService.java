@@ -136,20 +136,17 @@ public class ReviewService {
   }
 
   /**
-   * The review's instance has started: its key is written on the review, once. A second instance
-   * for the same review (which the engine's one-instance-per-key rule should prevent) is refused,
-   * and its job raises an incident instead of running a second ladder of notices.
+   * The review's instance has started: its key is written on the review, once. Returns the key the
+   * review runs in, which differs from {@code processInstanceKey} when this is a second instance for
+   * the same review (which the engine's one-instance-per-key rule should prevent).
    */
   @Transactional
-  public void recordProcessInstance(String reviewId, long processInstanceKey) {
+  public long recordProcessInstance(String reviewId, long processInstanceKey) {
     Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
-    Long known = review.getProcessInstanceKey();
-    if (known == null) {
+    if (review.getProcessInstanceKey() == null) {
       review.attachProcessInstance(processInstanceKey);
-    } else if (known != processInstanceKey) {
-      throw new IllegalStateException("review " + reviewId + " already runs in process instance " + known
-          + "; instance " + processInstanceKey + " is a second one and should be cancelled");
     }
+    return review.getProcessInstanceKey();
   }
 
   /** Launches the next phase of a completed review, once (the job may be retried). */

@@ -5,11 +5,13 @@ import static org.revflow.process.ProcessConstants.*;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
 import org.springframework.stereotype.Component;
 
 /**
  * {@value #TYPE}: the review's instance, started by the launch's message after commit, writes its
- * key on the review (the API shows it; a reviewer replaced later sets variables on it).
+ * key on the review (the API shows it; a reviewer replaced later sets variables on it). A second
+ * instance for the same review stops here with an incident at once, before it sends anything.
  */
 @Component
 public class ReviewStartedWorker {
@@ -24,6 +26,11 @@ public class ReviewStartedWorker {
 
   @JobWorker(type = TYPE, fetchVariables = {VAR_REVIEW_ID})
   public void started(ActivatedJob job, @Variable(name = VAR_REVIEW_ID) String reviewId) {
-    reviews.recordProcessInstance(reviewId, job.getProcessInstanceKey());
+    long runsIn = reviews.recordProcessInstance(reviewId, job.getProcessInstanceKey());
+    if (runsIn != job.getProcessInstanceKey()) {
+      // No retries: trying again cannot change which instance the review runs in.
+      throw CamundaError.jobError("review " + reviewId + " already runs in process instance " + runsIn
+          + "; this instance is a second one for it: cancel it", null, 0);
+    }
   }
 }

@@ -8,8 +8,12 @@ import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
@@ -97,16 +101,34 @@ class LaunchProcessTest {
   }
 
   @Test
-  void aSecondInstanceForAReviewIsRefusedWhereItWouldRecordItsKey() {
+  void aSecondInstanceForAReviewStopsWithAnIncidentAtItsFirstTaskAndSendsNothing() {
     driver.permanentRepresentatives("NER", "TCD", "CMR");
     String id = driver.launch("NER", 1, "TCD", "CMR");
-    long key = driver.review(id).processInstanceKey();
+    long first = driver.review(id).processInstanceKey();
+    int launchNotices = driver.notices(id).size();
 
-    reviews.recordProcessInstance(id, key); // the same instance's job again: nothing changes
-    assertThatThrownBy(() -> reviews.recordProcessInstance(id, key + 1))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("already runs in process instance " + key);
-    assertThat(driver.review(id).processInstanceKey()).isEqualTo(key);
+    // What the engine's one-instance-per-key rule prevents for RevFlow's own launches: another
+    // launch message for the same review under another key (a hand-made one, say).
+    camunda.newPublishMessageCommand().messageName(MSG_REVIEW_LAUNCHED).correlationKey(id + "-by-hand")
+        .messageId("launch-" + id + "-by-hand").timeToLive(Duration.ZERO)
+        .variables(Map.of(VAR_REVIEW_ID, id, VAR_UNDER_REVIEW, "NER", VAR_PHASE, 1,
+            VAR_PARTICIPATING_STATES, List.of("NER", "TCD", "CMR"), VAR_REVIEWING_STATES, List.of("TCD", "CMR")))
+        .send().join();
+    driver.time().settle();
+
+    Set<Long> instances = instancesOf(id);
+    assertThat(instances).hasSize(2).contains(first);
+    long second = instances.stream().filter(k -> k != first).findFirst().orElseThrow();
+    List<String> incidents = incidentsOf(second);
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.getFirst()).contains("already runs in process instance " + first);
+    assertThat(engine.getRecordStreamSource().getRecords()).as("tries of the second instance's first task")
+        .filteredOn(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.FAILED
+            && r.getValue() instanceof JobRecordValue j && j.getProcessInstanceKey() == second)
+        .hasSize(1);
+    assertThat(driver.review(id).processInstanceKey()).isEqualTo(first);
+    assertThat(driver.notices(id)).hasSize(launchNotices);
+    camunda.newCancelInstanceCommand(second).send().join();
   }
 
   @Test
@@ -130,6 +152,18 @@ class LaunchProcessTest {
   private ReviewCommands.Launch launch(String underReview, String... reviewers) {
     return new ReviewCommands.Launch(underReview, 1, Map.of(Instrument.UNTOC, List.of(reviewers)),
         driver.time().today(), null);
+  }
+
+  /** The error messages of the incidents raised in an instance. */
+  private List<String> incidentsOf(long processInstanceKey) {
+    List<String> out = new java.util.ArrayList<>();
+    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+      if (r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED
+          && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == processInstanceKey) {
+        out.add(v.getErrorMessage());
+      }
+    }
+    return out;
   }
 
   /** Keys of the country-review instances whose reviewId is {@code reviewId}, from the engine's records. */
