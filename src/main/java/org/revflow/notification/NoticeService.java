@@ -20,7 +20,6 @@ import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.review.ReviewService;
 import org.revflow.review.StepService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,6 @@ public class NoticeService {
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
   private final NoticeRepository notices;
-  private final ReviewService reviews;
   private final StepService steps;
   private final AddresseeResolver addressees;
   private final NoticeComposer composer;
@@ -65,11 +63,10 @@ public class NoticeService {
   private final Clock clock;
   private final RevFlowProperties properties;
 
-  NoticeService(NoticeRepository notices, ReviewService reviews, StepService steps, AddresseeResolver addressees,
+  NoticeService(NoticeRepository notices, StepService steps, AddresseeResolver addressees,
       NoticeComposer composer, JavaMailSender mail, SmtpConnections smtp, TransactionTemplate tx, JdbcTemplate jdbc,
       Clock clock, RevFlowProperties properties) {
     this.notices = notices;
-    this.reviews = reviews;
     this.steps = steps;
     this.addressees = addressees;
     this.composer = composer;
@@ -176,22 +173,15 @@ public class NoticeService {
       java.util.function.Function<Addressee, NoticeComposer.Composed> compose) {}
 
   /**
-   * The review, the step, the addressees and what the notice says, read in one transaction (one
-   * connection, one commit) instead of one for each lookup. A review's process starts only after
-   * its launch is committed, so a missing review is not a race: the job fails and is retried.
+   * The step, what the notice says (which reads the review, and fails the job if there is none) and
+   * the addressees, read in one transaction (one connection, one commit) instead of one for each lookup.
    */
   private Prepared prepare(NoticeJob asked) {
-    Prepared prepared = readOnly.execute(s -> {
-      if (reviews.find(asked.reviewId()).isEmpty()) {
-        return null;
-      }
+    return readOnly.execute(s -> {
       NoticeJob job = asStepStands(asked);
-      return new Prepared(job, addressees.resolve(job), composer.forJob(job));
+      var compose = composer.forJob(job);
+      return new Prepared(job, addressees.resolve(job), compose);
     });
-    if (prepared == null) {
-      throw new NoticeDeliveryException("review " + asked.reviewId() + " is not in the database", false);
-    }
-    return prepared;
   }
 
   /**

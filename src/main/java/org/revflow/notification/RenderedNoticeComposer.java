@@ -22,7 +22,6 @@ import org.revflow.review.ReviewEvent;
 import org.revflow.review.ReviewService;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.Rung;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +35,11 @@ class RenderedNoticeComposer implements NoticeComposer {
   private final ReviewService reviews;
   private final RevFlowProperties properties;
   private final Clock clock;
-  private final ObjectProvider<ActionLinkProvider> actionLinks;
-  /** Looked up on first use, then kept: a bean factory lookup per addressee was a twentieth of rendering. */
-  private volatile Optional<ActionLinkProvider> actionLinkProvider;
+  /** Resolved once, at start: a bean-factory lookup per addressee was a twentieth of rendering. */
+  private final Optional<ActionLinkProvider> actionLinks;
 
   RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, RevFlowProperties properties, Clock clock,
-      ObjectProvider<ActionLinkProvider> actionLinks) {
+      Optional<ActionLinkProvider> actionLinks) {
     this.renderer = renderer;
     this.reviews = reviews;
     this.properties = properties;
@@ -64,10 +62,10 @@ class RenderedNoticeComposer implements NoticeComposer {
   }
 
   private JobFacts facts(NoticeJob job) {
-    // NoticeService waits for the launch to commit before it asks; a review still missing here
-    // fails the job, which is retried like any other not-yet-deliverable notice.
+    // A review's process starts only after its launch is committed: a review missing here is not a
+    // race, but the job fails and is retried like any other undeliverable notice, never sent blank.
     Review review = reviews.find(job.reviewId())
-        .orElseThrow(() -> new NoticeNotReadyException("no review " + job.reviewId() + " yet"));
+        .orElseThrow(() -> new NoticeDeliveryException("review " + job.reviewId() + " is not in the database", false));
     LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
     Map<String, String> details = new HashMap<>();
     details.put(NoticeDetails.SENT_ON, today.toString());
@@ -116,12 +114,7 @@ class RenderedNoticeComposer implements NoticeComposer {
   }
 
   private URI actionLink(NoticeJob job, Addressee to) {
-    Optional<ActionLinkProvider> provider = actionLinkProvider;
-    if (provider == null) {
-      provider = Optional.ofNullable(actionLinks.getIfAvailable());
-      actionLinkProvider = provider;
-    }
-    return provider.flatMap(p -> p.actionLink(job, to)).orElse(null);
+    return actionLinks.flatMap(p -> p.actionLink(job, to)).orElse(null);
   }
 
   /** The API's instrument codes, as the registry (and the renderer) name them. */

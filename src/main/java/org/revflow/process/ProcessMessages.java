@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -168,7 +171,7 @@ public class ProcessMessages {
       if (at != null) {
         jdbc.update("update process_outbox set published_at = ?, attempts = attempts + 1, last_error = null where id = ?",
             ps -> {
-              ps.setTimestamp(1, java.sql.Timestamp.from(at), java.util.Calendar.getInstance(UTC));
+              ps.setTimestamp(1, Timestamp.from(at), Calendar.getInstance(UTC));
               ps.setLong(2, id);
             });
       } else {
@@ -177,7 +180,7 @@ public class ProcessMessages {
     });
   }
 
-  private static final java.util.TimeZone UTC = java.util.TimeZone.getTimeZone("UTC");
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   /** Whether the row is still to publish, read fresh (under the scope's lock). */
   private boolean pending(long id) {

@@ -148,11 +148,10 @@ class PhaseBenchmark {
   private final class Run {
     final int size;
     PhasePlan plan;
-    final Map<String, String[]> mails = new HashMap<>(); // message id -> identity header, To
+    /** Every message the SMTP server accepted, once per acceptance. */
+    final List<RecordingSmtpServer.Accepted> mails = new ArrayList<>();
     GreenMail greenMail;
     RecordingSmtpServer sink;
-    /** Marks a message id accepted more than once (the sink keeps every acceptance). */
-    static final String AGAIN = "#again-";
 
     Run(int size) {
       this.size = size;
@@ -262,23 +261,18 @@ class PhaseBenchmark {
     /** What the SMTP server accepted since the last call; taken when the engine is idle, then purged. */
     void harvest() {
       if (sink != null) {
-        for (RecordingSmtpServer.Accepted a : sink.drain()) {
-          // Each acceptance counts: the same message accepted twice is a duplicate too.
-          String key = a.messageId();
-          for (int n = 2; mails.containsKey(key); n++) {
-            key = a.messageId() + AGAIN + n;
-          }
-          mails.put(key, new String[] {a.notice() == null ? "?" : a.notice(), a.to()});
-        }
+        mails.addAll(sink.drain());
         return;
       }
       try {
+        // GreenMail keeps a copy in the mailbox of each recipient (To and Cc): one message, once.
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (MimeMessage m : greenMail.getReceivedMessages()) {
-          String id = m.getMessageID();
-          if (!mails.containsKey(id)) {
+          if (seen.add(m.getMessageID())) {
             String[] header = m.getHeader("X-RevFlow-Notice");
             String to = ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
-            mails.put(id, new String[] {header == null ? "?" : header[0], to.toLowerCase(Locale.ROOT)});
+            mails.add(new RecordingSmtpServer.Accepted(header == null ? null : header[0], to.toLowerCase(Locale.ROOT),
+                m.getMessageID()));
           }
         }
         greenMail.purgeEmailFromAllMailboxes();
@@ -304,11 +298,10 @@ class PhaseBenchmark {
           });
       Map<String, Integer> perNoticeAndAddressee = new HashMap<>();
       Map<String, Integer> actual = new HashMap<>();
-      for (var e : mails.entrySet()) {
-        perNoticeAndAddressee.merge(e.getValue()[0] + " -> " + e.getValue()[1], 1, Integer::sum);
-        String messageId = e.getKey().contains(AGAIN) ? e.getKey().substring(0, e.getKey().indexOf(AGAIN)) : e.getKey();
-        actual.merge(lineByMessage.getOrDefault(messageId, "no notice row for message " + e.getValue()[0]), 1,
-            Integer::sum);
+      for (RecordingSmtpServer.Accepted m : mails) {
+        String notice = m.notice() == null ? "?" : m.notice();
+        perNoticeAndAddressee.merge(notice + " -> " + m.to(), 1, Integer::sum);
+        actual.merge(lineByMessage.getOrDefault(m.messageId(), "no notice row for message " + notice), 1, Integer::sum);
       }
       long duplicates = perNoticeAndAddressee.values().stream().mapToLong(n -> n - 1).sum();
       List<String> examples = new ArrayList<>();

@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.review.ReviewService;
 import org.revflow.review.Step;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
@@ -37,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NoticeClaimRenewalTest {
 
   @Autowired NoticeRepository notices;
-  @Autowired ReviewService reviews;
   @Autowired org.revflow.review.StepService steps;
   @Autowired AddresseeResolver addressees;
   @Autowired NoticeComposer composer;
@@ -100,7 +98,7 @@ class NoticeClaimRenewalTest {
         return composer.compose(j, to);
       }
     };
-    NoticeService worker = new NoticeService(notices, reviews, steps, addressees, slow, mail, smtp, tx, jdbc, clock, properties);
+    NoticeService worker = new NoticeService(notices, steps, addressees, slow, mail, smtp, tx, jdbc, clock, properties);
 
     assertThatThrownBy(() -> worker.deliver(job, 4242L))
         .isInstanceOf(NoticeDeliveryException.class)
