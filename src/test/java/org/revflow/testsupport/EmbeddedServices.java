@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ public final class EmbeddedServices {
 
     enginePort = ports.engine() == 0 ? freePort() : ports.engine();
     engineState = engineStateDirectory();
-    engine = createEngine(enginePort, engineState);
+    engine = createEngine(enginePort, engineState, null);
     engine.start();
     time = new SimulatedTime(engine, clock);
     log.info("Embedded services up in {} ms: engine gRPC :{}, database {}, SMTP :{}",
@@ -113,7 +114,7 @@ public final class EmbeddedServices {
     greenMail.start();
     this.enginePort = freePort();
     this.engineState = engineStateDirectory();
-    this.engine = createEngine(enginePort, engineState);
+    this.engine = createEngine(enginePort, engineState, ISOLATED_ENGINE_START);
     engine.start();
     this.time = new SimulatedTime(engine, clock);
   }
@@ -216,17 +217,33 @@ public final class EmbeddedServices {
    * state copies itself on every prefix scan); {@code REVFLOW_ENGINE_STATE=memory} picks the test
    * engine exactly as it comes, e.g. where RocksDB's native library does not load.
    */
-  private static ZeebeTestEngine createEngine(int port, Path stateDirectory) {
+  private static ZeebeTestEngine createEngine(int port, Path stateDirectory, Instant startAt) {
     if (stateDirectory == null) {
-      return EngineFactory.create(port);
+      return inMemory(port, startAt);
     }
     try {
-      return RocksDbEngineFactory.create(port, stateDirectory);
+      return RocksDbEngineFactory.create(port, stateDirectory, startAt);
     } catch (UnsatisfiedLinkError | RuntimeException e) {
       log.warn("RocksDB did not start ({}): the engine keeps its state in memory", e.toString());
-      return EngineFactory.create(port);
+      return inMemory(port, startAt);
     }
   }
+
+  private static ZeebeTestEngine inMemory(int port, Instant startAt) {
+    if (startAt != null) {
+      log.warn("the test engine as it comes starts its clock now: simulations of dates before today will not fire"
+          + " their timers (REVFLOW_ENGINE_STATE=memory or RocksDB not loaded)");
+    }
+    return EngineFactory.create(port);
+  }
+
+  /**
+   * Where an isolated engine's clock starts. Isolated services are for simulations, which pin both
+   * clocks to a date of their own ({@link SimulatedTime#pinAt}), and the engine's clock can only move
+   * forward from where it started (see {@link RocksDbEngineFactory#create(int, Path, Instant)}):
+   * started now, every fixed date in the tests and scenarios would stop working the day it passed.
+   */
+  static final Instant ISOLATED_ENGINE_START = Instant.parse("2000-01-01T00:00:00Z");
 
   private static Path engineStateDirectory() {
     if ("memory".equalsIgnoreCase(envOr("REVFLOW_ENGINE_STATE", "rocksdb"))) {

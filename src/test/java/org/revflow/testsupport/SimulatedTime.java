@@ -119,6 +119,12 @@ public final class SimulatedTime {
     if (engineClock == null) {
       throw new IllegalStateException("cannot set the in-memory engine's clock");
     }
+    if (at.toEpochMilli() < engineClock.getTimeMillis()) {
+      // The engine's actor timers would stay asleep until its clock came back to where it was.
+      throw new IllegalStateException("cannot move the engine's clock back from " + engineClock.getCurrentTime()
+          + " to " + at + ": an engine simulating past dates must start its clock earlier"
+          + " (EmbeddedServices.isolated does)");
+    }
     engineClock.setCurrentTime(at);
     clock.pin(at);
     settle();

@@ -48,9 +48,23 @@ public final class RocksDbEngineFactory {
 
   /** An engine serving gRPC on {@code port}, its state in {@code stateDirectory} (created, and left to the caller to delete). */
   public static ZeebeTestEngine create(int port, Path stateDirectory) {
+    return create(port, stateDirectory, null);
+  }
+
+  /**
+   * The same, with the engine's clock running from {@code startAt} instead of now (null: now). The
+   * actor threads' timers are kept on a wheel that starts at the clock's time when the scheduler
+   * starts and never fires a deadline before that start: an engine whose clock is later set back
+   * (a simulation of dates already past) never fires a timer again. Started in the past, its clock
+   * can be set to any later date.
+   */
+  public static ZeebeTestEngine create(int port, Path stateDirectory, java.time.Instant startAt) {
     int partitionId = 1;
     int partitionCount = 1;
     ControlledActorClock clock = new ControlledActorClock();
+    if (startAt != null) {
+      clock.addTime(java.time.Duration.between(java.time.Instant.now(), startAt));
+    }
     ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
 
