@@ -91,7 +91,7 @@ class PhaseBenchmark {
       long emailsSent, long emailsExpected, long duplicates, long missing, long unexpected, long notSent,
       double heapBaselineMiB, double heapPeakUsedMiB, double heapPeakLiveMiB, double heapLiveAtEndMiB,
       double maxHeapMiB, long jobs, int stopDays, long stops, double walkSeconds, double recordSeconds, double settleSeconds,
-      String loadBefore, String loadAfter, String engineWork, List<String> examples) {}
+      String loadBefore, String loadAfter, String engineWork, Map<String, Double> cpuSeconds, List<String> examples) {}
 
   @Test
   void phaseAtScale() throws Exception {
@@ -223,6 +223,8 @@ class PhaseBenchmark {
 
         HeapMeter heap = new HeapMeter();
         heap.start();
+        CpuMeter cpu = new CpuMeter();
+        cpu.start();
         long w0 = System.nanoTime();
         inParallel(plan.reviews(), r -> reviews.launch(new ReviewCommands.Launch(r.underReview(), r.phase(),
             Map.of(ReviewCommands.Instrument.UNTOC, r.reviewers()), LAUNCH, null), "bench"));
@@ -237,6 +239,7 @@ class PhaseBenchmark {
           }
         }, this::harvest);
         double wall = (System.nanoTime() - w0) / 1e9;
+        Map<String, Double> cpuSeconds = cpu.stop();
         heap.stop();
         String load1 = load();
         long liveAtEnd = liveNow();
@@ -249,7 +252,7 @@ class PhaseBenchmark {
             expected.values().stream().mapToLong(Integer::longValue).sum(), c.duplicates, c.missing, c.unexpected,
             c.notSent, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
             HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), -1, stopDays(plan, oracle), time.stops(),
-            phases[0], phases[1], phases[2], load0, load1, time.engineWork(), examples);
+            phases[0], phases[1], phases[2], load0, load1, time.engineWork(), cpuSeconds, examples);
       } finally {
         if (sink != null) {
           sink.close();
@@ -381,28 +384,34 @@ class PhaseBenchmark {
     return new ArrayList<>(groups.values());
   }
 
+  /**
+   * The clients' threads, kept for the whole benchmark and named, so that the CPU meter sees what
+   * the clients cost (a pool per day took its threads' CPU with it when it ended).
+   */
+  private static final java.util.concurrent.ExecutorService CLIENT_POOL = java.util.concurrent.Executors
+      .newFixedThreadPool(Math.max(1, CLIENTS), Thread.ofPlatform().daemon().name("bench-client-", 0).factory());
+
   /** Runs {@code action} for every item on {@link #CLIENTS} threads and waits for all; the first failure is thrown. */
   private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> action) {
     if (CLIENTS <= 1 || items.size() <= 1) {
       items.forEach(action);
       return;
     }
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(CLIENTS, items.size()));
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
     try {
-      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
       for (T item : items) {
-        done.add(pool.submit(() -> action.accept(item)));
+        done.add(CLIENT_POOL.submit(() -> action.accept(item)));
       }
       for (var f : done) {
         f.get();
       }
     } catch (java.util.concurrent.ExecutionException e) {
+      done.forEach(f -> f.cancel(true));
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
+      done.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -480,11 +489,14 @@ class PhaseBenchmark {
         time.walkTo(LAUNCH, EVENT_TIME);
         HeapMeter heap = new HeapMeter();
         heap.start();
+        CpuMeter cpu = new CpuMeter();
+        cpu.start();
         long w0 = System.nanoTime();
         inParallel(plan.reviews(), r -> bare.launch(r, LAUNCH));
         patiently(time::settle);
         double[] phases = drive(plan, time, bare::record, () -> {});
         double wall = (System.nanoTime() - w0) / 1e9;
+        Map<String, Double> cpuSeconds = cpu.stop();
         heap.stop();
         String load1 = load();
         long liveAtEnd = liveNow();
@@ -494,7 +506,8 @@ class PhaseBenchmark {
         return new Result("bare-engine", plan.reviews().size(), wall, startup, plan.events().size(), 0, 0, 0, 0, 0, 0,
             0, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
             HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), bare.jobs.get(),
-            stopDays(plan, oracle), time.stops(), phases[0], phases[1], phases[2], load0, load1, time.engineWork(), List.of());
+            stopDays(plan, oracle), time.stops(), phases[0], phases[1], phases[2], load0, load1, time.engineWork(),
+            cpuSeconds, List.of());
       }
     } finally {
       services.close();
@@ -576,6 +589,10 @@ class PhaseBenchmark {
           r.heapBaselineMiB(), r.heapPeakUsedMiB(), r.heapPeakLiveMiB(), r.heapLiveAtEndMiB(),
           (r.heapLiveAtEndMiB() - r.heapBaselineMiB()) / r.reviews(), r.maxHeapMiB()));
       s.append("  engine: ").append(r.engineWork()).append('\n');
+      double cpuUsed = r.cpuSeconds().get("jvm") + r.cpuSeconds().get("database");
+      double cpuOffered = r.wallSeconds() * Runtime.getRuntime().availableProcessors();
+      s.append(String.format(Locale.ROOT, "  CPU: %.0f s of the %.0f s the cores offered (%.0f%%): ", cpuUsed, cpuOffered,
+          100 * cpuUsed / cpuOffered)).append(CpuMeter.format(r.cpuSeconds())).append('\n');
       s.append("  load average before / after: ").append(r.loadBefore()).append(" / ").append(r.loadAfter()).append('\n');
       r.examples().forEach(x -> s.append("  ").append(x).append('\n'));
     }
