@@ -231,8 +231,8 @@ public final class EmbeddedServices {
 
   private static ZeebeTestEngine inMemory(int port, Instant startAt) {
     if (startAt != null) {
-      log.warn("the test engine as it comes starts its clock now: simulations of dates before today will not fire"
-          + " their timers (REVFLOW_ENGINE_STATE=memory or RocksDB not loaded)");
+      log.warn("the test engine as it comes starts its clock now: a simulation of dates before today is refused"
+          + " (REVFLOW_ENGINE_STATE=memory or RocksDB not loaded)");
     }
     return EngineFactory.create(port);
   }
