@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * cores, whether a run is bound by CPU or by chains of round trips decides what can make it
  * faster: CPU seconds near twice the wall time mean the cores were full.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
   private Map<String, Long> taskCpu0 = Map.of();
   private long jvm0;
@@ -89,13 +89,14 @@ final class CpuMeter {
         .sum();
   }
 
-  private static long jvmCpuMillis() {
+  /** This JVM's CPU so far, in ms. */
+  public static long jvmCpuMillis() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() / 1_000_000;
   }
 
-  /** The database servers' CPU (utime + stime from /proc, Linux only; 0 elsewhere). */
-  private static long dbCpuMillis() {
+  /** The database servers' CPU so far, in ms (utime + stime from /proc, Linux only; 0 elsewhere). */
+  public static long dbCpuMillis() {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
         .mapToLong(CpuMeter::procCpuMillis).sum();

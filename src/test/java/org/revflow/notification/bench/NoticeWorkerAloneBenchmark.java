@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.revflow.bench.CpuMeter;
 import org.revflow.notification.NoticeWorker;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
@@ -123,23 +124,7 @@ class NoticeWorkerAloneBenchmark {
    * a shared machine, the CPU a job costs hardly varies from run to run.
    */
   static long[] cpuMillis() {
-    long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-    long db = ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
-        .mapToLong(NoticeWorkerAloneBenchmark::procCpuMillis).sum();
-    return new long[] {jvm, db};
-  }
-
-  /** utime + stime of a process from /proc (Linux), in ms; 0 elsewhere. */
-  private static long procCpuMillis(ProcessHandle p) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // fields 14 and 15, in ticks of 10 ms
-    } catch (Exception e) {
-      return 0;
-    }
+    return new long[] {CpuMeter.jvmCpuMillis(), CpuMeter.dbCpuMillis()};
   }
 
   /**

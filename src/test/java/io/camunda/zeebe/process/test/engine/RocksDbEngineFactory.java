@@ -24,6 +24,8 @@ import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -58,12 +60,12 @@ public final class RocksDbEngineFactory {
    * (a simulation of dates already past) never fires a timer again. Started in the past, its clock
    * can be set to any later date.
    */
-  public static ZeebeTestEngine create(int port, Path stateDirectory, java.time.Instant startAt) {
+  public static ZeebeTestEngine create(int port, Path stateDirectory, Instant startAt) {
     int partitionId = 1;
     int partitionCount = 1;
     ControlledActorClock clock = new ControlledActorClock();
     if (startAt != null) {
-      clock.addTime(java.time.Duration.between(java.time.Instant.now(), startAt));
+      clock.addTime(Duration.between(Instant.now(), startAt));
     }
     ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
