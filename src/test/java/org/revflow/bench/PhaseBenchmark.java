@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -209,7 +208,7 @@ class PhaseBenchmark {
         ReviewService reviews = ctx.getBean(ReviewService.class);
         RegistryService registry = ctx.getBean(RegistryService.class);
         String secretariat = ctx.getBean(RevFlowProperties.class).secretariatEmail();
-        time.pinAt(ZonedDateTime.of(LAUNCH, LocalTime.of(7, 0), SimulatedTime.VIENNA).toInstant());
+        time.pinAt(LAUNCH, LocalTime.of(7, 0));
         List<String> states = registry.states().stream().map(StateParty::code).sorted().toList();
         registryStates = states;
         for (String s : states) {
@@ -483,7 +482,7 @@ class PhaseBenchmark {
           .send().join();
       SimulatedTime time = services.time();
       time.compactEngineLog();
-      time.pinAt(ZonedDateTime.of(LAUNCH, LocalTime.of(7, 0), SimulatedTime.VIENNA).toInstant());
+      time.pinAt(LAUNCH, LocalTime.of(7, 0));
       try (BareWorkers bare = new BareWorkers(client, rb, planner, services.clock())) {
         double startup = (System.nanoTime() - t0) / 1e9;
         time.walkTo(LAUNCH, EVENT_TIME);

@@ -7,7 +7,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -91,7 +90,7 @@ public final class SimulationRunner {
     ReviewService reviews = context.getBean(ReviewService.class);
     ReviewQueries queries = context.getBean(ReviewQueries.class);
     RegistryService registry = context.getBean(RegistryService.class);
-    time.pinAt(ZonedDateTime.of(scenario.start(), LAUNCH_TIME, SimulatedTime.VIENNA).toInstant());
+    time.pinAt(scenario.start(), LAUNCH_TIME);
 
     for (Scenario.Contact c : scenario.contacts()) {
       if ("PERMANENT_REPRESENTATIVE".equals(c.role())) {

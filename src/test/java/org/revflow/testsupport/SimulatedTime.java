@@ -112,10 +112,12 @@ public final class SimulatedTime {
   }
 
   /**
-   * Sets both clocks to {@code at} and stops them there (a simulation starts on its own date, in the
-   * past or the future); from then on they move only when told. For a fresh, isolated engine only.
+   * Sets both clocks to {@code time} on {@code date} in Vienna and stops them there (a simulation
+   * starts on its own date, in the past or the future); from then on they move only when told. For a
+   * fresh, isolated engine only.
    */
-  public synchronized void pinAt(Instant at) {
+  public synchronized void pinAt(LocalDate date, LocalTime time) {
+    Instant at = ZonedDateTime.of(date, time, VIENNA).toInstant();
     if (engineClock == null) {
       throw new IllegalStateException("cannot set the in-memory engine's clock");
     }

@@ -57,8 +57,9 @@ class SimulatedTimeTest {
   @Test
   void aTimerFiresOnADateYearsBeforeToday() {
     SimulatedTime time = services.time();
-    time.pinAt(vienna(LocalDate.of(2019, 5, 6), LocalTime.of(7, 0)));
-    long instance = start(vienna(LocalDate.of(2019, 5, 8), LocalTime.of(9, 0)).toString());
+    time.pinAt(LocalDate.of(2019, 5, 6), LocalTime.of(7, 0));
+    long instance = start(ZonedDateTime.of(LocalDate.of(2019, 5, 8), LocalTime.of(9, 0), SimulatedTime.VIENNA)
+        .toInstant().toString());
 
     time.walkTo(LocalDate.of(2019, 5, 7));
     assertThat(ended(instance)).as("ended a day before its timer").isFalse();
@@ -71,9 +72,9 @@ class SimulatedTimeTest {
   @Test
   void theClockIsNotSetBackOnceATimeIsPinned() {
     SimulatedTime time = services.time();
-    time.pinAt(vienna(LocalDate.of(2027, 1, 4), LocalTime.of(7, 0)));
+    time.pinAt(LocalDate.of(2027, 1, 4), LocalTime.of(7, 0));
 
-    assertThatThrownBy(() -> time.pinAt(vienna(LocalDate.of(2026, 1, 5), LocalTime.of(7, 0))))
+    assertThatThrownBy(() -> time.pinAt(LocalDate.of(2026, 1, 5), LocalTime.of(7, 0)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot move the engine's clock back");
     assertThat(time.today()).isEqualTo(LocalDate.of(2027, 1, 4));
@@ -94,9 +95,5 @@ class SimulatedTimeTest {
       }
     }
     return false;
-  }
-
-  private static java.time.Instant vienna(LocalDate date, LocalTime time) {
-    return ZonedDateTime.of(date, time, SimulatedTime.VIENNA).toInstant();
   }
 }
