@@ -24,12 +24,13 @@ final class ActionCatalogue {
       Step.FEEDBACK, List.of(EventType.FEEDBACK_CLEARED),
       Step.OBSERVATIONS, List.of(EventType.OBSERVATIONS_CLEARED),
       Step.OBSERVATIONS_AGREEMENT, List.of(EventType.OBSERVATIONS_AGREED, EventType.CHANGES_REQUESTED),
-      Step.SUMMARY, List.of(EventType.SUMMARY_AGREED),
+      Step.SUMMARY, List.of(EventType.SUMMARY_CLEARED),
+      Step.SUMMARY_AGREEMENT, List.of(EventType.SUMMARY_AGREED),
       Step.FOCAL_POINT, List.of(EventType.INTERIM_ROLE_ACKNOWLEDGED));
 
-  /** The ladder notices of a step ask for the step's work to be done. */
-  private static final Set<NoticeKind> STEP_NOTICES =
-      EnumSet.of(NoticeKind.REMINDER, NoticeKind.OVERDUE, NoticeKind.ESCALATION, NoticeKind.DEADLINE_EXTENDED);
+  /** The notices that open a step and its ladder ask for the step's work to be done. */
+  private static final Set<NoticeKind> STEP_NOTICES = EnumSet.of(NoticeKind.STEP_OPENED, NoticeKind.CHANGES_REQUESTED,
+      NoticeKind.REMINDER, NoticeKind.OVERDUE, NoticeKind.ESCALATION, NoticeKind.DEADLINE_EXTENDED);
 
   static List<EventType> events(Step step) {
     return step == null ? List.of() : EVENTS.getOrDefault(step, List.of());

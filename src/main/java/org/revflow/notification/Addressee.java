@@ -14,5 +14,10 @@ public record Addressee(String name, String email, Language language, ZoneId tim
     this(name, email, language, timeZone, role, null);
   }
 
+  /** The same person, receiving in another capacity. */
+  public Addressee as(Role other) {
+    return new Addressee(name, email, language, timeZone, other, personId);
+  }
+
   public enum Role { FOCAL_POINT, INTERIM_FOCAL_POINT, PERMANENT_REPRESENTATIVE, EXPERT, SECRETARIAT, OTHER_FOCAL_POINT }
 }

@@ -56,35 +56,22 @@ public class AddresseeResolver {
         pr(state, now).ifPresent(pr -> out.add(new Envelope(pr, List.of(secretariat))));
         registry.designatedFocalPoint(job.reviewId(), state, now)
             .ifPresent(fp -> out.add(new Envelope(person(fp, Addressee.Role.FOCAL_POINT), List.of(secretariat))));
-        yield out;
+        yield dedupe(out);
       }
       case FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE, DESIGNATION_PENDING, INTERIM_FOCAL_POINT_ENDED ->
           pr(state, now).map(pr -> List.of(new Envelope(pr, List.of(secretariat)))).orElse(List.of(new Envelope(secretariat, List.of())));
-      case INTERIM_FOCAL_POINT_INFO -> {
-        List<Envelope> out = new ArrayList<>();
-        for (String other : reviews.participatingStates(job.reviewId())) {
-          if (!other.equals(state)) {
-            acting(job.reviewId(), other, now).ifPresent(a -> out.add(new Envelope(a, List.of())));
-          }
-        }
-        yield out;
-      }
+      case INTERIM_FOCAL_POINT_INFO, FOCAL_POINT_CHANGED -> toTheOthers(job, state, now);
       case FOCAL_POINT_DESIGNATED -> registry.designatedFocalPoint(job.reviewId(), state, now)
           .map(fp -> List.of(new Envelope(person(fp, Addressee.Role.FOCAL_POINT), List.of(secretariat))))
           .orElse(List.of());
-      case REMINDER -> {
+      case REMINDER, STEP_OPENED -> {
         if (secretariatActs || state == null) {
           yield List.of(new Envelope(secretariat, List.of()));
         }
-        List<Envelope> out = new ArrayList<>();
-        acting(job.reviewId(), state, now).ifPresent(a -> out.add(new Envelope(a, List.of())));
-        if (job.step() != null && job.step().draftedByExperts()) {
-          for (PersonView e : registry.experts(job.reviewId(), state, now)) {
-            out.add(new Envelope(person(e, Addressee.Role.EXPERT), List.of()));
-          }
-        }
-        yield dedupe(out);
+        yield withExperts(job, state, now, acting(job.reviewId(), state, now).map(a -> new Envelope(a, List.of())));
       }
+      case CHANGES_REQUESTED -> withExperts(job, state, now,
+          acting(job.reviewId(), state, now).map(a -> new Envelope(a, List.of(secretariat))));
       case OVERDUE -> {
         if (secretariatActs || state == null) {
           yield List.of(new Envelope(secretariat, List.of()));
@@ -103,26 +90,60 @@ public class AddresseeResolver {
         yield pr(state, now).map(pr -> List.of(new Envelope(pr, List.of(secretariat))))
             .orElse(List.of(new Envelope(secretariat, List.of())));
       }
-      case DEADLINE_EXTENDED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED, CHANGES_REQUESTED -> {
+      case DEADLINE_EXTENDED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED, REVIEWER_RELEASED -> {
         if (secretariatActs || state == null) {
           yield List.of(new Envelope(secretariat, List.of()));
         }
         yield acting(job.reviewId(), state, now).map(a -> List.of(new Envelope(a, List.of(secretariat))))
             .orElse(List.of(new Envelope(secretariat, List.of())));
       }
-      case STEP_DONE, REVIEW_ON_HOLD, REVIEW_RESUMED, REVIEWER_REPLACED, REVIEW_COMPLETED -> {
-        if (job.kind() == NoticeKind.REVIEW_COMPLETED && state != null) {
+      case REVIEW_COMPLETED -> {
+        if (state != null) {
           // The model sends one completion notice per participating State.
           yield acting(job.reviewId(), state, now).map(a -> List.of(new Envelope(a, List.of(secretariat))))
               .orElse(List.of());
         }
-        List<Envelope> out = new ArrayList<>();
-        for (String s : reviews.participatingStates(job.reviewId())) {
-          acting(job.reviewId(), s, now).ifPresent(a -> out.add(new Envelope(a, List.of(secretariat))));
-        }
-        yield dedupe(out);
+        yield toEveryone(job, null, now, secretariat);
       }
+      // The State that joined is welcomed (REVIEW_LAUNCHED); the one that left is released.
+      case REVIEWER_REPLACED -> toEveryone(job, state, now, secretariat);
+      case STEP_DONE, REVIEW_ON_HOLD, REVIEW_RESUMED -> toEveryone(job, null, now, secretariat);
     };
+  }
+
+  /** The acting focal point of every participating State but {@code except}, each copying the secretariat. */
+  private List<Envelope> toEveryone(NoticeJob job, String except, Instant now, Addressee secretariat) {
+    List<Envelope> out = new ArrayList<>();
+    for (String s : reviews.participatingStates(job.reviewId())) {
+      if (!s.equals(except)) {
+        acting(job.reviewId(), s, now).ifPresent(a -> out.add(new Envelope(a, List.of(secretariat))));
+      }
+    }
+    return dedupe(out);
+  }
+
+  /** The acting focal points of the other participating States, for their information. */
+  private List<Envelope> toTheOthers(NoticeJob job, String state, Instant now) {
+    List<Envelope> out = new ArrayList<>();
+    for (String other : reviews.participatingStates(job.reviewId())) {
+      if (!other.equals(state)) {
+        acting(job.reviewId(), other, now)
+            .ifPresent(a -> out.add(new Envelope(a.as(Addressee.Role.OTHER_FOCAL_POINT), List.of())));
+      }
+    }
+    return dedupe(out);
+  }
+
+  /** The acting focal point and, where the step is the experts' to draft, each expert (no copies). */
+  private List<Envelope> withExperts(NoticeJob job, String state, Instant now, Optional<Envelope> actingOne) {
+    List<Envelope> out = new ArrayList<>();
+    actingOne.ifPresent(out::add);
+    if (job.step() != null && job.step().draftedByExperts()) {
+      for (PersonView e : registry.experts(job.reviewId(), state, now)) {
+        out.add(new Envelope(person(e, Addressee.Role.EXPERT), List.of()));
+      }
+    }
+    return dedupe(out);
   }
 
   public Addressee secretariat() {

@@ -103,6 +103,10 @@ public class NoticeService {
   public Delivery deliver(NoticeJob asked, long jobKey) {
     // Before claiming anything: a row this instance sent but could not record must read SENT.
     recordUnrecordedSends();
+    if (!steps.ladderNoticeStillDue(asked.stepId(), asked.noticeKey())) {
+      // "Done" and "on hold" are judged when a rung is sent, not when it was planned.
+      return new Delivery(0, 0);
+    }
     Prepared prepared = prepare(asked);
     NoticeJob job = prepared.job();
     Claims claims = claim(job, prepared.envelopes(), jobKey);
@@ -192,9 +196,11 @@ public class NoticeService {
     if (job.stepId() == null) {
       return job;
     }
+    // The dialogue's window belongs to no State: its notices name the State they are addressed to.
     return steps.find(job.stepId())
         .map(row -> new NoticeJob(job.reviewId(), job.stepId(), job.noticeKey(), job.kind(), row.getStep(),
-            row.getStateCode(), row.getDueOn(), row.getDeadlineRevision(), job.eventId()))
+            row.getStateCode() != null ? row.getStateCode() : job.state(), row.getDueOn(), row.getDeadlineRevision(),
+            job.eventId()))
         .orElse(job);
   }
 

@@ -19,7 +19,9 @@ import org.revflow.notification.render.RecipientRole;
 import org.revflow.notification.render.RenderedNotice;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewEvent;
+import org.revflow.review.ReviewQueries;
 import org.revflow.review.ReviewService;
+import org.revflow.registry.RegistryService;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.Rung;
 import org.springframework.stereotype.Component;
@@ -33,15 +35,19 @@ class RenderedNoticeComposer implements NoticeComposer {
 
   private final NoticeRenderer renderer;
   private final ReviewService reviews;
+  private final ReviewQueries queries;
+  private final RegistryService registry;
   private final RevFlowProperties properties;
   private final Clock clock;
   /** Resolved once, at start: a bean-factory lookup per addressee was a twentieth of rendering. */
   private final Optional<ActionLinkProvider> actionLinks;
 
-  RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, RevFlowProperties properties, Clock clock,
-      Optional<ActionLinkProvider> actionLinks) {
+  RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, ReviewQueries queries,
+      RegistryService registry, RevFlowProperties properties, Clock clock, Optional<ActionLinkProvider> actionLinks) {
     this.renderer = renderer;
     this.reviews = reviews;
+    this.queries = queries;
+    this.registry = registry;
     this.properties = properties;
     this.clock = clock;
     this.actionLinks = actionLinks;
@@ -82,6 +88,23 @@ class RenderedNoticeComposer implements NoticeComposer {
         previousDue = d.containsKey("previousDue") ? LocalDate.parse(d.get("previousDue")) : null;
       }
     }
+    ReviewStep step = job.stepId() == null ? null : reviews.findStep(job.stepId()).orElse(null);
+    if (step != null && step.isVacancy()) {
+      details.put(NoticeDetails.OCCASION, NoticeDetails.VACANCY);
+    }
+    if (step != null && step.isRound() && step.getRequestedBy() != null) {
+      details.put(NoticeDetails.REQUESTED_BY, step.getRequestedBy());
+    }
+    if (job.kind() == NoticeKind.REVIEW_LAUNCHED && job.state() != null) {
+      launchFacts(job, review, today, details);
+    }
+    if (job.kind() == NoticeKind.FOCAL_POINT_CHANGED && job.state() != null) {
+      registry.designatedFocalPoint(job.reviewId(), job.state(), clock.instant()).ifPresent(fp -> {
+        details.put(NoticeDetails.PERSON_NAME, fp.name());
+        details.put(NoticeDetails.PERSON_EMAIL, fp.email());
+        details.put(NoticeDetails.PERSON_LANGUAGE, fp.language().code());
+      });
+    }
     if (job.kind() == NoticeKind.REVIEW_RESUMED) {
       List<ReviewStep> open = reviews.openSteps(job.reviewId());
       if (!open.isEmpty()) {
@@ -98,12 +121,38 @@ class RenderedNoticeComposer implements NoticeComposer {
     return new JobFacts(review, Map.copyOf(details), previousDue);
   }
 
+  /**
+   * What a launch notice lists for its State: its first steps and deadlines and, for the network
+   * of focal points, who is already focal point in the review.
+   */
+  private void launchFacts(NoticeJob job, Review review, LocalDate today, Map<String, String> details) {
+    var first = queries.firstSteps(job.reviewId(), job.state());
+    if (!first.isEmpty()) {
+      details.put(NoticeDetails.STEPS, first.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue())
+          .collect(Collectors.joining(";")));
+    }
+    boolean joined = !review.getLaunchDate().equals(today) && details.containsKey(NoticeDetails.OLD_STATE);
+    if (joined) {
+      details.put(NoticeDetails.OCCASION, NoticeDetails.JOINED);
+    }
+    List<String> known = new java.util.ArrayList<>();
+    for (String s : reviews.participatingStates(job.reviewId())) {
+      registry.designatedFocalPoint(job.reviewId(), s, clock.instant())
+          .ifPresent(fp -> known.add(s + "=" + fp.name().replace('|', ' ').replace(';', ',') + "|" + fp.email()));
+    }
+    if (!known.isEmpty()) {
+      details.put(NoticeDetails.FOCAL_POINTS, String.join(";", known));
+    }
+  }
+
   private Composed render(NoticeJob job, JobFacts facts, Addressee to) {
     Review review = facts.review();
     URI base = properties.publicBaseUrl();
+    // People outside the secretariat cannot sign in: their links lead only where they can act.
+    URI reviewLink = to.role() == Addressee.Role.SECRETARIAT ? base.resolve("/api/reviews/" + review.getId()) : null;
     NoticeContent content = new NoticeContent(job.kind(), review.getId(), review.getUnderReview(), review.getPhase(),
-        job.step(), job.state(), job.due(), facts.previousDue(), job.deadlineRevision(),
-        base.resolve("/api/reviews/" + review.getId()), actionLink(job, to), facts.details());
+        job.step(), job.state(), job.due(), facts.previousDue(), job.deadlineRevision(), reviewLink,
+        actionLink(job, to), facts.details());
     Recipient recipient = new Recipient(to.name(), to.email(), to.language(), to.timeZone(),
         RecipientRole.valueOf(to.role().name()));
     RenderedNotice rendered = renderer.render(content, recipient);

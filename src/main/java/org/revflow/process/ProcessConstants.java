@@ -22,6 +22,8 @@ public final class ProcessConstants {
   public static final String JOB_COMPLETE_REVIEW = "revflow.review.complete";
   public static final String JOB_LAUNCH_NEXT_PHASE = "revflow.review.launch-next-phase";
   public static final String JOB_REVIEW_STARTED = "revflow.review.started";
+  public static final String JOB_OPEN_DIALOGUE = "revflow.dialogue.open";
+  public static final String JOB_PLAN_DIALOGUE_END = "revflow.dialogue.plan-end";
 
   /** Messages. */
   /**
@@ -31,6 +33,11 @@ public final class ProcessConstants {
   public static final String MSG_REVIEW_LAUNCHED = "ReviewLaunched";
   /** Ends one step occurrence; correlation key: the step id. */
   public static final String MSG_STEP_COMPLETED = "StepCompleted";
+  /**
+   * Starts a "deadline-step" instance for an occurrence an event opened (a clarification round, a
+   * focal-point vacancy, a joining State's steps); key: the step id.
+   */
+  public static final String MSG_STEP_OPENED = "StepOpened";
   /** The step's dates or the review's hold status changed: plan the ladder again; key: the step id. */
   public static final String MSG_STEP_REPLANNED = "StepReplanned";
   /**
@@ -57,4 +64,12 @@ public final class ProcessConstants {
   public static final String VAR_NOTICE_KEY = "noticeKey";
   public static final String VAR_OUTCOME = "outcome";
   public static final String VAR_COMPLETION_NOTICES = "completionNotices";
+  public static final String VAR_OPENING_NOTICES = "openingNotices";
+  public static final String VAR_STEP_OPEN = "stepOpen";
+  public static final String VAR_LAST_SENT_NOTICE_KEY = "lastSentNoticeKey";
+  public static final String VAR_EVENT_ID = "eventId";
+  public static final String VAR_DIALOGUE_STEP_ID = "dialogueStepId";
+  public static final String VAR_DIALOGUE_ENDS_AT = "dialogueEndsAt";
+  public static final String VAR_DIALOGUE_CLOSED = "dialogueClosed";
+  public static final String VAR_DIALOGUE_END_PLANNED = "dialogueEndPlanned";
 }

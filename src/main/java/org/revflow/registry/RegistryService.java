@@ -36,12 +36,28 @@ public class RegistryService {
   private final PersonRepository people;
   private final RoleRepository roles;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  RegistryService(StateRepository states, PersonRepository people, RoleRepository roles, Clock clock) {
+  RegistryService(StateRepository states, PersonRepository people, RoleRepository roles, Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.states = states;
     this.people = people;
     this.roles = roles;
     this.clock = clock;
+    this.events = events;
+  }
+
+  /**
+   * Who or what a focal-point change comes from: a review event (its id), the launch, or neither
+   * (the registry's own endpoints and imports).
+   */
+  public record Origin(Long reviewEventId, boolean atLaunch) {
+    public static final Origin REGISTRY = new Origin(null, false);
+    public static final Origin LAUNCH = new Origin(null, true);
+
+    public static Origin reviewEvent(long id) {
+      return new Origin(id, false);
+    }
   }
 
   // ------------------------------------------------------------------ States
@@ -327,7 +343,17 @@ public class RegistryService {
   @org.revflow.config.RetryOnLockConflict
   public Optional<PersonView> designateFocalPoint(String reviewId, String stateCode, PersonInput person,
       String noteVerbaleRef, LocalDate receivedOn, Instant effectiveAt, String actor) {
-    return designateFocalPoint(reviewId, stateCode, person, noteVerbaleRef, receivedOn, effectiveAt, actor, null, false);
+    return designateFocalPoint(reviewId, stateCode, person, noteVerbaleRef, receivedOn, effectiveAt, actor, null, false,
+        Origin.REGISTRY);
+  }
+
+  /** As above, for a change a review event or the launch makes (see {@link FocalPointChanged}). */
+  @Transactional
+  @org.revflow.config.RetryOnLockConflict
+  public Optional<PersonView> designateFocalPoint(String reviewId, String stateCode, PersonInput person,
+      String noteVerbaleRef, LocalDate receivedOn, Instant effectiveAt, String actor, Origin origin) {
+    return designateFocalPoint(reviewId, stateCode, person, noteVerbaleRef, receivedOn, effectiveAt, actor, null, false,
+        origin);
   }
 
   /**
@@ -341,6 +367,13 @@ public class RegistryService {
   public Optional<PersonView> designateFocalPoint(String reviewId, String stateCode, PersonInput person,
       String noteVerbaleRef, LocalDate receivedOn, Instant effectiveAt, String actor, String replaces,
       boolean replacementMustBeNamed) {
+    return designateFocalPoint(reviewId, stateCode, person, noteVerbaleRef, receivedOn, effectiveAt, actor, replaces,
+        replacementMustBeNamed, Origin.REGISTRY);
+  }
+
+  private Optional<PersonView> designateFocalPoint(String reviewId, String stateCode, PersonInput person,
+      String noteVerbaleRef, LocalDate receivedOn, Instant effectiveAt, String actor, String replaces,
+      boolean replacementMustBeNamed, Origin origin) {
     Inputs.ValidPerson p = Inputs.person(person);
     String ref = Inputs.text("noteVerbaleRef", noteVerbaleRef, 100);
     LocalDate received = requireDate(receivedOn);
@@ -376,6 +409,8 @@ public class RegistryService {
     for (DesignationView old : open) {
       roles.setReplacedBy(old.id(), id);
     }
+    events.publishEvent(new FocalPointChanged(reviewId, c, FocalPointChanged.Change.DESIGNATED, fp.id(), ref, received,
+        null, who, origin.reviewEventId(), origin.atLaunch()));
     return current.map(DesignationView::person);
   }
 
@@ -430,6 +465,14 @@ public class RegistryService {
   @org.revflow.config.RetryOnLockConflict
   public DesignationView endDesignation(long designationId, String noteVerbaleRef, String reason, Instant effectiveAt,
       String actor) {
+    return endDesignation(designationId, noteVerbaleRef, reason, effectiveAt, actor, Origin.REGISTRY);
+  }
+
+  /** As above, for the end a review event records ({@code FOCAL_POINT_ENDED}). */
+  @Transactional
+  @org.revflow.config.RetryOnLockConflict
+  public DesignationView endDesignation(long designationId, String noteVerbaleRef, String reason, Instant effectiveAt,
+      String actor, Origin origin) {
     String ref = Inputs.text("noteVerbaleRef", noteVerbaleRef, 100);
     if (reason != null && reason.strip().length() > 500) {
       throw RegistryException.invalid("reason is longer than 500 characters");
@@ -446,6 +489,12 @@ public class RegistryService {
       throw RegistryException.invalid("effectiveAt is before the designation began");
     }
     roles.closeDesignation(designationId, from, null, ref, reason == null ? "withdrawn" : reason, Inputs.actor(actor));
+    if (locked.role() == RoleKind.FOCAL_POINT) {
+      // Without a successor, the permanent representative acts again (paragraph 18): the review tells.
+      events.publishEvent(new FocalPointChanged(locked.reviewId(), locked.stateCode(), FocalPointChanged.Change.ENDED,
+          locked.person().id(), ref, LocalDate.ofInstant(from, Times.VIENNA), reason,
+          Inputs.actor(actor), origin.reviewEventId(), origin.atLaunch()));
+    }
     return roles.designation(designationId).orElseThrow();
   }
 

@@ -5,17 +5,27 @@ public enum EventType {
   /** Recorded by the launch itself; not accepted as an event through the API. */
   REVIEW_LAUNCHED,
   FOCAL_POINT_DESIGNATED,
+  /**
+   * A State's focal point leaves the review with no successor: the permanent representative acts
+   * again as interim focal point (paragraph 18) until a designation.
+   */
+  FOCAL_POINT_ENDED,
   EXPERTS_DESIGNATED,
   PRELIMINARY_CONSULTATION_HELD,
   SAQ_CLEARED,
   TRANSLATION_DONE,
   FEEDBACK_CLEARED,
+  /** A reviewing State ({@code state}, optional) asks the reviewed State: opens a round of the dialogue. */
   CLARIFICATION_REQUESTED,
+  /** The reviewed State answers the oldest open round, or the round {@code state} asked. */
   CLARIFICATION_ANSWERED,
   DIALOGUE_CLOSED,
   OBSERVATIONS_CLEARED,
   OBSERVATIONS_AGREED,
   CHANGES_REQUESTED,
+  /** A reviewing State ({@code state}) has cleared its part of the summary. */
+  SUMMARY_CLEARED,
+  /** The reviewed State agrees the summary. */
   SUMMARY_AGREED,
   FINALISED,
   REVIEW_ON_HOLD,

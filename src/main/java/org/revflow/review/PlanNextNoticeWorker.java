@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 public class PlanNextNoticeWorker {
 
   static final String TYPE = JOB_PLAN_NEXT_NOTICE;
-  static final String VAR_LAST_SENT = "lastSentNoticeKey";
 
   private final StepService steps;
 
@@ -24,13 +23,13 @@ public class PlanNextNoticeWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {VAR_STEP_ID, VAR_LAST_SENT})
+  @JobWorker(type = TYPE, fetchVariables = {VAR_STEP_ID, VAR_LAST_SENT_NOTICE_KEY})
   public Map<String, Object> plan(@Variable(name = VAR_STEP_ID) long stepId,
-      @Variable(name = VAR_LAST_SENT, optional = true) String lastSent) {
+      @Variable(name = VAR_LAST_SENT_NOTICE_KEY, optional = true) String lastSent) {
     Map<String, Object> out = new HashMap<>();
     StepService.Plan plan = steps.planNext(stepId, lastSent);
     var planned = plan.next();
-    out.put("stepOpen", plan.stepOpen());
+    out.put(VAR_STEP_OPEN, plan.stepOpen());
     out.put(VAR_NOTICE_PLANNED, planned.isPresent());
     out.put(VAR_NEXT_NOTICE_AT, planned.map(StepService.Planned::sendAt).orElse(null));
     out.put(VAR_NEXT_NOTICE_KIND, planned.map(p -> p.rung().kind().name()).orElse(null));

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.revflow.config.ApiException;
+import org.revflow.registry.DesignationView;
 import org.revflow.registry.PersonInput;
 import org.revflow.registry.RegistryException;
-import org.springframework.http.HttpStatus;
 import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryService.Origin;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** The lifecycle's view of the registry. */
@@ -28,10 +30,28 @@ class RegistryStateDirectory implements StateDirectory {
   }
 
   @Override
+  public boolean hasFocalPoint(String reviewId, String state) {
+    return state != null && registry.focalPointDesignation(reviewId, state, clock.instant()).isPresent();
+  }
+
+  @Override
   public void designateFocalPoint(String reviewId, String state, ReviewCommands.Person person, String noteVerbaleRef,
-      LocalDate receivedOn, String actor) {
+      LocalDate receivedOn, String actor, Origin origin) {
     try {
-      registry.designateFocalPoint(reviewId, state, input(person), noteVerbaleRef, receivedOn, clock.instant(), actor);
+      registry.designateFocalPoint(reviewId, state, input(person), noteVerbaleRef, receivedOn, clock.instant(), actor,
+          origin);
+    } catch (RegistryException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public void endFocalPoint(String reviewId, String state, String noteVerbaleRef, String reason, String actor,
+      Origin origin) {
+    DesignationView current = registry.focalPointDesignation(reviewId, state, clock.instant())
+        .orElseThrow(() -> ApiException.conflict(state + " has no focal point in review " + reviewId + " to end"));
+    try {
+      registry.endDesignation(current.id(), noteVerbaleRef, reason, clock.instant(), actor, origin);
     } catch (RegistryException e) {
       throw translate(e);
     }

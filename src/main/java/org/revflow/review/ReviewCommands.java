@@ -18,13 +18,26 @@ public final class ReviewCommands {
 
   public static final String STATE_CODE = "^[A-Z]{3}$";
 
+  /**
+   * @param focalPoints focal points already designated when the review is launched, by State (a
+   *     note verbale received before the launch): the launch notice goes to them as well, and their
+   *     State has no focal-point step to run
+   */
   public record Launch(
       @NotNull @Pattern(regexp = STATE_CODE, message = "must be an ISO 3166-1 alpha-3 code") String underReview,
       @NotNull @Min(1) @Max(4) Integer phase,
       @NotEmpty Map<@NotNull Instrument, @NotEmpty List<@NotNull @Pattern(regexp = STATE_CODE,
           message = "must be an ISO 3166-1 alpha-3 code") String>> reviewers,
       LocalDate launchDate,
-      @Size(max = 80) String rulebook) {}
+      @Size(max = 80) String rulebook,
+      Map<@NotNull @Pattern(regexp = STATE_CODE, message = "must be an ISO 3166-1 alpha-3 code") String,
+          @NotNull @Valid Person> focalPoints) {
+
+    public Launch(String underReview, Integer phase, Map<Instrument, List<String>> reviewers, LocalDate launchDate,
+        String rulebook) {
+      this(underReview, phase, reviewers, launchDate, rulebook, null);
+    }
+  }
 
   public record Person(
       @NotNull @Size(min = 1, max = 200) String name,

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.revflow.config.ApiException;
 import org.revflow.config.RevFlowProperties;
+import org.revflow.rulebook.Rulebook;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,16 @@ public class ReviewQueries {
   private final ReviewStepRepository steps;
   private final ReviewEventRepository events;
   private final FocalPointResolver focalPoints;
+  private final org.revflow.rulebook.RulebookRegistry rulebooks;
+  private final org.revflow.rulebook.DeadlinePlanner planner;
   private final Clock clock;
   private final RevFlowProperties properties;
 
   ReviewQueries(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
-      ReviewEventRepository events, FocalPointResolver focalPoints, Clock clock, RevFlowProperties properties) {
+      ReviewEventRepository events, FocalPointResolver focalPoints, org.revflow.rulebook.RulebookRegistry rulebooks,
+      org.revflow.rulebook.DeadlinePlanner planner, Clock clock, RevFlowProperties properties) {
+    this.rulebooks = rulebooks;
+    this.planner = planner;
     this.reviews = reviews;
     this.participants = participants;
     this.steps = steps;
@@ -53,6 +59,35 @@ public class ReviewQueries {
         .filter(v -> step == null || v.openSteps().stream().anyMatch(s -> s.step() == step))
         .filter(v -> overdue == null || overdue == v.openSteps().stream().anyMatch(s -> s.daysOverdue() > 0))
         .toList();
+  }
+
+  /**
+   * The steps a launch notice announces to a State, with their deadlines: at the launch its focal
+   * point (unless one is in place), experts, and the questionnaire for the State under review; for a
+   * State that joined later, the steps it has open (its own and those it took over).
+   */
+  @Transactional(readOnly = true)
+  public java.util.LinkedHashMap<Step, LocalDate> firstSteps(String reviewId, String state) {
+    Review r = reviews.findById(reviewId).orElseThrow(() -> ApiException.notFound("no review " + reviewId));
+    java.util.LinkedHashMap<Step, LocalDate> result = new java.util.LinkedHashMap<>();
+    boolean joinedLater = participants.findByReviewIdOrderById(reviewId).stream()
+        .anyMatch(p -> p.isActive() && p.getStateCode().equals(state) && p.getJoinedOn().isAfter(r.getLaunchDate()));
+    if (joinedLater) {
+      steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN).stream()
+          .filter(s -> state.equals(s.getStateCode()))
+          .sorted(Comparator.comparing(ReviewStep::getStep))
+          .forEach(s -> result.putIfAbsent(s.getStep(), s.getDueOn()));
+      return result;
+    }
+    Rulebook rb = rulebooks.get(r.getRulebookVersion());
+    if (focalPoints.actingFocalPoint(reviewId, state, clock.instant()).interim()) {
+      result.put(Step.FOCAL_POINT, planner.dueDate(rb, Step.FOCAL_POINT, r.getLaunchDate(), r.getLaunchDate()));
+    }
+    result.put(Step.EXPERTS, planner.dueDate(rb, Step.EXPERTS, r.getLaunchDate(), r.getLaunchDate()));
+    if (state.equals(r.getUnderReview())) {
+      result.put(Step.SAQ, planner.dueDate(rb, Step.SAQ, r.getLaunchDate(), r.getLaunchDate()));
+    }
+    return result;
   }
 
   private ReviewView view(Review r, boolean withHistory) {

@@ -18,6 +18,8 @@ import org.revflow.config.ApiException;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.notification.NoticeKind;
 import org.revflow.process.ProcessMessages;
+import org.revflow.registry.FocalPointChanged;
+import org.revflow.registry.RegistryService.Origin;
 import org.revflow.review.ReviewCommands.Launch;
 import org.revflow.review.ReviewCommands.RecordEvent;
 import org.revflow.rulebook.DeadlinePlanner;
@@ -98,6 +100,12 @@ public class ReviewService {
     if (reviews.existsById(id)) {
       throw ApiException.conflict("review " + id + " already exists");
     }
+    Map<String, ReviewCommands.Person> focalPoints = cmd.focalPoints() == null ? Map.of() : cmd.focalPoints();
+    for (String state : focalPoints.keySet()) {
+      if (!state.equals(cmd.underReview()) && !reviewing.contains(state)) {
+        throw ApiException.invalid("focalPoints names " + state + ", which does not take part in the review");
+      }
+    }
     Review review = reviews.save(new Review(id, cmd.underReview(), cmd.phase(), launchDate, rulebook.id(), null,
         clock.instant(), actor));
     participants.save(new ReviewParticipant(id, cmd.underReview(), ReviewParticipant.Role.UNDER_REVIEW, null,
@@ -106,6 +114,12 @@ public class ReviewService {
         participants.save(new ReviewParticipant(id, s, ReviewParticipant.Role.REVIEWER, instrument.name(),
             launchDate))));
     events.save(new ReviewEvent(id, EventType.REVIEW_LAUNCHED, null, null, launchDate, null, "launched", clock.instant(), actor));
+    if (!focalPoints.isEmpty()) {
+      // The registry reads the review and its participants with its own statements.
+      participants.flush();
+      focalPoints.forEach((state, person) -> stateDirectory.designateFocalPoint(id, state, person,
+          "in place at the launch", launchDate, actor, Origin.LAUNCH));
+    }
     return startProcess(review, new ArrayList<>(reviewing), rulebook);
   }
 
@@ -184,9 +198,12 @@ public class ReviewService {
     Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
     review.complete();
     // Steps still open end with the review (a focal point never designated, say): the model's
-    // terminate end event stopped their ladders, and the API must not show them as running.
+    // terminate end event stopped the ladders it runs, and the API must not show them as running.
+    // Occurrences that events opened run in instances of their own, which this message ends.
     for (ReviewStep s : steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN)) {
       s.markDone(today(), "REVIEW_COMPLETED");
+      messages.enqueue(MSG_STEP_COMPLETED, String.valueOf(s.getId()), "completed-" + reviewId + "-done-" + s.getId(),
+          new HashMap<>(), COMPLETION_TTL);
     }
   }
 
@@ -236,7 +253,23 @@ public class ReviewService {
     Effects fx = new Effects(event);
     switch (cmd.type()) {
       case REVIEW_LAUNCHED -> throw ApiException.invalid("reviews are launched with POST /api/reviews, not as an event");
-      case FOCAL_POINT_DESIGNATED -> focalPointDesignated(review, cmd, open, fx);
+      case FOCAL_POINT_DESIGNATED -> {
+        String state = requireParticipant(review, cmd.state());
+        if (cmd.person() == null) {
+          throw ApiException.invalid("FOCAL_POINT_DESIGNATED needs the 'person' designated");
+        }
+        // The registry tells what changed (applyFocalPointChange): the same path as its own doors.
+        stateDirectory.designateFocalPoint(reviewId, state, cmd.person(), cmd.reference(), on, actor,
+            Origin.reviewEvent(event.getId()));
+      }
+      case FOCAL_POINT_ENDED -> {
+        String state = requireParticipant(review, cmd.state());
+        if (cmd.reason() == null || cmd.reason().isBlank()) {
+          throw ApiException.invalid("FOCAL_POINT_ENDED needs a 'reason'");
+        }
+        stateDirectory.endFocalPoint(reviewId, state, cmd.reference() == null ? "-" : cmd.reference(), cmd.reason(),
+            actor, Origin.reviewEvent(event.getId()));
+      }
       case EXPERTS_DESIGNATED -> {
         String state = requireParticipant(review, cmd.state());
         if (cmd.experts() != null && !cmd.experts().isEmpty()) {
@@ -248,35 +281,19 @@ public class ReviewService {
       case SAQ_CLEARED -> completeFor(review, open, Step.SAQ, review.getUnderReview(), fx, null);
       case TRANSLATION_DONE -> completeFor(review, open, Step.TRANSLATION, null, fx, null);
       case FEEDBACK_CLEARED -> completeFor(review, open, Step.FEEDBACK, requireReviewer(review, cmd.state()), fx, null);
-      case CLARIFICATION_REQUESTED -> {
-        ReviewStep dialogue = openStep(open, Step.DIALOGUE, review.getUnderReview());
-        Rulebook rb = rulebooks.get(review.getRulebookVersion());
-        dialogue.moveDeadline(planner.roundDueDate(rb, Step.DIALOGUE, on), today);
-        fx.replan(dialogue);
-        fx.announce(NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, review.getUnderReview(),
-            Map.of("stepId", dialogue.getId()));
+      case CLARIFICATION_REQUESTED -> clarificationRequested(review, cmd, open, on, fx);
+      case CLARIFICATION_ANSWERED -> clarificationAnswered(review, cmd, open, on, fx);
+      case DIALOGUE_CLOSED -> {
+        ReviewStep window = dialogueWindow(open);
+        // Rounds still open end with the dialogue: nobody owes an answer any more.
+        open.stream().filter(ReviewStep::isRound).forEach(r -> fx.complete(r, on, "DIALOGUE_CLOSED"));
+        fx.complete(window, on, "CLOSED");
       }
-      case CLARIFICATION_ANSWERED -> {
-        ReviewStep dialogue = openStep(open, Step.DIALOGUE, review.getUnderReview());
-        if (dialogue.isPaused()) {
-          throw ApiException.conflict("no clarification request is waiting for an answer");
-        }
-        dialogue.pause();
-        fx.replan(dialogue);
-        fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, review.getUnderReview(),
-            Map.of("stepId", dialogue.getId()));
-      }
-      case DIALOGUE_CLOSED -> completeFor(review, open, Step.DIALOGUE, review.getUnderReview(), fx, null);
       case OBSERVATIONS_CLEARED -> completeFor(review, open, Step.OBSERVATIONS, requireReviewer(review, cmd.state()), fx, null);
       case OBSERVATIONS_AGREED -> completeFor(review, open, Step.OBSERVATIONS_AGREEMENT, review.getUnderReview(), fx, "AGREED");
       case CHANGES_REQUESTED -> completeFor(review, open, Step.OBSERVATIONS_AGREEMENT, review.getUnderReview(), fx, "CHANGES_REQUESTED");
-      case SUMMARY_AGREED -> {
-        List<ReviewStep> summaries = open.stream().filter(s -> s.getStep() == Step.SUMMARY).toList();
-        if (summaries.isEmpty()) {
-          throw ApiException.conflict("the summary step is not open in review " + reviewId);
-        }
-        summaries.forEach(s -> fx.complete(s, on, null));
-      }
+      case SUMMARY_CLEARED -> completeFor(review, open, Step.SUMMARY, requireReviewer(review, cmd.state()), fx, null);
+      case SUMMARY_AGREED -> completeFor(review, open, Step.SUMMARY_AGREEMENT, review.getUnderReview(), fx, "AGREED");
       case FINALISED -> completeFor(review, open, Step.FINALISATION, null, fx, null);
       case REVIEW_ON_HOLD -> {
         if (review.getStatus() == Review.Status.ON_HOLD) {
@@ -305,24 +322,7 @@ public class ReviewService {
         }
         fx.announceToAll(NoticeKind.REVIEW_RESUMED);
       }
-      case DEADLINE_EXTENDED -> {
-        if (cmd.step() == null || cmd.newDue() == null) {
-          throw ApiException.invalid("DEADLINE_EXTENDED needs 'step' and 'newDue'");
-        }
-        if (cmd.reason() == null || cmd.reason().isBlank()) {
-          throw ApiException.invalid("DEADLINE_EXTENDED needs a 'reason' (note verbale or decision reference)");
-        }
-        String state = cmd.step().secretariatActs() ? null
-            : cmd.state() != null ? requireParticipant(review, cmd.state()) : defaultState(review, cmd.step());
-        ReviewStep s = openStep(open, cmd.step(), state);
-        if (!cmd.newDue().isAfter(today)) {
-          throw ApiException.invalid("the new deadline " + cmd.newDue() + " must lie after today (" + today + ")");
-        }
-        fx.previousDue = s.getDueOn();
-        s.moveDeadline(cmd.newDue(), today);
-        fx.replan(s);
-        fx.announce(NoticeKind.DEADLINE_EXTENDED, s.getStep(), s.getStateCode(), Map.of("stepId", s.getId()));
-      }
+      case DEADLINE_EXTENDED -> deadlineExtended(review, cmd, open, today, fx);
       case REVIEWER_REPLACED -> reviewerReplaced(review, cmd, open, on, fx);
       // History only: the interim lasts until a designation, whatever is acknowledged.
       case INTERIM_ROLE_ACKNOWLEDGED -> requireParticipant(review, cmd.state());
@@ -331,19 +331,126 @@ public class ReviewService {
     return event;
   }
 
-  private void focalPointDesignated(Review review, RecordEvent cmd, List<ReviewStep> open, Effects fx) {
-    String state = requireParticipant(review, cmd.state());
-    if (cmd.person() == null) {
-      throw ApiException.invalid("FOCAL_POINT_DESIGNATED needs the 'person' designated");
+  /**
+   * A State's focal point changed in the registry, whichever door it came through (this service's
+   * events, the designation endpoints, a CSV import, the end of a designation): the same notices
+   * follow. A change from a review event belongs to that event; one from elsewhere is recorded in
+   * the review's history as an event of its own.
+   */
+  @Transactional
+  public void applyFocalPointChange(FocalPointChanged change) {
+    if (change.atLaunch()) {
+      return; // in place from the launch: the launch notice says so
     }
-    stateDirectory.designateFocalPoint(review.getId(), state, cmd.person(), cmd.reference(), fx.event.getOccurredOn(),
-        fx.event.getRecordedBy());
-    var fpStep = open.stream()
-        .filter(s -> s.getStep() == Step.FOCAL_POINT && state.equals(s.getStateCode())).findFirst();
-    if (fpStep.isPresent()) {
-      fx.complete(fpStep.get(), fx.event.getOccurredOn(), null);
+    Review review = reviews.lockById(change.reviewId()).orElse(null);
+    if (review == null || review.getStatus() == Review.Status.COMPLETED) {
+      return;
+    }
+    boolean designated = change.change() == FocalPointChanged.Change.DESIGNATED;
+    ReviewEvent event = change.reviewEventId() != null
+        ? events.findById(change.reviewEventId()).orElseThrow()
+        : events.save(new ReviewEvent(review.getId(),
+            designated ? EventType.FOCAL_POINT_DESIGNATED : EventType.FOCAL_POINT_ENDED, change.stateCode(), null,
+            change.on(), change.noteVerbaleRef(),
+            "through the registry" + (change.reason() == null ? "" : "; reason=" + change.reason()),
+            clock.instant(), change.actor()));
+    Effects fx = new Effects(event);
+    String state = change.stateCode();
+    List<ReviewStep> open = steps.findByReviewIdAndStatus(review.getId(), ReviewStep.Status.OPEN);
+    var focalPointStep = open.stream().filter(s -> s.getStep() == Step.FOCAL_POINT && state.equals(s.getStateCode()))
+        .findFirst();
+    Rulebook rb = rulebooks.get(review.getRulebookVersion());
+    if (designated) {
+      if (focalPointStep.isPresent()) {
+        // Its completion notices welcome the focal point, end an announced interim, tell the others.
+        fx.complete(focalPointStep.get(), change.on(), null);
+      } else {
+        fx.announce(NoticeKind.FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, state);
+        if (rb.focalPointNetwork()) {
+          fx.announce(NoticeKind.FOCAL_POINT_CHANGED, Step.FOCAL_POINT, state);
+        }
+      }
+    } else if (focalPointStep.isEmpty()) {
+      // Paragraph 18: the permanent representative acts again, and is told so that day.
+      LocalDate day = today();
+      ReviewStep vacancy = steps.save(ReviewStep.openedByEvent(review.getId(), Step.FOCAL_POINT, state,
+          nextRound(review.getId(), Step.FOCAL_POINT, state), ReviewStep.Occurrence.FOCAL_POINT_VACANCY, null, day, day,
+          day));
+      fx.startStep(vacancy);
+    }
+    fx.flush();
+  }
+
+  private void clarificationRequested(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on,
+      Effects fx) {
+    dialogueWindow(open);
+    String asker = cmd.state() == null ? null : requireReviewer(review, cmd.state());
+    Rulebook rb = rulebooks.get(review.getRulebookVersion());
+    // The reviewed State answers each request by its own deadline, with its own ladder.
+    ReviewStep round = steps.save(ReviewStep.openedByEvent(review.getId(), Step.DIALOGUE, review.getUnderReview(),
+        nextRound(review.getId(), Step.DIALOGUE, review.getUnderReview()), ReviewStep.Occurrence.CLARIFICATION_ROUND,
+        asker, on, planner.roundDueDate(rb, Step.DIALOGUE, on), planner.floorAt(rb, clock.instant())));
+    fx.startStep(round);
+  }
+
+  private void clarificationAnswered(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on,
+      Effects fx) {
+    ReviewStep window = dialogueWindow(open);
+    String asker = cmd.state() == null ? null : requireReviewer(review, cmd.state());
+    List<ReviewStep> rounds = open.stream().filter(ReviewStep::isRound)
+        .sorted(java.util.Comparator.comparing(ReviewStep::getRound)).toList();
+    ReviewStep answered = rounds.stream().filter(r -> asker == null || asker.equals(r.getRequestedBy())).findFirst()
+        .orElseThrow(() -> ApiException.conflict("no clarification request" + (asker == null ? "" : " of " + asker)
+            + " is waiting for an answer"));
+    fx.complete(answered, on, "ANSWERED");
+    List<String> toldStates = answered.getRequestedBy() != null ? List.of(answered.getRequestedBy())
+        : reviewingStates(review.getId());
+    // Addressed to the State that asked: the round's own row names the State that answers.
+    for (String s : toldStates) {
+      fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, s);
+    }
+    // The window has ended and this was the last open request: the dialogue closes now.
+    if (rounds.size() == 1 && on.isAfter(window.getDueOn())) {
+      fx.complete(window, on, "WINDOW_ENDED");
+    }
+  }
+
+  private void deadlineExtended(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate today, Effects fx) {
+    if (cmd.step() == null || cmd.newDue() == null) {
+      throw ApiException.invalid("DEADLINE_EXTENDED needs 'step' and 'newDue'");
+    }
+    if (cmd.reason() == null || cmd.reason().isBlank()) {
+      throw ApiException.invalid("DEADLINE_EXTENDED needs a 'reason' (note verbale or decision reference)");
+    }
+    ReviewStep s;
+    if (cmd.step() == Step.DIALOGUE) {
+      // The oldest open request's answer; with none open, the window in which the reviewing States may ask.
+      if (cmd.state() != null && !cmd.state().equals(review.getUnderReview())) {
+        throw ApiException.invalid("the dialogue's deadlines are the State under review's (" + review.getUnderReview() + ")");
+      }
+      s = open.stream().filter(ReviewStep::isRound).min(java.util.Comparator.comparing(ReviewStep::getRound))
+          .orElseGet(() -> dialogueWindow(open));
     } else {
-      fx.announce(NoticeKind.FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, state);
+      String state = cmd.step().secretariatActs() ? null
+          : cmd.state() != null ? requireParticipant(review, cmd.state()) : defaultState(review, cmd.step());
+      s = openStep(open, cmd.step(), state);
+      if (s.isVacancy()) {
+        throw ApiException.conflict("the focal point of " + state + " left without a successor: there is no deadline"
+            + " to extend, the permanent representative acts until a designation");
+      }
+    }
+    if (!cmd.newDue().isAfter(today)) {
+      throw ApiException.invalid("the new deadline " + cmd.newDue() + " must lie after today (" + today + ")");
+    }
+    fx.previousDue = s.getDueOn();
+    s.moveDeadline(cmd.newDue(), today);
+    fx.replan(s);
+    if (s.isWindow()) {
+      for (String state : participatingStates(review.getId())) {
+        fx.announce(NoticeKind.DEADLINE_EXTENDED, Step.DIALOGUE, state, Map.of(VAR_STEP_ID, s.getId()));
+      }
+    } else {
+      fx.announce(NoticeKind.DEADLINE_EXTENDED, s.getStep(), s.getStateCode(), Map.of(VAR_STEP_ID, s.getId()));
     }
   }
 
@@ -372,17 +479,44 @@ public class ReviewService {
     boolean stillReviewing = all.stream().anyMatch(p -> p != leaving && p.isActive()
         && p.getRole() == ReviewParticipant.Role.REVIEWER && p.getStateCode().equals(cmd.oldState()));
     if (!stillReviewing) {
-      // The new reviewer takes over the old one's open steps, with their deadlines.
       for (ReviewStep s : open) {
-        if (cmd.oldState().equals(s.getStateCode()) && s.getStep().actor() == Step.Actor.EACH_REVIEWING_STATE) {
+        if (!cmd.oldState().equals(s.getStateCode())) {
+          continue;
+        }
+        if (s.getStep().actor() == Step.Actor.EACH_REVIEWING_STATE) {
+          // The new reviewer takes over the old one's open steps, with their deadlines.
           s.handOverTo(cmd.newState());
           fx.replan(s);
+        } else {
+          // Its own focal point and experts no longer matter to this review.
+          fx.complete(s, on, "RELEASED");
         }
       }
     }
+    // The new State joins as a drawn one would: its own focal point and experts, counted from today.
+    Rulebook rb = rulebooks.get(review.getRulebookVersion());
+    LocalDate floor = planner.floorAt(rb, clock.instant());
+    for (Step step : List.of(Step.FOCAL_POINT, Step.EXPERTS)) {
+      fx.startStep(steps.save(ReviewStep.openedByEvent(review.getId(), step, cmd.newState(),
+          nextRound(review.getId(), step, cmd.newState()), ReviewStep.Occurrence.STEP, null, on,
+          planner.dueDate(rb, step, on, on), floor)));
+    }
     fx.updateReviewingStates(review, reviewingStates(review.getId()), participatingStates(review.getId()));
-    fx.announce(NoticeKind.REVIEWER_REPLACED, null, cmd.newState(),
-        Map.of("oldState", cmd.oldState(), "newState", cmd.newState(), "instrument", cmd.instrument().name()));
+    Map<String, Object> replacement = Map.of("oldState", cmd.oldState(), "newState", cmd.newState(),
+        "instrument", cmd.instrument().name());
+    fx.announce(NoticeKind.REVIEW_LAUNCHED, null, cmd.newState(), replacement);
+    fx.announce(NoticeKind.REVIEWER_REPLACED, null, cmd.newState(), replacement);
+    fx.announce(NoticeKind.REVIEWER_RELEASED, null, cmd.oldState(), replacement);
+  }
+
+  private ReviewStep dialogueWindow(List<ReviewStep> open) {
+    return open.stream().filter(ReviewStep::isWindow).findFirst()
+        .orElseThrow(() -> ApiException.conflict("the dialogue is not open (it has not started, or it is closed)"));
+  }
+
+  private int nextRound(String reviewId, Step step, String state) {
+    return 1 + (int) steps.findByReviewIdOrderById(reviewId).stream()
+        .filter(s -> s.getStep() == step && Objects.equals(state, s.getStateCode())).count();
   }
 
   private void completeFor(Review review, List<ReviewStep> open, Step step, String state, Effects fx, String outcome) {
@@ -391,7 +525,7 @@ public class ReviewService {
 
   private ReviewStep openStep(List<ReviewStep> open, Step step, String state) {
     return open.stream()
-        .filter(s -> s.getStep() == step && Objects.equals(state, s.getStateCode()))
+        .filter(s -> s.getStep() == step && Objects.equals(state, s.getStateCode()) && !s.isWindow() && !s.isRound())
         .findFirst()
         .orElseThrow(() -> ApiException.conflict("step " + step + (state == null ? "" : " for " + state)
             + " is not open (it is done, or has not started yet)"));
@@ -494,6 +628,17 @@ public class ReviewService {
       vars.put(VAR_OUTCOME, outcome);
       queued.add(() -> messages.enqueue(MSG_STEP_COMPLETED, String.valueOf(step.getId()),
           "evt-" + event.getId() + "-done-" + step.getId(), vars, COMPLETION_TTL));
+    }
+
+    /** An occurrence this event opened: its own "Step with a deadline" instance opens and runs it. */
+    void startStep(ReviewStep step) {
+      Map<String, Object> vars = new HashMap<>();
+      vars.put(VAR_REVIEW_ID, step.getReviewId());
+      vars.put(VAR_STEP, step.getStep().name());
+      vars.put(VAR_STATE, step.getStateCode());
+      vars.put(VAR_STEP_ID, step.getId());
+      queued.add(() -> messages.enqueue(MSG_STEP_OPENED, String.valueOf(step.getId()),
+          "evt-" + event.getId() + "-open-" + step.getId(), vars, Duration.ZERO));
     }
 
     void replan(ReviewStep step) {

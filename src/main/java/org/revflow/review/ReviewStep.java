@@ -21,6 +21,22 @@ public class ReviewStep {
 
   public enum Status { OPEN, DONE }
 
+  /** What an occurrence of a step is. */
+  public enum Occurrence {
+    /** The step for its acting party, as the review's process opens it. */
+    STEP,
+    /** The dialogue's window: the reviewing States may ask; it owes nothing and has no ladder. */
+    DIALOGUE_WINDOW,
+    /** One clarification request of the dialogue, which the reviewed State answers by its deadline. */
+    CLARIFICATION_ROUND,
+    /** A focal point left without a successor: the permanent representative acts until a designation. */
+    FOCAL_POINT_VACANCY
+  }
+
+  /** Outcomes that end a step without the party having done it: nobody is told it is "done". */
+  public static final java.util.Set<String> ENDED_WITHOUT_NOTICE = java.util.Set.of(
+      "RELEASED", "REVIEW_COMPLETED", "DIALOGUE_CLOSED", "DESIGNATED_BEFORE_OPENING");
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -37,6 +53,14 @@ public class ReviewStep {
 
   @Column(name = "round_no", nullable = false)
   private int round;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Occurrence occurrence = Occurrence.STEP;
+
+  /** The reviewing State that asked, for a clarification round (null: the request named none). */
+  @Column(name = "requested_by", length = 3)
+  private String requestedBy;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -65,11 +89,12 @@ public class ReviewStep {
 
   private String outcome;
 
-  @Column(name = "opened_by_element", nullable = false)
-  private long openedByElement;
+  /** The element instance of the "Open step" job that opened it; null until a process has. */
+  @Column(name = "opened_by_element")
+  private Long openedByElement;
 
-  @Column(name = "process_instance_key", nullable = false)
-  private long processInstanceKey;
+  @Column(name = "process_instance_key")
+  private Long processInstanceKey;
 
   @Version
   private long version;
@@ -91,6 +116,36 @@ public class ReviewStep {
     this.processInstanceKey = processInstanceKey;
   }
 
+  /**
+   * An occurrence an event opens (a clarification round, a vacancy, a joining State's step): written
+   * with the event, then opened by the process instance the event starts.
+   */
+  static ReviewStep openedByEvent(String reviewId, Step step, String stateCode, int round, Occurrence occurrence,
+      String requestedBy, LocalDate startedOn, LocalDate dueOn, LocalDate floorExclusive) {
+    ReviewStep s = new ReviewStep();
+    s.reviewId = reviewId;
+    s.step = step;
+    s.stateCode = stateCode;
+    s.round = round;
+    s.occurrence = occurrence;
+    s.requestedBy = requestedBy;
+    s.status = Status.OPEN;
+    s.startedOn = startedOn;
+    s.dueOn = dueOn;
+    s.originalDueOn = dueOn;
+    s.floorExclusive = floorExclusive;
+    return s;
+  }
+
+  /** The dialogue's window, opened by the review's process. */
+  static ReviewStep dialogueWindow(String reviewId, LocalDate startedOn, LocalDate endsOn, long openedByElement,
+      long processInstanceKey) {
+    ReviewStep s = new ReviewStep(reviewId, Step.DIALOGUE, null, 1, startedOn, endsOn, null, openedByElement,
+        processInstanceKey);
+    s.occurrence = Occurrence.DIALOGUE_WINDOW;
+    return s;
+  }
+
   public Long getId() { return id; }
   public String getReviewId() { return reviewId; }
   public Step getStep() { return step; }
@@ -106,7 +161,23 @@ public class ReviewStep {
   public boolean isPaused() { return paused; }
   public LocalDate getDoneOn() { return doneOn; }
   public String getOutcome() { return outcome; }
-  public long getProcessInstanceKey() { return processInstanceKey; }
+  public Long getProcessInstanceKey() { return processInstanceKey; }
+  public Long getOpenedByElement() { return openedByElement; }
+  public Occurrence getOccurrence() { return occurrence; }
+  public String getRequestedBy() { return requestedBy; }
+  public boolean isWindow() { return occurrence == Occurrence.DIALOGUE_WINDOW; }
+  public boolean isRound() { return occurrence == Occurrence.CLARIFICATION_ROUND; }
+  public boolean isVacancy() { return occurrence == Occurrence.FOCAL_POINT_VACANCY; }
+
+  /** Attaches the process instance that opened an occurrence an event wrote; false when one already has. */
+  boolean openedBy(long elementInstanceKey, long processInstanceKey) {
+    if (this.openedByElement != null) {
+      return false;
+    }
+    this.openedByElement = elementInstanceKey;
+    this.processInstanceKey = processInstanceKey;
+    return true;
+  }
 
   /** A new deadline: the ladder is re-planned from it, skipping rungs dated on or before {@code asOf}. */
   void moveDeadline(LocalDate newDue, LocalDate asOf) {

@@ -1,8 +1,12 @@
 package org.revflow.review;
 
 /**
- * The steps of a country review (review-mechanism brief, section 4), in order, with who acts.
+ * The steps of a country review (docs/domain.md, "One country review"), in order, with who acts.
  * Names are stable: they appear in the rulebook, the API, the notice log and process variables.
+ *
+ * <p>{@link #DIALOGUE} has two kinds of occurrence: the dialogue's window (no State: nobody owes
+ * anything while no request is open) and one round per clarification request, which the reviewed
+ * State answers by its own deadline.
  */
 public enum Step {
   FOCAL_POINT(Actor.EACH_PARTICIPATING_STATE),
@@ -14,7 +18,10 @@ public enum Step {
   DIALOGUE(Actor.REVIEWED_STATE),
   OBSERVATIONS(Actor.EACH_REVIEWING_STATE),
   OBSERVATIONS_AGREEMENT(Actor.REVIEWED_STATE),
+  /** Each reviewing State drafts and clears its part of the summary. */
   SUMMARY(Actor.EACH_REVIEWING_STATE),
+  /** The reviewed State agrees the summary once every part is cleared. */
+  SUMMARY_AGREEMENT(Actor.REVIEWED_STATE),
   FINALISATION(Actor.SECRETARIAT);
 
   /** Who gets the step's ladder of notices. */

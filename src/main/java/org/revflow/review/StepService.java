@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.notification.NoticeKind;
@@ -24,21 +25,30 @@ public class StepService {
   private final ReviewEventRepository events;
   private final RulebookRegistry rulebooks;
   private final DeadlinePlanner planner;
+  private final StateDirectory directory;
+  private final SentNotices sentNotices;
   private final Clock clock;
   private final RevFlowProperties properties;
 
   StepService(ReviewRepository reviews, ReviewStepRepository steps, ReviewEventRepository events,
-      RulebookRegistry rulebooks, DeadlinePlanner planner, Clock clock, RevFlowProperties properties) {
+      RulebookRegistry rulebooks, DeadlinePlanner planner, StateDirectory directory, SentNotices sentNotices,
+      Clock clock, RevFlowProperties properties) {
     this.reviews = reviews;
     this.steps = steps;
     this.events = events;
     this.rulebooks = rulebooks;
     this.planner = planner;
+    this.directory = directory;
+    this.sentNotices = sentNotices;
     this.clock = clock;
     this.properties = properties;
   }
 
-  public record Opened(long stepId, LocalDate due) {}
+  /**
+   * A step occurrence as opened: its id, deadline and the notices that announce it to whoever acts
+   * (none where the launch notice or a joining State's welcome already lists it).
+   */
+  public record Opened(long stepId, LocalDate due, List<String> openingNotices) {}
 
   public record Planned(Rung rung, String sendAt) {}
 
@@ -52,18 +62,30 @@ public class StepService {
     return LocalDate.ofInstant(clock.instant(), properties.zone());
   }
 
-  /** Idempotent per element instance: a retried job returns the step it opened the first time. */
+  /**
+   * Opens a step occurrence for the process, idempotent per element instance: a retried job returns
+   * the step it opened the first time. An occurrence an event already wrote ({@code stepId}) is
+   * taken over instead of opened anew.
+   */
   @Transactional
-  public Opened open(long elementInstanceKey, long processInstanceKey, String reviewId, Step step, String state) {
+  public Opened open(long elementInstanceKey, long processInstanceKey, String reviewId, Step step, String state,
+      Long stepId) {
+    if (stepId != null) {
+      ReviewStep row = steps.findById(stepId).orElseThrow(() -> new IllegalStateException("no step " + stepId));
+      row.openedBy(elementInstanceKey, processInstanceKey);
+      // A second instance for the same occurrence (a message published twice) announces nothing.
+      boolean ours = Objects.equals(row.getOpenedByElement(), elementInstanceKey);
+      return new Opened(row.getId(), row.getDueOn(), ours ? openingNotices(row) : List.of());
+    }
     Optional<ReviewStep> existing = steps.findByOpenedByElement(elementInstanceKey);
     if (existing.isPresent()) {
-      return new Opened(existing.get().getId(), existing.get().getDueOn());
+      return new Opened(existing.get().getId(), existing.get().getDueOn(), openingNotices(existing.get()));
     }
     Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     LocalDate today = today();
     int round = 1 + (int) steps.findByReviewIdOrderById(reviewId).stream()
-        .filter(s -> s.getStep() == step && java.util.Objects.equals(s.getStateCode(), state)).count();
+        .filter(s -> s.getStep() == step && Objects.equals(s.getStateCode(), state)).count();
     LocalDate due;
     if (round > 1 && step == Step.OBSERVATIONS) {
       LocalDate requested = events.findFirstByReviewIdAndTypeOrderByIdDesc(reviewId, EventType.CHANGES_REQUESTED)
@@ -77,7 +99,33 @@ public class StepService {
     LocalDate floor = planner.floorAt(rb, clock.instant());
     ReviewStep saved = steps.save(new ReviewStep(reviewId, step, step.secretariatActs() ? null : state, round, today,
         due, floor, elementInstanceKey, processInstanceKey));
-    return new Opened(saved.getId(), due);
+    if (step == Step.FOCAL_POINT && directory.hasFocalPoint(reviewId, state)) {
+      // In place at the launch (or designated in the moment before the step opened): nothing to ask.
+      saved.markDone(today, "DESIGNATED_BEFORE_OPENING");
+    }
+    return new Opened(saved.getId(), due, openingNotices(saved));
+  }
+
+  /**
+   * The notices that announce an occurrence to whoever acts, the day it opens. The launch notice
+   * lists the launch's own steps, and a State that joins is welcomed with its steps listed; a
+   * clarification round and a new round of the lists are announced by what opened them.
+   */
+  private static List<String> openingNotices(ReviewStep row) {
+    if (!row.isOpen()) {
+      return List.of();
+    }
+    return switch (row.getOccurrence()) {
+      case FOCAL_POINT_VACANCY -> List.of(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE.name(),
+          NoticeKind.INTERIM_FOCAL_POINT_INFO.name());
+      case CLARIFICATION_ROUND -> List.of(NoticeKind.CLARIFICATION_REQUESTED.name());
+      case DIALOGUE_WINDOW -> List.of();
+      case STEP -> switch (row.getStep()) {
+        case FOCAL_POINT, EXPERTS, SAQ -> List.of();
+        case OBSERVATIONS -> List.of(row.getRound() > 1 ? NoticeKind.CHANGES_REQUESTED.name() : NoticeKind.STEP_OPENED.name());
+        default -> List.of(NoticeKind.STEP_OPENED.name());
+      };
+    };
   }
 
   /** The next rung still to send for this step, given the last one sent (by key), or empty. */
@@ -89,10 +137,15 @@ public class StepService {
     }
     Review review = reviews.findById(s.getReviewId()).orElseThrow();
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LadderInput in = new LadderInput(s.getStep(), s.getStartedOn(), s.getDueOn(), s.getFloorExclusive(),
-        Rung.fromKey(lastSentKey), review.getStatus() == Review.Status.ON_HOLD, s.isPaused(), s.getStep().secretariatActs());
-    return new Plan(true, planner.nextRung(rb, in)
-        .map(r -> new Planned(r, planner.sendAt(rb, r.date()).toOffsetDateTime().toString())), s.getDueOn());
+    return new Plan(true, planner.nextRung(rb, ladderInput(s, review, Rung.fromKey(lastSentKey)))
+        .map(r -> new Planned(r, planner.sendAt(rb, r).toOffsetDateTime().toString())), s.getDueOn());
+  }
+
+  /** The step's ladder as the planner sees it, after {@code lastSent}. */
+  static LadderInput ladderInput(ReviewStep s, Review review, Rung lastSent) {
+    LadderInput in = new LadderInput(s.getStep(), s.getStartedOn(), s.getDueOn(), s.getFloorExclusive(), lastSent,
+        review.getStatus() == Review.Status.ON_HOLD, s.isPaused() || s.isWindow(), s.getStep().secretariatActs());
+    return s.isVacancy() ? in.asVacancy() : in;
   }
 
   /** The notices that announce the step done; the step itself was closed when the event was recorded. */
@@ -100,18 +153,95 @@ public class StepService {
   public List<String> completionNotices(long stepId) {
     ReviewStep s = steps.findById(stepId).orElseThrow(() -> new IllegalStateException("no step " + stepId));
     List<String> kinds = new ArrayList<>();
+    if (s.getOutcome() != null && ReviewStep.ENDED_WITHOUT_NOTICE.contains(s.getOutcome())) {
+      return kinds;
+    }
     if (s.getStep() == Step.FOCAL_POINT) {
       kinds.add(NoticeKind.FOCAL_POINT_DESIGNATED.name());
-      LocalDate done = s.getDoneOn() == null ? today() : s.getDoneOn();
-      // The permanent representative has been interim focal point since D + 1 (para 18).
-      if (done.isAfter(s.getDueOn())) {
+      // The permanent representative was told the interim was in force: now that it ended, too.
+      if (sentNotices.wasSent(s.getId(), NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE.name())) {
         kinds.add(NoticeKind.INTERIM_FOCAL_POINT_ENDED.name());
       }
+      Review review = reviews.findById(s.getReviewId()).orElseThrow();
+      if (rulebooks.get(review.getRulebookVersion()).focalPointNetwork()) {
+        kinds.add(NoticeKind.FOCAL_POINT_CHANGED.name());
+      }
+    } else if (s.isRound()) {
+      // The answer is announced to the State that asked when it is recorded.
+      return kinds;
     } else if (!"CHANGES_REQUESTED".equals(s.getOutcome())) {
-      // Changes requested is no "done": the model tells the reviewing States instead.
+      // Changes requested is no "done": the new round of the lists announces itself.
       kinds.add(NoticeKind.STEP_DONE.name());
     }
     return kinds;
+  }
+
+  // ---------------------------------------------------------------- the dialogue's window
+
+  /** What the dialogue's window does next: it is over, or it ends at a time, or it waits (null). */
+  public record DialogueEnd(boolean closed, String endsAt) {}
+
+  /**
+   * Opens the dialogue's window once every reviewing State's feedback is cleared: the reviewing
+   * States may ask for clarification until its end. Idempotent per element instance.
+   */
+  @Transactional
+  public long openDialogue(long elementInstanceKey, long processInstanceKey, String reviewId) {
+    Optional<ReviewStep> existing = steps.findByOpenedByElement(elementInstanceKey);
+    if (existing.isPresent()) {
+      return existing.get().getId();
+    }
+    Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
+    Rulebook rb = rulebooks.get(review.getRulebookVersion());
+    LocalDate today = today();
+    return steps.save(ReviewStep.dialogueWindow(reviewId, today, planner.dueDate(rb, Step.DIALOGUE, null, today),
+        elementInstanceKey, processInstanceKey)).getId();
+  }
+
+  /**
+   * The window closes on the first working day after its last day, at the notice time, if no
+   * request is open then; while one is, it waits for the answer (which closes it) or a change.
+   * Nothing runs out while the review is on hold: the resume moves the window's end and plans again.
+   * "Ended" compares days, not instants, so that a timer firing a moment early never plans itself again.
+   */
+  @Transactional
+  public DialogueEnd planDialogueEnd(long windowId) {
+    ReviewStep window = steps.findById(windowId).orElseThrow(() -> new IllegalStateException("no step " + windowId));
+    if (!window.isOpen()) {
+      return new DialogueEnd(true, null);
+    }
+    Review review = reviews.findById(window.getReviewId()).orElseThrow();
+    if (review.getStatus() == Review.Status.ON_HOLD) {
+      return new DialogueEnd(false, null);
+    }
+    Rulebook rb = rulebooks.get(review.getRulebookVersion());
+    LocalDate closingDay = planner.sendingDay(rb, window.getDueOn().plusDays(1));
+    if (today().isBefore(closingDay)) {
+      return new DialogueEnd(false, planner.sendAt(rb, closingDay).toOffsetDateTime().toString());
+    }
+    boolean requestOpen = steps.findByReviewIdAndStatus(window.getReviewId(), ReviewStep.Status.OPEN).stream()
+        .anyMatch(ReviewStep::isRound);
+    if (requestOpen) {
+      return new DialogueEnd(false, null);
+    }
+    window.markDone(today(), "WINDOW_ENDED");
+    return new DialogueEnd(true, null);
+  }
+
+  /**
+   * Whether a notice of a ladder (key {@code KIND@date}) still goes out: not once its step is done
+   * or while the review is on hold. Every other notice answers an event, and goes out as recorded.
+   */
+  @Transactional(readOnly = true)
+  public boolean ladderNoticeStillDue(Long stepId, String noticeKey) {
+    if (stepId == null || Rung.fromKey(noticeKey) == null) {
+      return true;
+    }
+    return steps.findById(stepId)
+        .filter(ReviewStep::isOpen)
+        .flatMap(s -> reviews.findById(s.getReviewId()))
+        .map(r -> r.getStatus() == Review.Status.ACTIVE)
+        .orElse(false);
   }
 
   public Optional<ReviewStep> find(long stepId) {

@@ -52,7 +52,6 @@ public class DeadlinePlanner {
     return due.plus(rb.actionLinkValidity());
   }
 
-  /** The rung date at the notice time in the rulebook's zone (a time in a DST gap moves later). */
   /**
    * The floor for a ladder planned at {@code now}: a rung whose sending time has passed is not
    * sent, so today's rung still counts before the notice time and not after it.
@@ -62,31 +61,49 @@ public class DeadlinePlanner {
     return now.isBefore(sendAt(rb, today).toInstant()) ? today.minusDays(1) : today;
   }
 
-  public ZonedDateTime sendAt(Rulebook rb, LocalDate rungDate) {
-    return ZonedDateTime.of(rungDate, rb.noticeTime(), rb.zone());
+  /** The notice time on that day in the rulebook's zone (a time in a DST gap moves later). */
+  public ZonedDateTime sendAt(Rulebook rb, LocalDate day) {
+    return ZonedDateTime.of(day, rb.noticeTime(), rb.zone());
   }
 
-  /** The next rung still to send, or empty. */
+  /** When a rung goes out: the notice time of its sending day (a working day, where the rule is on). */
+  public ZonedDateTime sendAt(Rulebook rb, Rung rung) {
+    return sendAt(rb, rung.sendOn());
+  }
+
+  /** The day something dated {@code day} goes out under the rulebook's calendar. */
+  public LocalDate sendingDay(Rulebook rb, LocalDate day) {
+    return rb.calendar().sendingDay(day);
+  }
+
+  /**
+   * The next rung still to send, or empty. Rungs are taken in ladder order; a rung whose sending
+   * day is also the sending day of the next rung (two calendar dates moved onto one working day) is
+   * left out, so that only the later rung of the ladder goes out that day.
+   */
   public Optional<Rung> nextRung(Rulebook rb, LadderInput in) {
     if (in.onHold() || in.paused()) {
       return Optional.empty();
     }
-    Shape shape = shape(rb, in);
-    Rung repeating = firstRepeatingRung(shape, in);
-    Rung next = shape.fixed().stream()
-        .filter(r -> sendable(r, in))
-        .min(Rung.LADDER_ORDER)
-        .filter(fixed -> Rung.LADDER_ORDER.compare(fixed, repeating) < 0)
-        .orElse(repeating);
-    return Optional.of(next);
+    Candidates candidates = new Candidates(shape(rb, in), in);
+    Rung current = candidates.next();
+    while (true) {
+      Rung moved = current.sentOn(sendingDay(rb, current.date()));
+      Rung following = candidates.peekAfterDate(current.date());
+      if (following == null || !sendingDay(rb, following.date()).equals(moved.sendOn())) {
+        return Optional.of(moved);
+      }
+      current = candidates.next();
+    }
   }
 
-  /** All rungs from the ladder in order, for previews: rungs dated on or before {@code until}. */
+  /** All rungs to send, in order, for previews: those that go out on or before {@code until}. */
   public List<Rung> ladder(Rulebook rb, LadderInput in, LocalDate until) {
     if (in.onHold() || in.paused()) {
       return List.of();
     }
     Shape shape = shape(rb, in);
+    // A rung dated after `until` goes out after it, so it cannot share a sending day within `until`.
     List<Rung> rungs = new ArrayList<>();
     for (Rung rung : shape.fixed()) {
       if (!rung.date().isAfter(until) && sendable(rung, in)) {
@@ -104,7 +121,70 @@ public class DeadlinePlanner {
       }
     }
     rungs.sort(Rung.LADDER_ORDER);
-    return List.copyOf(rungs);
+    List<Rung> sent = new ArrayList<>();
+    for (int i = 0; i < rungs.size(); i++) {
+      Rung rung = rungs.get(i).sentOn(sendingDay(rb, rungs.get(i).date()));
+      Rung later = laterDated(rungs, i);
+      if (later != null && sendingDay(rb, later.date()).equals(rung.sendOn())) {
+        continue;
+      }
+      if (!rung.sendOn().isAfter(until)) {
+        sent.add(rung);
+      }
+    }
+    return List.copyOf(sent);
+  }
+
+  /** The first rung after index i dated later than it (rungs of one date are one rung of the ladder). */
+  private static Rung laterDated(List<Rung> rungs, int i) {
+    for (int j = i + 1; j < rungs.size(); j++) {
+      if (rungs.get(j).date().isAfter(rungs.get(i).date())) {
+        return rungs.get(j);
+      }
+    }
+    return null;
+  }
+
+  /** The sendable rungs of a ladder in ladder order, fixed and repeating merged, one at a time. */
+  private static final class Candidates {
+    private final Shape shape;
+    private final List<Rung> fixed;
+    private int nextFixed;
+    private int nextRepeating;
+
+    Candidates(Shape shape, LadderInput in) {
+      this.shape = shape;
+      this.fixed = shape.fixed().stream().filter(r -> sendable(r, in)).sorted(Rung.LADDER_ORDER).toList();
+      this.nextRepeating = firstRepeatingRung(shape, in).sequence();
+    }
+
+    Rung next() {
+      Rung repeating = shape.repeating(nextRepeating);
+      if (nextFixed < fixed.size() && Rung.LADDER_ORDER.compare(fixed.get(nextFixed), repeating) < 0) {
+        return fixed.get(nextFixed++);
+      }
+      nextRepeating++;
+      return repeating;
+    }
+
+    /** The first candidate not yet taken that is dated after {@code date}, without taking it. */
+    Rung peekAfterDate(LocalDate date) {
+      for (int i = nextFixed; i < fixed.size(); i++) {
+        if (fixed.get(i).date().isAfter(date)) {
+          Rung repeating = firstRepeatingAfter(date);
+          return Rung.LADDER_ORDER.compare(fixed.get(i), repeating) < 0 ? fixed.get(i) : repeating;
+        }
+      }
+      return firstRepeatingAfter(date);
+    }
+
+    private Rung firstRepeatingAfter(LocalDate date) {
+      int k = nextRepeating;
+      while (!shape.repeating(k).date().isAfter(date)) {
+        k++;
+      }
+      return shape.repeating(k);
+    }
   }
 
   private static boolean sendable(Rung rung, LadderInput in) {
@@ -135,6 +215,11 @@ public class DeadlinePlanner {
   private static Shape shape(Rulebook rb, LadderInput in) {
     LocalDate due = in.due();
     List<Rung> fixed = new ArrayList<>();
+    if (in.step() == Step.FOCAL_POINT && in.vacancy()) {
+      // The interim notices went out the day the focal point left (due); "pending" every 30 days after.
+      int every = rb.focalPointLadder().designationPending().every().getDays();
+      return new Shape(fixed, NoticeKind.DESIGNATION_PENDING, due.plusDays(every), every);
+    }
     if (in.step() == Step.FOCAL_POINT) {
       FocalPointLadder fp = rb.focalPointLadder();
       fixed.add(new Rung(NoticeKind.FOCAL_POINT_REMINDER, in.startedOn().plus(fp.reminder()), 0));

@@ -16,6 +16,9 @@ import org.revflow.review.Step;
  * @param onHold the review is on hold: nothing is sent
  * @param paused the step's ladder is stopped (e.g. the clarification round was answered)
  * @param secretariatActs the secretariat acts on the step; routing only, dates are the same
+ * @param vacancy a focal-point step opened because a focal point left without a successor: no
+ *     reminder and no dated interim notice (both went out with the event), "designation pending"
+ *     every 30 days from the day it left ({@code due})
  */
 public record LadderInput(
     Step step,
@@ -25,7 +28,13 @@ public record LadderInput(
     Rung after,
     boolean onHold,
     boolean paused,
-    boolean secretariatActs) {
+    boolean secretariatActs,
+    boolean vacancy) {
+
+  public LadderInput(Step step, LocalDate startedOn, LocalDate due, LocalDate floorExclusive, Rung after,
+      boolean onHold, boolean paused, boolean secretariatActs) {
+    this(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, false);
+  }
 
   public LadderInput {
     Objects.requireNonNull(step, "step");
@@ -39,22 +48,26 @@ public record LadderInput(
   }
 
   public LadderInput withAfter(Rung after) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs);
+    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 
   public LadderInput withFloor(LocalDate floorExclusive) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs);
+    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 
   public LadderInput withDue(LocalDate due) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs);
+    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 
   public LadderInput withOnHold(boolean onHold) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs);
+    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
+  }
+
+  public LadderInput asVacancy() {
+    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, true);
   }
 
   public LadderInput withPaused(boolean paused) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs);
+    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 }

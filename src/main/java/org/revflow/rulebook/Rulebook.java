@@ -27,6 +27,8 @@ import org.revflow.review.Step;
  * @param actionLinkValidity links in a step's notices stay valid this long after its deadline
  * @param activationLinkValidity a participant's account activation link stays valid this long
  * @param clusters the thematic cluster of each phase, phases 1 to 4 in order
+ * @param calendar the working days on which ladder notices go out
+ * @param focalPointNetwork a new focal point is introduced to the other States' focal points
  */
 public record Rulebook(
     String name,
@@ -40,7 +42,17 @@ public record Rulebook(
     Period nextPhaseAfter,
     Period actionLinkValidity,
     Period activationLinkValidity,
-    List<Cluster> clusters) {
+    List<Cluster> clusters,
+    WorkingCalendar calendar,
+    boolean focalPointNetwork) {
+
+  /** A rulebook without the rules added in version 2027.1: calendar days, no network notices. */
+  public Rulebook(String name, String version, String description, ZoneId zone, LocalTime noticeTime,
+      Map<Step, StepRule> steps, Ladder ladder, FocalPointLadder focalPointLadder, Period nextPhaseAfter,
+      Period actionLinkValidity, Period activationLinkValidity, List<Cluster> clusters) {
+    this(name, version, description, zone, noticeTime, steps, ladder, focalPointLadder, nextPhaseAfter,
+        actionLinkValidity, activationLinkValidity, clusters, WorkingCalendar.CALENDAR_DAYS, false);
+  }
 
   public Rulebook {
     Objects.requireNonNull(name, "name");
@@ -52,6 +64,7 @@ public record Rulebook(
     Objects.requireNonNull(nextPhaseAfter, "nextPhaseAfter");
     Objects.requireNonNull(actionLinkValidity, "actionLinkValidity");
     Objects.requireNonNull(activationLinkValidity, "activationLinkValidity");
+    Objects.requireNonNull(calendar, "calendar");
     description = description == null ? "" : description;
     Map<Step, StepRule> copy = new EnumMap<>(Step.class);
     copy.putAll(steps);
@@ -80,6 +93,13 @@ public record Rulebook(
         .orElseThrow(() -> new IllegalArgumentException("rulebook " + id() + " has no phase " + phase));
   }
 
+  /** The same rules with another holiday list (a simulation's calendar). */
+  public Rulebook withHolidays(java.util.Set<java.time.LocalDate> holidays) {
+    return new Rulebook(name, version, description, zone, noticeTime, steps, ladder, focalPointLadder,
+        nextPhaseAfter, actionLinkValidity, activationLinkValidity, clusters, calendar.withHolidays(holidays),
+        focalPointNetwork);
+  }
+
   @Override
   public String toString() {
     return "Rulebook[" + id() + "]";
@@ -96,8 +116,9 @@ public record Rulebook(
   /**
    * @param deadline how long after {@code from} the step is due
    * @param from what the deadline counts from
-   * @param round for steps with rounds (dialogue, observations): the new deadline after each
-   *     clarification request or changes request; null for the others
+   * @param round for steps with rounds (dialogue, observations): the deadline of each round, counted
+   *     from the clarification request or the changes request; null for the others. The dialogue's
+   *     own {@code deadline} is the end of its window, which no State owes anything by
    */
   public record StepRule(Period deadline, CountFrom from, Period round) {
     public StepRule {

@@ -23,7 +23,12 @@ public record RulebookDocument(
     String nextPhaseAfter,
     String actionLinkValidity,
     String activationLinkValidity,
-    Map<String, ClusterDoc> clusters) {
+    Map<String, ClusterDoc> clusters,
+    CalendarDoc calendar,
+    String focalPointNetwork) {
+
+  /** @param holidays the listed holidays, by year */
+  public record CalendarDoc(String workingDaysOnly, Map<String, List<String>> holidays) {}
 
   public record StepDoc(String deadline, String from, String round) {}
 

@@ -112,7 +112,9 @@ public final class RulebookLoader {
         top.text("nextPhaseAfter"),
         top.text("actionLinkValidity"),
         top.text("activationLinkValidity"),
-        clusters(top.obj("clusters")));
+        clusters(top.obj("clusters")),
+        calendar(top.obj("calendar")),
+        top.text("focalPointNetwork"));
     top.end();
     if (!problems.isEmpty()) {
       throw new InvalidRulebookException(source, problems);
@@ -181,6 +183,25 @@ public final class RulebookLoader {
       }
     }
     return result;
+  }
+
+  private static RulebookDocument.CalendarDoc calendar(Obj calendar) {
+    if (calendar == null) {
+      return null;
+    }
+    String workingDaysOnly = calendar.text("workingDaysOnly");
+    Map<String, List<String>> holidays = null;
+    Obj years = calendar.obj("holidays");
+    if (years != null) {
+      holidays = new LinkedHashMap<>();
+      for (String year : years.keys()) {
+        List<String> days = years.texts(year);
+        holidays.put(year, days == null ? List.of() : days);
+      }
+      years.end();
+    }
+    calendar.end();
+    return new RulebookDocument.CalendarDoc(workingDaysOnly, holidays);
   }
 
   private static String scalarOrNull(JsonNode node) {

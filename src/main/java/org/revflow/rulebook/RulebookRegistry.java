@@ -27,7 +27,18 @@ public class RulebookRegistry {
   private final Map<String, Rulebook> byId;
   private final Rulebook defaultRulebook;
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RulebookRegistry.class);
+
   public RulebookRegistry(RulebookProperties properties) {
+    this(properties, java.time.Clock.systemUTC());
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  RulebookRegistry(RulebookProperties properties, org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+    this(properties, clock.getIfAvailable(java.time.Clock::systemUTC));
+  }
+
+  public RulebookRegistry(RulebookProperties properties, java.time.Clock clock) {
     RulebookLoader loader = new RulebookLoader();
     Map<String, Rulebook> found = new LinkedHashMap<>();
     Map<String, String> sourceOf = new LinkedHashMap<>();
@@ -38,6 +49,9 @@ public class RulebookRegistry {
         throw new IllegalStateException("rulebook " + rulebook.id() + " is defined twice: in "
             + earlier + " and in " + source.description());
       }
+      if (properties.holidays() != null) {
+        rulebook = rulebook.withHolidays(java.util.Set.copyOf(properties.holidays()));
+      }
       found.put(rulebook.id(), rulebook);
     }
     this.byId = Map.copyOf(found);
@@ -45,6 +59,23 @@ public class RulebookRegistry {
     if (defaultRulebook == null) {
       throw new IllegalStateException("revflow.rulebook.default-name '" + properties.defaultName()
           + "' matches no rulebook; known: " + ids());
+    }
+    warnWhenHolidaysRunOut(clock);
+  }
+
+  /**
+   * The holiday list is data the secretariat keeps per year: a year missing from it silently sends
+   * notices on the holidays of that year, so the start-up log says so while there is time.
+   */
+  private void warnWhenHolidaysRunOut(java.time.Clock clock) {
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), defaultRulebook.zone());
+    for (Rulebook rb : all()) {
+      if (!rb.calendar().workingDaysOnly()) {
+        continue;
+      }
+      rb.calendar().firstYearNotListed(today, today.plusMonths(12)).ifPresent(year -> log.warn(
+          "rulebook {} lists no holidays for {}: until a version lists them, notices of {} go out on every weekday"
+              + " (see calendar.holidays)", rb.id(), year, year));
     }
   }
 

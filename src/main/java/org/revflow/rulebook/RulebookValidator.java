@@ -37,6 +37,12 @@ public final class RulebookValidator {
   /** The process only has rounds after a clarification request (dialogue) or changes request. */
   static final Set<Step> STEPS_WITH_ROUNDS = EnumSet.of(Step.DIALOGUE, Step.OBSERVATIONS);
 
+  /**
+   * Steps that rulebooks written before them do not name, with the step whose rule they take there:
+   * in 2026.1 the summary's one month covered its agreement as well.
+   */
+  static final Map<Step, Step> ADDED_LATER = Map.of(Step.SUMMARY_AGREEMENT, Step.SUMMARY);
+
   /** The review table's rulebook_version column is VARCHAR(40). */
   static final int MAX_ID_LENGTH = 40;
 
@@ -73,12 +79,68 @@ public final class RulebookValidator {
     Period actionLink = period(p, "actionLinkValidity", doc.actionLinkValidity(), false);
     Period activationLink = period(p, "activationLinkValidity", doc.activationLinkValidity(), false);
     List<Cluster> clusters = clusters(p, doc.clusters());
+    WorkingCalendar calendar = calendar(p, doc.calendar());
+    boolean network = bool(p, "focalPointNetwork", doc.focalPointNetwork(), false);
 
     if (!p.list.isEmpty()) {
       throw new InvalidRulebookException(doc.source(), p.list);
     }
     return new Rulebook(name, version, doc.description(), zone, noticeTime, steps, ladder,
-        focalPointLadder, nextPhase, actionLink, activationLink, clusters);
+        focalPointLadder, nextPhase, actionLink, activationLink, clusters, calendar, network);
+  }
+
+  /**
+   * Absent, the rule of working days is off: rulebooks written before it (2026.1) keep sending on
+   * calendar days, as their reviews were told.
+   */
+  private static WorkingCalendar calendar(Problems p, RulebookDocument.CalendarDoc doc) {
+    if (doc == null) {
+      return WorkingCalendar.CALENDAR_DAYS;
+    }
+    boolean workingDaysOnly = bool(p, "calendar.workingDaysOnly", doc.workingDaysOnly(), true);
+    java.util.SortedSet<LocalDate> holidays = new java.util.TreeSet<>();
+    java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+    if (doc.holidays() != null) {
+      for (var entry : doc.holidays().entrySet()) {
+        String path = "calendar.holidays." + entry.getKey();
+        int year;
+        try {
+          year = Integer.parseInt(entry.getKey());
+        } catch (NumberFormatException e) {
+          p.add(path, quote(entry.getKey()) + " must be a year, e.g. 2027");
+          continue;
+        }
+        years.add(year);
+        for (int i = 0; i < entry.getValue().size(); i++) {
+          String raw = entry.getValue().get(i);
+          try {
+            LocalDate day = LocalDate.parse(raw);
+            if (day.getYear() != year) {
+              p.add(path + "[" + i + "]", quote(raw) + " is not in " + year);
+            } else if (!holidays.add(day)) {
+              p.add(path + "[" + i + "]", quote(raw) + " is listed twice");
+            }
+          } catch (DateTimeParseException e) {
+            p.add(path + "[" + i + "]", quote(raw) + " must be a date such as 2027-12-25");
+          }
+        }
+      }
+    }
+    return new WorkingCalendar(workingDaysOnly, holidays, years);
+  }
+
+  private static boolean bool(Problems p, String path, String raw, boolean absent) {
+    if (raw == null) {
+      return absent;
+    }
+    return switch (raw) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> {
+        p.add(path, quote(raw) + " must be true or false");
+        yield absent;
+      }
+    };
   }
 
   private static ZoneId zone(Problems p, String raw) {
@@ -142,7 +204,10 @@ public final class RulebookValidator {
       }
     }
     for (Step step : Step.values()) {
-      if (!docs.containsKey(step.name())) {
+      Step older = ADDED_LATER.get(step);
+      if (!docs.containsKey(step.name()) && older != null && steps.containsKey(older)) {
+        steps.put(step, steps.get(older));
+      } else if (!docs.containsKey(step.name())) {
         p.add("steps." + step.name(), "missing (every step needs a deadline)");
       }
     }

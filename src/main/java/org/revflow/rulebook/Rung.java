@@ -13,8 +13,15 @@ import org.revflow.notification.NoticeKind;
  * @param sequence 0-based position of this kind in the step's full ladder (D-30 is reminder 0,
  *     D-7 reminder 1, D+91 escalation 2), whether or not earlier rungs were skipped, so the same
  *     rung keeps the same number across re-plans
+ * @param sendOn the day it goes out: its date, or the next working day when that is none (the
+ *     rung's identity keeps its calendar date, so a change of holidays never sends it twice)
  */
-public record Rung(NoticeKind kind, LocalDate date, int sequence) {
+public record Rung(NoticeKind kind, LocalDate date, int sequence, LocalDate sendOn) {
+
+  /** A rung sent on its own date. */
+  public Rung(NoticeKind kind, LocalDate date, int sequence) {
+    this(kind, date, sequence, date);
+  }
 
   /**
    * Ladder order: by date, then by the declaration order of {@link NoticeKind}, which puts
@@ -26,9 +33,13 @@ public record Rung(NoticeKind kind, LocalDate date, int sequence) {
   public Rung {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(sendOn, "sendOn");
   }
 
-  /** Identifies the rung within a step; stable across re-plans, used against double sending. */
+  Rung sentOn(LocalDate day) {
+    return new Rung(kind, date, sequence, day);
+  }
+
   /**
    * The rung a notice key names ({@code KIND@YYYY-MM-DD}), or null for keys of notices outside a
    * ladder. The sequence is not in the key and comes back as 0: ladder order does not use it.
@@ -42,6 +53,7 @@ public record Rung(NoticeKind kind, LocalDate date, int sequence) {
         java.time.LocalDate.parse(key.substring(at + 1)), 0);
   }
 
+  /** Identifies the rung within a step; stable across re-plans, used against double sending. */
   public String key() {
     return kind + "@" + date;
   }

@@ -72,15 +72,18 @@ public class PreviewService {
     LocalDate until = LocalDate.ofInstant(clock.instant(), rb.zone()).plusDays(days);
     List<PlannedNotice> out = new ArrayList<>();
     for (ReviewStep step : reviews.openSteps(reviewId)) {
+      if (step.isWindow()) {
+        continue; // the dialogue's window has no ladder: nobody owes anything by its end
+      }
       LocalDate stepFloor = step.getFloorExclusive() == null || step.getFloorExclusive().isBefore(floor)
           ? floor : step.getFloorExclusive();
       LadderInput in = new LadderInput(step.getStep(), step.getStartedOn(), step.getDueOn(), stepFloor,
           lastSent(step), false, step.isPaused(), step.getStep().secretariatActs());
-      for (Rung rung : planner.ladder(rb, in, until)) {
+      for (Rung rung : planner.ladder(rb, step.isVacancy() ? in.asVacancy() : in, until)) {
         NoticeJob job = new NoticeJob(reviewId, step.getId(), rung.key(), rung.kind(), step.getStep(),
             step.getStateCode(), step.getDueOn(), step.getDeadlineRevision(), null);
         for (Envelope e : addressees.resolve(job)) {
-          out.add(new PlannedNotice(rung.date(), rung.kind().name(), step.getStep().name(), step.getStateCode(),
+          out.add(new PlannedNotice(rung.sendOn(), rung.kind().name(), step.getStep().name(), step.getStateCode(),
               List.of(e.to().email()), e.cc().stream().map(Addressee::email).toList(), e.to().language().code(),
               step.getDueOn()));
         }

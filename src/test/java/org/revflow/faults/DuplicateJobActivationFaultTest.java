@@ -103,7 +103,9 @@ class DuplicateJobActivationFaultTest {
 
         assertThat(timedOut).as("notice jobs timed out during their send (the fault happened)").isPositive();
         assertThat(twice).as("notice jobs handed out a second time").isPositive();
-        assertThat(rows).hasSize(6).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
+        // Per review: the launch notice to each of its three States, and the preliminary consultation
+        // announced to the secretariat.
+        assertThat(rows).hasSize(8).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
         assertThat(duplicates).isZero();
         assertThat(acceptedForReviews).isEqualTo(rows.size());
       } finally {

@@ -104,7 +104,8 @@ class BpmnModelsTest {
       for (int j = i + 1; j < shapes.size(); j++) {
         BpmnShape a = shapes.get(i);
         BpmnShape b = shapes.get(j);
-        if (contains(a, b) || contains(b, a) || attached(a, b) || attached(b, a)) {
+        // A collapsed sub-process is drawn on a plane of its own, with coordinates of its own.
+        if (a.getParentElement() != b.getParentElement() || contains(a, b) || contains(b, a) || attached(a, b) || attached(b, a)) {
           continue;
         }
         assertThat(overlap(a, b)).as("%s overlaps %s", a.getBpmnElement().getId(), b.getBpmnElement().getId())

@@ -15,7 +15,7 @@ final class RegistryFixtures {
   static String review(JdbcTemplate jdbc, String underReview, String... reviewers) {
     String id = "T-" + UUID.randomUUID().toString().substring(0, 30);
     jdbc.update("INSERT INTO review (id, under_review, phase, launch_date, rulebook_version, status, created_at, "
-            + "created_by) VALUES (?, ?, 1, ?, 'test', 'ACTIVE', ?, 'test')",
+            + "created_by) VALUES (?, ?, 1, ?, 'default@2027.1', 'ACTIVE', ?, 'test')",
         id, underReview, LocalDate.of(2026, 1, 1).plusDays(Math.floorMod(id.hashCode(), 3000)), Timestamp.from(Instant.now()));
     jdbc.update("INSERT INTO review_participant (review_id, state_code, role, instrument, joined_on) VALUES (?, ?, 'UNDER_REVIEW', NULL, ?)",
         id, underReview, LocalDate.of(2026, 1, 1));

@@ -27,7 +27,8 @@ class DeadlinePlannerTest {
 
   private static final LocalDate T0 = parse("2027-01-04");
 
-  private final Rulebook rb = TestRulebooks.defaultRulebook();
+  /** Calendar-day arithmetic of the ladder; working days are WorkingDaysPlannerTest's. */
+  private final Rulebook rb = TestRulebooks.calendarDaysRulebook();
   private final DeadlinePlanner planner = new DeadlinePlanner();
 
   private static Rung rung(NoticeKind kind, String date, int sequence) {

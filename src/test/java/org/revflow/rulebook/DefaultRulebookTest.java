@@ -22,7 +22,6 @@ class DefaultRulebookTest {
     assertThat(rb.step(Step.EXPERTS)).isEqualTo(new StepRule(Period.ofWeeks(4), CountFrom.LAUNCH, null));
     assertThat(rb.step(Step.SAQ)).isEqualTo(new StepRule(Period.ofMonths(6), CountFrom.LAUNCH, null));
     assertThat(rb.step(Step.FEEDBACK)).isEqualTo(new StepRule(Period.ofMonths(6), CountFrom.STEP_START, null));
-    assertThat(rb.focalPointLadder().interim()).isEqualTo(Period.ofDays(1));
     assertThat(rb.nextPhaseAfter()).isEqualTo(Period.ofMonths(24));
     assertThat(rb.activationLinkValidity()).isEqualTo(Period.ofDays(10));
     assertThat(rb.cluster(1).name()).isEqualTo("Criminalization and jurisdiction");
@@ -38,12 +37,23 @@ class DefaultRulebookTest {
     assertThat(rb.step(Step.OBSERVATIONS)).isEqualTo(new StepRule(Period.ofMonths(3), CountFrom.STEP_START, Period.ofMonths(1)));
     assertThat(rb.step(Step.OBSERVATIONS_AGREEMENT)).isEqualTo(new StepRule(Period.ofMonths(2), CountFrom.STEP_START, null));
     assertThat(rb.step(Step.SUMMARY)).isEqualTo(new StepRule(Period.ofMonths(1), CountFrom.STEP_START, null));
+    assertThat(rb.step(Step.SUMMARY_AGREEMENT)).isEqualTo(new StepRule(Period.ofMonths(1), CountFrom.STEP_START, null));
     assertThat(rb.step(Step.FINALISATION)).isEqualTo(new StepRule(Period.ofMonths(3), CountFrom.STEP_START, null));
 
     assertThat(rb.ladder().reminders()).containsExactly(Period.ofDays(30), Period.ofDays(7));
     assertThat(rb.ladder().overdue()).isEqualTo(Period.ofDays(1));
     assertThat(rb.ladder().escalation()).isEqualTo(new Rulebook.Repeat(Period.ofDays(31), Period.ofDays(30)));
     assertThat(rb.focalPointLadder().reminder()).isEqualTo(Period.ofDays(7));
+    // Paragraph 18 sets no deadline: the day of the formal interim notice is the secretariat's convention.
+    assertThat(rb.focalPointLadder().interim()).isEqualTo(Period.ofDays(1));
+    assertThat(rb.focalPointNetwork()).isTrue();
+    assertThat(rb.calendar().workingDaysOnly()).isTrue();
+    // The list covers 2026 to 2028, ten days a year (a weekend holiday observed on a weekday).
+    assertThat(rb.calendar().yearsListed()).containsExactly(2026, 2027, 2028);
+    assertThat(rb.calendar().holidays()).hasSize(29)
+        .contains(java.time.LocalDate.of(2027, 12, 24), java.time.LocalDate.of(2027, 12, 31),
+            java.time.LocalDate.of(2028, 4, 14))
+        .allSatisfy(day -> assertThat(day.getDayOfWeek().getValue()).isLessThan(6));
     assertThat(rb.focalPointLadder().designationPending()).isEqualTo(new Rulebook.Repeat(Period.ofDays(31), Period.ofDays(30)));
     assertThat(rb.actionLinkValidity()).isEqualTo(Period.ofDays(30));
 
@@ -52,6 +62,21 @@ class DefaultRulebookTest {
         "Prevention, technical assistance, protection measures and other measures",
         "Law enforcement and the judicial system",
         "International cooperation, mutual legal assistance and confiscation");
+  }
+
+  @Test
+  void theInterimTriggerIsMarkedAConventionNotARule() {
+    assertThat(TestRulebooks.defaultYaml().lines().filter(l -> l.strip().startsWith("interim:")))
+        .singleElement().satisfies(line -> assertThat(line).contains("[C]").doesNotContain("[R]"));
+  }
+
+  @Test
+  void theVersionBeforeKeepsItsOwnRulesAndTakesTheSummarysMonthForTheAgreement() {
+    Rulebook old = TestRulebooks.calendarDaysRulebook();
+    assertThat(old.id()).isEqualTo("default@2026.1");
+    assertThat(old.calendar().workingDaysOnly()).isFalse();
+    assertThat(old.focalPointNetwork()).isFalse();
+    assertThat(old.step(Step.SUMMARY_AGREEMENT)).isEqualTo(old.step(Step.SUMMARY));
   }
 
   @Test

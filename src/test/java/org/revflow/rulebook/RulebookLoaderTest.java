@@ -14,13 +14,13 @@ import org.revflow.review.Step;
 
 class RulebookLoaderTest {
 
-  private static final String PREFIX = "rulebook 'default' 2026.1: ";
+  private static final String PREFIX = "rulebook 'default' 2027.1: ";
 
   @Test
   void loadsTheShippedDefault() {
     Rulebook rb = TestRulebooks.defaultRulebook();
 
-    assertThat(rb.id()).isEqualTo("default@2026.1");
+    assertThat(rb.id()).isEqualTo("default@2027.1");
     assertThat(rb.zone()).isEqualTo(ZoneId.of("Europe/Vienna"));
     assertThat(rb.noticeTime()).isEqualTo(LocalTime.of(9, 0));
     assertThat(rb.steps()).containsOnlyKeys(Step.values());
@@ -62,10 +62,10 @@ class RulebookLoaderTest {
 
   @Test
   void anUnquotedVersionIsRejectedBecauseYamlWouldReadItAsANumber() {
-    String yaml = TestRulebooks.defaultYaml().replace("version: \"2026.1\"", "version: 2026.10");
+    String yaml = TestRulebooks.defaultYaml().replace("version: \"2027.1\"", "version: 2027.10");
 
     assertThat(problemsOf(yaml))
-        .contains("rulebook 'default' 2026.1: version: must be quoted, e.g. version: \"2026.1\"");
+        .contains("rulebook 'default' 2027.1: version: must be quoted, e.g. version: \"2027.1\"");
   }
 
   @Test

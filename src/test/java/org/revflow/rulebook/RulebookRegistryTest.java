@@ -26,10 +26,11 @@ class RulebookRegistryTest {
   void theShippedDefaultIsTheDefault() {
     RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(null, null));
 
-    assertThat(registry.defaultRulebook().id()).isEqualTo("default@2026.1");
+    assertThat(registry.defaultRulebook().id()).isEqualTo("default@2027.1");
     assertThat(registry.get("default")).isSameAs(registry.defaultRulebook());
-    assertThat(registry.get("default@2026.1")).isSameAs(registry.defaultRulebook());
-    assertThat(registry.all()).extracting(Rulebook::id).containsExactly("default@2026.1");
+    assertThat(registry.get("default@2027.1")).isSameAs(registry.defaultRulebook());
+    // The version before it stays loaded for the reviews launched with it.
+    assertThat(registry.all()).extracting(Rulebook::id).containsExactly("default@2026.1", "default@2027.1");
   }
 
   @Test
@@ -38,43 +39,43 @@ class RulebookRegistryTest {
 
     assertThatThrownBy(() -> registry.get("default@2025.9"))
         .isInstanceOf(UnknownRulebookException.class)
-        .hasMessage("no rulebook 'default@2025.9'; known: [default@2026.1]");
+        .hasMessage("no rulebook 'default@2025.9'; known: [default@2026.1, default@2027.1]");
     assertThatThrownBy(() -> registry.get("strict")).isInstanceOf(UnknownRulebookException.class);
   }
 
   @Test
   void aNameMeansItsHighestVersionAndAnIdMeansExactlyThatVersion() throws IOException {
-    write("default-2026.2.yaml", version("2026.2"));
-    write("default-2026.10.yml", version("2026.10"));
+    write("default-2027.2.yaml", version("2027.2"));
+    write("default-2027.10.yml", version("2027.10"));
     write("strict.yaml", TestRulebooks.edited(TestRulebooks.set("name", "strict")));
     write("notes.txt", "not a rulebook");
 
     RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(dir, "default"));
 
     assertThat(registry.all()).extracting(Rulebook::id).containsExactly(
-        "default@2026.1", "default@2026.2", "default@2026.10", "strict@2026.1");
-    assertThat(registry.defaultRulebook().id()).isEqualTo("default@2026.10");
-    assertThat(registry.get("default@2026.1").version()).isEqualTo("2026.1");
-    assertThat(registry.get("strict").id()).isEqualTo("strict@2026.1");
+        "default@2026.1", "default@2027.1", "default@2027.2", "default@2027.10", "strict@2027.1");
+    assertThat(registry.defaultRulebook().id()).isEqualTo("default@2027.10");
+    assertThat(registry.get("default@2027.1").version()).isEqualTo("2027.1");
+    assertThat(registry.get("strict").id()).isEqualTo("strict@2027.1");
   }
 
   @Test
   void theDefaultCanBePinnedToAVersion() throws IOException {
-    write("default-2027.1.yaml", version("2027.1"));
+    write("default-2028.1.yaml", version("2028.1"));
 
     RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(dir, "default@2026.1"));
 
     assertThat(registry.defaultRulebook().id()).isEqualTo("default@2026.1");
-    assertThat(registry.get("default").id()).isEqualTo("default@2027.1");
+    assertThat(registry.get("default").id()).isEqualTo("default@2028.1");
   }
 
   @Test
   void anInvalidFileStopsTheRegistryWithTheValidatorsMessage() throws IOException {
-    write("broken.yaml", version("2026.2").replace("P6M", "P-6M"));
+    write("broken.yaml", version("2027.2").replace("P6M", "P-6M"));
 
     assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(dir, null)))
         .isInstanceOf(InvalidRulebookException.class)
-        .hasMessageContaining("rulebook 'default' 2026.2: steps.SAQ.deadline: 'P-6M' must be a positive period")
+        .hasMessageContaining("rulebook 'default' 2027.2: steps.SAQ.deadline: 'P-6M' must be a positive period")
         .hasMessageContaining("broken.yaml");
   }
 
@@ -84,7 +85,7 @@ class RulebookRegistryTest {
 
     assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(dir, null)))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("rulebook default@2026.1 is defined twice: in ")
+        .hasMessageStartingWith("rulebook default@2027.1 is defined twice: in ")
         .hasMessageEndingWith("copy.yaml");
   }
 
@@ -95,7 +96,7 @@ class RulebookRegistryTest {
         .hasMessageContaining("revflow.rulebook.location '" + dir.resolve("nope") + "' is not a directory");
     assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(null, "strict")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("revflow.rulebook.default-name 'strict' matches no rulebook; known: [default@2026.1]");
+        .hasMessage("revflow.rulebook.default-name 'strict' matches no rulebook; known: [default@2026.1, default@2027.1]");
   }
 
   @Test

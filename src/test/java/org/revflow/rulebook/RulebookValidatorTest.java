@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class RulebookValidatorTest {
 
-  private static final String PREFIX = "rulebook 'default' 2026.1: ";
+  private static final String PREFIX = "rulebook 'default' 2027.1: ";
 
   @Test
   void aNegativePeriodIsNamedWithItsEntry() {
     assertThat(problems(set("steps.SAQ.deadline", "P-6M")))
-        .containsExactly("rulebook 'default' 2026.1: steps.SAQ.deadline: 'P-6M' must be a positive period");
+        .containsExactly("rulebook 'default' 2027.1: steps.SAQ.deadline: 'P-6M' must be a positive period");
   }
 
   @Test
@@ -41,7 +41,7 @@ class RulebookValidatorTest {
     assertThat(problems(rename("steps.TRANSLATION", "TRANSLATON")))
         .containsExactly(
             PREFIX + "steps.TRANSLATON: unknown step (steps are [FOCAL_POINT, EXPERTS, PRELIMINARY_CONSULTATION, SAQ,"
-                + " TRANSLATION, FEEDBACK, DIALOGUE, OBSERVATIONS, OBSERVATIONS_AGREEMENT, SUMMARY, FINALISATION])",
+                + " TRANSLATION, FEEDBACK, DIALOGUE, OBSERVATIONS, OBSERVATIONS_AGREEMENT, SUMMARY, SUMMARY_AGREEMENT, FINALISATION])",
             PREFIX + "steps.TRANSLATION: missing (every step needs a deadline)");
   }
 
@@ -159,13 +159,13 @@ class RulebookValidatorTest {
   @Test
   void nameAndVersionMakeAShortSafeId() {
     assertThat(problems(set("name", "default@x")))
-        .containsExactly("rulebook 'default@x' 2026.1: name: 'default@x' must be lower-case letters, digits, '-' or '_'"
+        .containsExactly("rulebook 'default@x' 2027.1: name: 'default@x' must be lower-case letters, digits, '-' or '_'"
             + " (it is part of the id stored on reviews)");
     assertThat(problems(set("version", "v1")))
         .containsExactly("rulebook 'default' v1: version: 'v1' must be numbers separated by dots, e.g. \"2026.1\"");
     assertThat(problems(set("name", "a-very-long-rulebook-name-for-testing")))
-        .containsExactly("rulebook 'a-very-long-rulebook-name-for-testing' 2026.1: name: the id"
-            + " 'a-very-long-rulebook-name-for-testing@2026.1' is longer than 40 characters");
+        .containsExactly("rulebook 'a-very-long-rulebook-name-for-testing' 2027.1: name: the id"
+            + " 'a-very-long-rulebook-name-for-testing@2027.1' is longer than 40 characters");
   }
 
   @Test
@@ -191,5 +191,33 @@ class RulebookValidatorTest {
           set("zone", "Nowhere").accept(root);
         }))
         .hasSize(3);
+  }
+
+  @Test
+  void holidaysAreDatesOfTheirYearListedOnce() {
+    assertThat(problems(root -> {
+      var years = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("calendar").get("holidays");
+      years.putArray("2029").add("2029-12-25").add("2030-01-01").add("2029-12-25").add("Christmas");
+      years.putArray("next").add("2031-01-01");
+    })).containsExactlyInAnyOrder(
+        PREFIX + "calendar.holidays.2029[1]: '2030-01-01' is not in 2029",
+        PREFIX + "calendar.holidays.2029[2]: '2029-12-25' is listed twice",
+        PREFIX + "calendar.holidays.2029[3]: 'Christmas' must be a date such as 2027-12-25",
+        PREFIX + "calendar.holidays.next: 'next' must be a year, e.g. 2027");
+  }
+
+  @Test
+  void switchesAreTrueOrFalse() {
+    assertThat(problems(set("focalPointNetwork", "yes")))
+        .containsExactly(PREFIX + "focalPointNetwork: 'yes' must be true or false");
+    assertThat(problems(set("calendar.workingDaysOnly", "sometimes")))
+        .containsExactly(PREFIX + "calendar.workingDaysOnly: 'sometimes' must be true or false");
+  }
+
+  @Test
+  void withoutACalendarEveryDayIsAWorkingDay() {
+    Rulebook rb = TestRulebooks.load(remove("calendar"));
+    assertThat(rb.calendar().workingDaysOnly()).isFalse();
+    assertThat(rb.calendar().sendingDay(java.time.LocalDate.of(2027, 12, 25))).isEqualTo("2027-12-25");
   }
 }

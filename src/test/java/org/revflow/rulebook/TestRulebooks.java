@@ -21,7 +21,11 @@ final class TestRulebooks {
   private TestRulebooks() {}
 
   static String defaultYaml() {
-    try (InputStream in = TestRulebooks.class.getResourceAsStream("/rulebooks/default.yaml")) {
+    return resource("/rulebooks/default.yaml");
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = TestRulebooks.class.getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -30,6 +34,11 @@ final class TestRulebooks {
 
   static Rulebook defaultRulebook() {
     return new RulebookLoader().load(defaultYaml(), "classpath:rulebooks/default.yaml");
+  }
+
+  /** The default rulebook before working days (2026.1): every rung on its calendar date. */
+  static Rulebook calendarDaysRulebook() {
+    return new RulebookLoader().load(resource("/rulebooks/default-2026.1.yaml"), "classpath:rulebooks/default-2026.1.yaml");
   }
 
   /** The default rulebook's YAML after an edit of its tree. */

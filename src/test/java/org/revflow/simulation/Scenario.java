@@ -21,7 +21,10 @@ import org.revflow.review.Step;
 
 /** A simulation scenario (shared/docs/scenarios.md): parsed strictly, checked before anything runs. */
 public record Scenario(LocalDate start, LocalDate until, String rulebook, ScenarioReview review,
-    List<Contact> contacts, List<Event> events) {
+    List<Contact> contacts, List<Event> events, Calendar calendar) {
+
+  /** Replaces the rulebook's holiday list for this run (weekends are never working days). */
+  public record Calendar(List<LocalDate> holidays) {}
 
   public record ScenarioReview(String underReview, Integer phase, Map<String, List<String>> reviewers) {}
 
@@ -98,7 +101,7 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       }
     }
     Scenario s = new Scenario(head.start(), head.until(), head.rulebook(), head.review(),
-        head.contacts() == null ? List.of() : head.contacts(), events);
+        head.contacts() == null ? List.of() : head.contacts(), events, head.calendar());
     s.check(problems, knownState);
     if (!problems.isEmpty()) {
       throw new InvalidScenarioException(problems);
@@ -128,6 +131,9 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
     }
     if (start != null && until != null && until.isAfter(start.plusYears(5))) {
       problems.add(new Problem(null, "a simulation covers at most five years"));
+    }
+    if (calendar != null && calendar.holidays() == null) {
+      problems.add(new Problem(null, "'calendar' needs 'holidays' (a list of dates, may be empty)"));
     }
     Set<String> participants = new LinkedHashSet<>();
     if (review == null || review.underReview() == null || review.phase() == null || review.reviewers() == null
@@ -200,11 +206,14 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       if (e.reason() != null && e.reason().length() > 1000) {
         problems.add(new Problem(i, "'reason' is longer than 1000 characters"));
       }
-      boolean needsState = EnumSet.of(EventType.FOCAL_POINT_DESIGNATED, EventType.EXPERTS_DESIGNATED,
-          EventType.FEEDBACK_CLEARED, EventType.OBSERVATIONS_CLEARED,
-          EventType.INTERIM_ROLE_ACKNOWLEDGED).contains(type);
+      boolean needsState = EnumSet.of(EventType.FOCAL_POINT_DESIGNATED, EventType.FOCAL_POINT_ENDED,
+          EventType.EXPERTS_DESIGNATED, EventType.FEEDBACK_CLEARED, EventType.OBSERVATIONS_CLEARED,
+          EventType.SUMMARY_CLEARED, EventType.INTERIM_ROLE_ACKNOWLEDGED).contains(type);
       if (needsState && e.state() == null) {
         problems.add(new Problem(i, type + " needs 'state'"));
+      }
+      if (type == EventType.FOCAL_POINT_ENDED && (e.reason() == null || e.reason().isBlank())) {
+        problems.add(new Problem(i, "FOCAL_POINT_ENDED needs a 'reason'"));
       }
       if (type == EventType.FOCAL_POINT_DESIGNATED) {
         if (e.person() == null) {

@@ -1,6 +1,7 @@
 package org.revflow.simulation;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +30,7 @@ final class SimulationContext implements AutoCloseable {
   private final EmbeddedServices services;
   private final ConfigurableApplicationContext context;
 
-  SimulationContext(String secretariat) {
+  SimulationContext(String secretariat, List<java.time.LocalDate> holidays) {
     String database = "revflow_sim_" + CONTEXTS.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
     this.services = EmbeddedServices.isolated(database);
     Map<String, Object> props = new HashMap<>();
@@ -40,6 +41,10 @@ final class SimulationContext implements AutoCloseable {
     Map<String, Object> overrides = new HashMap<>();
     if (secretariat != null) {
       overrides.put("revflow.secretariat-email", secretariat);
+    }
+    if (holidays != null) {
+      // The scenario's own calendar replaces every rulebook's holidays (empty: weekends only).
+      overrides.put("revflow.rulebook.holidays", String.join(",", holidays.stream().map(Object::toString).toList()));
     }
     // A request thread of the local run carries the web server's class loader; the simulation's
     // context must load RevFlow's classes (and proxy its package-private repositories) with the

@@ -72,7 +72,8 @@ public final class SimulationRunner {
     Scenario scenario = Scenario.parse(scenarioJson, knownStates());
     String secretariat = scenario.contacts().stream().filter(c -> "SECRETARIAT".equals(c.role()))
         .map(Scenario.Contact::email).findFirst().orElse(null);
-    try (SimulationContext sim = new SimulationContext(secretariat)) {
+    try (SimulationContext sim = new SimulationContext(secretariat,
+        scenario.calendar() == null ? null : scenario.calendar().holidays())) {
       return simulate(scenario, sim.context(), probe);
     }
   }
@@ -99,17 +100,16 @@ public final class SimulationRunner {
     }
     Map<ReviewCommands.Instrument, List<String>> reviewers = new LinkedHashMap<>();
     scenario.review().reviewers().forEach((k, v) -> reviewers.put(ReviewCommands.Instrument.valueOf(k), v));
-    Review review = reviews.launch(new ReviewCommands.Launch(scenario.review().underReview(),
-        scenario.review().phase(), reviewers, scenario.start(), scenario.rulebook()), "simulation");
-    time.settle();
+    // A focal-point contact is in place from the launch: the launch notice goes to it as well.
+    Map<String, ReviewCommands.Person> focalPoints = new LinkedHashMap<>();
     for (Scenario.Contact c : scenario.contacts()) {
       if ("FOCAL_POINT".equals(c.role())) {
-        reviews.record(review.getId(), new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, c.state(),
-            null, scenario.start(), "scenario contact", null, null, null, null, null,
-            new ReviewCommands.Person(c.name(), c.email(), c.language(), c.timeZone()), null), "simulation");
-        time.settle();
+        focalPoints.put(c.state(), new ReviewCommands.Person(c.name(), c.email(), c.language(), c.timeZone()));
       }
     }
+    Review review = reviews.launch(new ReviewCommands.Launch(scenario.review().underReview(),
+        scenario.review().phase(), reviewers, scenario.start(), scenario.rulebook(), focalPoints), "simulation");
+    time.settle();
     probe.at(context, review.getId());
 
     List<Rejected> rejected = new ArrayList<>();

@@ -32,8 +32,35 @@ public final class NoticeDetails {
    */
   public static final String SENT_ON = "sentOn";
 
-  public static final Set<String> ALLOWED =
-      Set.of(REASON, REFERENCE, OLD_STATE, NEW_STATE, INSTRUMENT, NEW_DATES, ESCALATION_NUMBER, SENT_ON);
+  /**
+   * The steps a launch notice announces to its State, with their deadlines, in the same form as
+   * {@link #NEW_DATES}: {@code FOCAL_POINT=2027-01-18;EXPERTS=2027-02-01;SAQ=2027-07-04}.
+   */
+  public static final String STEPS = "steps";
+  /**
+   * The focal points known when a review is launched, for the network of focal points:
+   * {@code AUT=name|email;DEU=name|email} (alpha-3 codes).
+   */
+  public static final String FOCAL_POINTS = "focalPoints";
+  /** The new focal point a network notice introduces: name, email, language code. */
+  public static final String PERSON_NAME = "personName";
+  public static final String PERSON_EMAIL = "personEmail";
+  public static final String PERSON_LANGUAGE = "personLanguage";
+  /** Alpha-3 code of the reviewing State that asked for a clarification. */
+  public static final String REQUESTED_BY = "requestedBy";
+  /**
+   * Why a kind is sent, where one kind has several occasions: {@link #VACANCY} (a focal point left
+   * without a successor: no deadline), {@link #JOINED} (a launch notice to a State that joins the
+   * review as a replacement).
+   */
+  public static final String OCCASION = "occasion";
+
+  public static final String VACANCY = "VACANCY";
+  public static final String JOINED = "JOINED";
+
+  public static final Set<String> ALLOWED = Set.of(REASON, REFERENCE, OLD_STATE, NEW_STATE, INSTRUMENT, NEW_DATES,
+      ESCALATION_NUMBER, SENT_ON, STEPS, FOCAL_POINTS, PERSON_NAME, PERSON_EMAIL, PERSON_LANGUAGE, REQUESTED_BY,
+      OCCASION);
 
   private NoticeDetails() {}
 }

@@ -47,14 +47,13 @@ public class NoticeRenderer {
 
   /** The paragraph of the Procedures and rules on the interim focal point. */
   static final String INTERIM_PARAGRAPH = "18";
-  /** The Conference resolution that asked for automated notices. */
-  static final String RESOLUTION = "2/12";
   static final int MAX_DETAIL_LENGTH = 500;
   static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
 
   private static final Set<NoticeKind> FOCAL_POINT_KINDS = EnumSet.of(
       NoticeKind.FOCAL_POINT_REMINDER, NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE, NoticeKind.INTERIM_FOCAL_POINT_INFO,
-      NoticeKind.DESIGNATION_PENDING, NoticeKind.FOCAL_POINT_DESIGNATED, NoticeKind.INTERIM_FOCAL_POINT_ENDED);
+      NoticeKind.DESIGNATION_PENDING, NoticeKind.FOCAL_POINT_DESIGNATED, NoticeKind.FOCAL_POINT_CHANGED,
+      NoticeKind.INTERIM_FOCAL_POINT_ENDED);
   /** Kinds whose own text already cites paragraph 18: the interim line would repeat it. */
   private static final Set<NoticeKind> CITE_PARAGRAPH_18 = EnumSet.of(
       NoticeKind.FOCAL_POINT_REMINDER, NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE, NoticeKind.INTERIM_FOCAL_POINT_INFO,
@@ -80,7 +79,10 @@ public class NoticeRenderer {
     Language lang = recipient.language();
     NoticeKind kind = content.kind();
     Step step = effectiveStep(content);
-    if (kind.aboutADeadline() && content.due() == null) {
+    Optional<String> occasion = detail(content, NoticeDetails.OCCASION);
+    // A focal point who left without a successor opens no deadline: the PR acts until a designation.
+    boolean aboutADeadline = kind.aboutADeadline() && !occasion.filter(NoticeDetails.VACANCY::equals).isPresent();
+    if (aboutADeadline && content.due() == null) {
       throw new IllegalArgumentException(kind + " is about a deadline and needs a due date (review " + content.reviewId() + ")");
     }
     LocalDate sentOn = sentOn(content);
@@ -90,7 +92,9 @@ public class NoticeRenderer {
     args.put("review", singleLine(content.reviewId()));
     args.put("phase", Integer.toString(content.phase()));
     args.put("underReview", state(content.underReview(), lang));
-    args.put("resolution", RESOLUTION);
+    // The Arabic text numbers resolutions session second ("2/12" is 12/2): the bundles hold the numbers.
+    args.put("resolution", messages.raw(lang, "ref.resolution"));
+    args.put("proceduresResolution", messages.raw(lang, "ref.proceduresResolution"));
     args.put("paragraph", INTERIM_PARAGRAPH);
     if (step != null) {
       args.put("step", stepName(step, lang));
@@ -106,10 +110,11 @@ public class NoticeRenderer {
     }
     detail(content, NoticeDetails.OLD_STATE).ifPresent(code -> args.put("oldState", state(code, lang)));
     detail(content, NoticeDetails.NEW_STATE).ifPresent(code -> args.put("newState", state(code, lang)));
+    detail(content, NoticeDetails.REQUESTED_BY).ifPresent(code -> args.put("requestedBy", state(code, lang)));
     Optional<Integer> escalation = escalationNumber(content);
     escalation.ifPresent(n -> args.put("n", Integer.toString(n)));
 
-    String subjectKey = "kind." + kind + ".subject";
+    String subjectKey = variant(lang, "kind." + kind + ".subject", occasion, step);
     if (kind == NoticeKind.ESCALATION && escalation.isPresent()) {
       subjectKey = "kind.ESCALATION.subject.numbered";
     }
@@ -120,8 +125,9 @@ public class NoticeRenderer {
         ? messages.format(lang, "greeting.generic", args)
         : messages.format(lang, "greeting", Map.of("name", name));
 
-    List<String> paragraphs = new ArrayList<>(paragraphs(messages.format(lang, "kind." + kind + ".body", args)));
-    if (kind.aboutADeadline()) {
+    List<String> paragraphs = new ArrayList<>(paragraphs(messages.format(lang,
+        variant(lang, "kind." + kind + ".body", occasion, step), args)));
+    if (aboutADeadline) {
       paragraphs.add(timing(lang, content.due(), sentOn));
     }
     if (recipient.role() == RecipientRole.INTERIM_FOCAL_POINT && !CITE_PARAGRAPH_18.contains(kind)) {
@@ -132,7 +138,13 @@ public class NoticeRenderer {
     }
 
     List<Line> facts = facts(content, recipient, step, escalation, dates, args);
-    List<Line> newDates = newDates(content, lang, dates);
+    List<Line> newDates = stepDates(detail(content, NoticeDetails.NEW_DATES), lang, dates);
+    String newDatesTitle = messages.raw(lang, "newDates.title");
+    if (newDates.isEmpty()) {
+      newDates = stepDates(detail(content, NoticeDetails.STEPS), lang, dates);
+      newDatesTitle = messages.raw(lang, "steps.title");
+    }
+    List<Line> focalPoints = focalPoints(content, lang);
     List<Line> links = new ArrayList<>();
     if (content.actionLink() != null) {
       links.add(new Line(messages.raw(lang, "link.action"), checkLink(content.actionLink())));
@@ -154,8 +166,10 @@ public class NoticeRenderer {
     context.setVariable("greeting", greeting);
     context.setVariable("paragraphs", paragraphs);
     context.setVariable("facts", facts);
-    context.setVariable("newDatesTitle", messages.raw(lang, "newDates.title"));
+    context.setVariable("newDatesTitle", newDatesTitle);
     context.setVariable("newDates", newDates);
+    context.setVariable("focalPointsTitle", messages.raw(lang, "focalPoints.title"));
+    context.setVariable("focalPoints", focalPoints);
     context.setVariable("links", links);
     context.setVariable("footer", footer);
     context.setVariable("colon", messages.raw(lang, "punct.colon"));
@@ -163,7 +177,7 @@ public class NoticeRenderer {
     String text = templates.process("notice.txt", context);
 
     Optional<RenderedNotice.Attachment> calendar = Optional.empty();
-    if (kind.aboutADeadline() && content.due() != null) {
+    if (aboutADeadline && content.due() != null) {
       calendar = Optional.of(calendar(content, step, lang, args));
     }
     return new RenderedNotice(subject, html, text, lang, calendar);
@@ -172,6 +186,37 @@ public class NoticeRenderer {
   /** One labelled value of the facts table, a new date, or a link. */
   record Line(String label, String value) {}
 
+  /**
+   * The most specific text for a kind: its occasion's (a vacancy, a State joining), then its step's
+   * (what each opened step asks), then the kind's own.
+   */
+  private String variant(Language lang, String key, Optional<String> occasion, Step step) {
+    if (occasion.isPresent() && messages.has(lang, key + "." + occasion.get())) {
+      return key + "." + occasion.get();
+    }
+    if (step != null && messages.has(lang, key + "." + step)) {
+      return key + "." + step;
+    }
+    return key;
+  }
+
+  /** The review's focal points a launch notice lists (the network of focal points), by State. */
+  private List<Line> focalPoints(NoticeContent content, Language lang) {
+    Optional<String> raw = detail(content, NoticeDetails.FOCAL_POINTS);
+    List<Line> lines = new ArrayList<>();
+    if (raw.isEmpty()) {
+      return lines;
+    }
+    for (String entry : raw.get().split(";")) {
+      String[] parts = entry.split("=", 2);
+      String[] person = parts.length == 2 ? parts[1].split("\\|", 2) : new String[0];
+      if (person.length != 2) {
+        throw new IllegalArgumentException("focalPoints entry '" + entry + "' is not STATE=name|email");
+      }
+      lines.add(new Line(state(parts[0].trim(), lang), singleLine(person[0]) + " <" + singleLine(person[1]) + ">"));
+    }
+    return lines;
+  }
   private List<Line> facts(
       NoticeContent content, Recipient recipient, Step step, Optional<Integer> escalation, DateTimeFormatter dates,
       Map<String, String> args) {
@@ -188,7 +233,10 @@ public class NoticeRenderer {
     }
     detail(content, NoticeDetails.INSTRUMENT).ifPresent(v -> facts.add(fact(lang, "instrument",
         messages.has(lang, "instrument." + v.strip()) ? messages.raw(lang, "instrument." + v.strip()) : v)));
-    if (content.due() != null) {
+    boolean vacancy = detail(content, NoticeDetails.OCCASION).filter(NoticeDetails.VACANCY::equals).isPresent();
+    if (content.due() != null && vacancy) {
+      facts.add(fact(lang, "vacantSince", args.get("due")));
+    } else if (content.due() != null) {
       facts.add(fact(lang, "due", messages.format(lang, "fact.due.value", Map.of("date", args.get("due")))));
       localDeadline(content.due(), recipient.timeZone(), lang)
           .ifPresent(local -> facts.add(fact(lang, "dueLocal", local)));
@@ -203,6 +251,13 @@ public class NoticeRenderer {
     if (args.containsKey("newState")) {
       facts.add(fact(lang, "newState", args.get("newState")));
     }
+    if (args.containsKey("requestedBy")) {
+      facts.add(fact(lang, "requestedBy", args.get("requestedBy")));
+    }
+    detail(content, NoticeDetails.PERSON_NAME).ifPresent(v -> facts.add(fact(lang, "focalPoint", singleLine(v))));
+    detail(content, NoticeDetails.PERSON_EMAIL).ifPresent(v -> facts.add(fact(lang, "email", singleLine(v))));
+    detail(content, NoticeDetails.PERSON_LANGUAGE).ifPresent(v -> facts.add(fact(lang, "language",
+        messages.has(lang, "language." + v) ? messages.raw(lang, "language." + v) : v)));
     detail(content, NoticeDetails.REASON).ifPresent(v -> facts.add(fact(lang, "reason", v)));
     detail(content, NoticeDetails.REFERENCE).ifPresent(v -> facts.add(fact(lang, "reference", v)));
     return facts;
@@ -242,8 +297,8 @@ public class NoticeRenderer {
     return messages.plural(lang, days > 0 ? "timing.left" : "timing.passed", n, Map.of("n", Long.toString(n)));
   }
 
-  private List<Line> newDates(NoticeContent content, Language lang, DateTimeFormatter dates) {
-    Optional<String> raw = detail(content, NoticeDetails.NEW_DATES);
+  /** Steps and their dates ({@code STEP=YYYY-MM-DD;...}): the new deadlines, or a launch's first steps. */
+  private List<Line> stepDates(Optional<String> raw, Language lang, DateTimeFormatter dates) {
     if (raw.isEmpty() || raw.get().isBlank()) {
       return List.of();
     }
@@ -258,7 +313,7 @@ public class NoticeRenderer {
         LocalDate date = LocalDate.parse(parts[1].trim());
         lines.add(new Line(capitalize(stepName(step, lang)), dates.format(date)));
       } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | DateTimeParseException e) {
-        throw new IllegalArgumentException("newDates entry '" + entry + "' is not STEP=YYYY-MM-DD", e);
+        throw new IllegalArgumentException("step dates entry '" + entry + "' is not STEP=YYYY-MM-DD", e);
       }
     }
     return lines;

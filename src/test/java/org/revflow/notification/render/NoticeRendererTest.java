@@ -158,7 +158,7 @@ class NoticeRendererTest {
         .contains("30 days remain before the deadline.");
   }
 
-  // --- paragraph 18 and resolution 2/12
+  // --- paragraph 18 and resolution 12/2 (Arabic 2/12)
 
   /** "Paragraph 18" as each catalogue words it (Russian declines "пункт", Arabic prefixes "الفقرة"). */
   private static final Map<Language, String> PARAGRAPH_18 = Map.of(
@@ -181,12 +181,98 @@ class NoticeRendererTest {
         .doesNotContainPattern(paragraph18);
   }
 
+  /**
+   * The twelfth session's second resolution is 12/2 in English, French, Spanish, Russian and Chinese;
+   * Arabic writes the session second (2/12), and the Procedures and rules' resolution 9/1 as 1/9.
+   */
   @ParameterizedTest
   @EnumSource(Language.class)
-  void launchNoticeMentionsResolution2_12(Language language) {
+  void everyNoticeCitesResolution12_2AsItsLanguageWritesIt(Language language) {
+    String resolution = language == Language.AR ? "2/12" : "12/2";
+    String wrong = language == Language.AR ? "12/2" : "2/12";
     String launch = renderer.render(Notices.typical(NoticeKind.REVIEW_LAUNCHED), Notices.recipient(language)).text();
     String body = launch.substring(0, launch.indexOf("\n--\n"));
-    assertThat(body).contains("2/12");
+    assertThat(body).contains(resolution).doesNotContain(wrong);
+    for (NoticeKind kind : NoticeKind.values()) {
+      String text = renderer.render(Notices.typical(kind), Notices.recipient(language)).text();
+      String footer = text.substring(text.indexOf("\n--\n"));
+      assertThat(footer).as("%s in %s", kind, language).contains(resolution).contains(language == Language.AR ? "(د)" : "d)");
+      assertThat(text).as("%s in %s", kind, language).doesNotContain(wrong);
+    }
+    String interim = renderer.render(Notices.typical(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE),
+        Notices.recipient(language)).text();
+    assertThat(interim).contains(language == Language.AR ? "1/9" : "9/1");
+  }
+
+  /** The Mechanism's own terms: the country step is "the dialogue", its output "the summary". */
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void stepsAreNamedInTheMechanismsOwnTerms(Language language) {
+    java.util.List<String> uncac = java.util.List.of("constructive", "executive summary", "constructif", "analytique",
+        "constructivo", "ejecutivo", "конструктивн", "建设性", "执行摘要", "البنّاء", "الوافية");
+    for (NoticeKind kind : NoticeKind.values()) {
+      for (Step step : new Step[] {Step.DIALOGUE, Step.SUMMARY, Step.SUMMARY_AGREEMENT}) {
+        NoticeContent typical = Notices.typical(kind);
+        NoticeContent content = new NoticeContent(kind, typical.reviewId(), typical.underReview(), typical.phase(), step,
+            typical.stateCode() == null ? "AUT" : typical.stateCode(), Notices.DUE, typical.previousDue(), 1, null, null,
+            typical.details());
+        String text = renderer.render(content, Notices.recipient(language)).text().toLowerCase(java.util.Locale.ROOT);
+        assertThat(uncac).as("%s %s in %s", kind, step, language).noneMatch(text::contains);
+      }
+    }
+  }
+
+  // --- the notices that announce what opens
+
+  @Test
+  void theStepOpenedNoticeSaysWhatToDoAndByWhenForEachStep() {
+    RenderedNotice opened = renderer.render(Notices.typical(NoticeKind.STEP_OPENED), Notices.recipient(Language.EN));
+    assertThat(opened.subject()).isEqualTo("[UNTOC review AUT-P2-2027] Now open: written feedback, due 4 July 2027");
+    assertThat(opened.calendar()).isPresent();
+    assertThat(opened.text()).contains("Deadline: 4 July 2027",
+        "cleared its answers to the self-assessment questionnaire", "cleared by its focal point");
+    NoticeContent dialogue = new NoticeContent(NoticeKind.STEP_OPENED, "AUT-P2-2027", "AUT", 2, Step.DIALOGUE, "DEU",
+        Notices.DUE, null, 0, null, null, Map.of());
+    RenderedNotice window = renderer.render(dialogue, Notices.recipient(Language.EN));
+    assertThat(window.subject()).endsWith("The dialogue is open until 4 July 2027");
+    assertThat(window.text()).contains("requests for clarification", "owes nothing");
+  }
+
+  @Test
+  void theLaunchNoticeListsTheStatesFirstStepsAndTheKnownFocalPoints() {
+    String text = renderer.render(Notices.typical(NoticeKind.REVIEW_LAUNCHED), Notices.recipient(Language.EN)).text();
+    assertThat(text).contains("Your State's first steps and their deadlines",
+        "- Focal point designation: 18 January 2027", "- Designation of governmental experts: 1 February 2027",
+        "Focal points already designated in this review", "- Austria: María López <fp@aut.example>");
+  }
+
+  @Test
+  void theNetworkNoticeIntroducesTheNewFocalPoint() {
+    RenderedNotice notice = renderer.render(Notices.typical(NoticeKind.FOCAL_POINT_CHANGED), Notices.recipient(Language.EN));
+    assertThat(notice.subject()).endsWith("Focal point of Germany in this review");
+    assertThat(notice.text()).contains("Focal point: Anna Schmidt",
+        "Email: fp@deu.example", "Language: French", "No action is required from you.");
+  }
+
+  @Test
+  void aFocalPointWhoLeftOpensNoDeadline() {
+    NoticeContent vacancy = new NoticeContent(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE, "AUT-P2-2027", "AUT", 2,
+        Step.FOCAL_POINT, "DEU", Notices.DUE, null, 0, null, null,
+        Map.of(NoticeDetails.OCCASION, NoticeDetails.VACANCY));
+    RenderedNotice notice = renderer.render(vacancy, Notices.recipient(Language.EN));
+    assertThat(notice.text()).contains("has left this review without a successor", "act again as interim focal point",
+        "Without a focal point since: 4 July 2027").doesNotContain("Deadline", "days remain", "passed");
+    assertThat(notice.calendar()).isEmpty();
+    // The same kind after a missed designation deadline says that the deadline passed.
+    assertThat(renderer.render(Notices.typical(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE), Notices.recipient(Language.EN))
+        .text()).contains("has passed without a designation", "continue to act as interim focal point");
+  }
+
+  @Test
+  void theReminderToThePermanentMissionSaysThePermanentRepresentativeAlreadyActs() {
+    String text = renderer.render(Notices.typical(NoticeKind.FOCAL_POINT_REMINDER), Notices.recipient(Language.EN)).text();
+    assertThat(text).contains("while no focal point is designated, you act as interim focal point")
+        .doesNotContain("will act", "will become");
   }
 
   // --- kind-specific details

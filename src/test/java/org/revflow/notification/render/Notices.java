@@ -38,16 +38,20 @@ final class Notices {
   static NoticeContent typical(NoticeKind kind) {
     Step step = switch (kind) {
       case REMINDER, OVERDUE, ESCALATION, DEADLINE_EXTENDED -> Step.SAQ;
-      case STEP_DONE -> Step.FEEDBACK;
+      case STEP_DONE, STEP_OPENED -> Step.FEEDBACK;
+      case CHANGES_REQUESTED -> Step.OBSERVATIONS;
       case CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED -> Step.DIALOGUE;
       case FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE, INTERIM_FOCAL_POINT_INFO, DESIGNATION_PENDING,
-          FOCAL_POINT_DESIGNATED, INTERIM_FOCAL_POINT_ENDED -> Step.FOCAL_POINT;
+          FOCAL_POINT_DESIGNATED, FOCAL_POINT_CHANGED, INTERIM_FOCAL_POINT_ENDED -> Step.FOCAL_POINT;
       default -> null;
     };
     String state = switch (kind) {
-      case REVIEW_LAUNCHED, REVIEW_ON_HOLD, REVIEW_RESUMED, REVIEWER_REPLACED, REVIEW_COMPLETED -> null;
-      case STEP_DONE, FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE, INTERIM_FOCAL_POINT_INFO,
-          DESIGNATION_PENDING, FOCAL_POINT_DESIGNATED, INTERIM_FOCAL_POINT_ENDED -> "DEU";
+      case REVIEW_ON_HOLD, REVIEW_RESUMED, REVIEW_COMPLETED -> null;
+      case STEP_DONE, STEP_OPENED, CHANGES_REQUESTED, FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE,
+          INTERIM_FOCAL_POINT_INFO, DESIGNATION_PENDING, FOCAL_POINT_DESIGNATED, FOCAL_POINT_CHANGED,
+          INTERIM_FOCAL_POINT_ENDED, REVIEW_LAUNCHED, CLARIFICATION_ANSWERED -> "DEU";
+      case REVIEWER_REPLACED -> "RUS";
+      case REVIEWER_RELEASED -> "FRA";
       default -> "AUT";
     };
     Map<String, String> details = new HashMap<>();
@@ -59,11 +63,22 @@ final class Notices {
       }
       case REVIEW_ON_HOLD -> details.put(NoticeDetails.REASON, "Request of the State under review");
       case REVIEW_RESUMED -> details.put(NoticeDetails.NEW_DATES, "SAQ=2027-08-01;PRELIMINARY_CONSULTATION=2027-05-20");
-      case REVIEWER_REPLACED -> {
+      case REVIEWER_REPLACED, REVIEWER_RELEASED -> {
         details.put(NoticeDetails.OLD_STATE, "FRA");
         details.put(NoticeDetails.NEW_STATE, "RUS");
+        details.put(NoticeDetails.INSTRUMENT, "CONVENTION");
         details.put(NoticeDetails.REASON, "Withdrawal");
       }
+      case REVIEW_LAUNCHED -> {
+        details.put(NoticeDetails.STEPS, "FOCAL_POINT=2027-01-18;EXPERTS=2027-02-01");
+        details.put(NoticeDetails.FOCAL_POINTS, "AUT=María López|fp@aut.example");
+      }
+      case FOCAL_POINT_CHANGED -> {
+        details.put(NoticeDetails.PERSON_NAME, "Anna Schmidt");
+        details.put(NoticeDetails.PERSON_EMAIL, "fp@deu.example");
+        details.put(NoticeDetails.PERSON_LANGUAGE, "fr");
+      }
+      case CLARIFICATION_REQUESTED -> details.put(NoticeDetails.REQUESTED_BY, "DEU");
       default -> { }
     }
     LocalDate due = kind.aboutADeadline() ? DUE : null;
