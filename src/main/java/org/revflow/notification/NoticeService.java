@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.revflow.config.LogSafe;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.review.StepService;
 import org.slf4j.Logger;
@@ -167,9 +168,9 @@ public class NoticeService {
     }
     if (!failures.isEmpty()) {
       // Others of the same job may have gone out; they will not go again on the retry.
-      throw new NoticeDeliveryException(job.kind() + " for review " + job.reviewId()
-          + (job.state() == null ? "" : " (" + job.state() + ")") + " not delivered to " + String.join("; ", failures),
-          permanent);
+      String message = job.kind() + " for review " + job.reviewId()
+          + (job.state() == null ? "" : " (" + job.state() + ")") + " not delivered to " + String.join("; ", failures);
+      throw new NoticeDeliveryException(message, LogSafe.redact(message, people(prepared, claims)), permanent);
     }
     if (claims.retry()) {
       // The invariant the job's completion stands on, read back rather than assumed: every row of the
@@ -183,6 +184,17 @@ public class NoticeService {
       }
     }
     return new Delivery(sentNow, claims.sentBefore());
+  }
+
+  /** Each addressee's address (lower case) and how the log names them: by person id. */
+  private static Map<String, String> people(Prepared prepared, Claims claims) {
+    Map<String, String> names = new HashMap<>();
+    java.util.function.Consumer<Addressee> add = a -> names.put(a.email().toLowerCase(Locale.ROOT),
+        a.personId() != null ? "person " + a.personId()
+            : a.role() == Addressee.Role.SECRETARIAT ? "the secretariat" : "(address)");
+    prepared.envelopes().forEach(e -> add.accept(e.to()));
+    claims.claimed().forEach(c -> add.accept(c.envelope().to()));
+    return names;
   }
 
   /** The notice as its step stands, who gets it, and what it says to each: all read before anything is claimed. */
@@ -438,7 +450,7 @@ public class NoticeService {
     } catch (RuntimeException e) {
       unrecorded.put(noticeId, sent);
       log.warn("notice {} was accepted by the SMTP server ({}) but not recorded, kept to be written: {}",
-          noticeId, sent.messageId(), e.getMessage());
+          noticeId, sent.messageId(), LogSafe.redact(e.getMessage()));
       return false;
     }
   }

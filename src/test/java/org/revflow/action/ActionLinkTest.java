@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * single use under concurrency, CSRF, throttling. Links are signed here as the notices sign them.
  */
 @RevFlowTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ActionLinkTest {
 
   @Autowired ReviewDriver driver;
@@ -335,6 +336,22 @@ class ActionLinkTest {
       assertThat(get.applyAsInt(i)).isEqualTo(404);
     }
     assertThat(get.applyAsInt(11)).as("a new forwarded address is no new allowance").isEqualTo(429);
+  }
+
+  @Test
+  void aConfirmationIsLoggedByPersonIdNotAddress(org.springframework.boot.test.system.CapturedOutput output) {
+    driver.permanentRepresentatives("KAZ", "ARM", "MDA");
+    String id = driver.launch("KAZ", 4, "ARM", "MDA");
+    driver.designateFocalPoint(driver.time().today(), id, "KAZ");
+    long fp = focalPoint(id, "KAZ");
+    String link = link(id, openStep(id, Step.SAQ, "KAZ").getId(), "KAZ", fp);
+    WebClient web = new WebClient(port);
+    assertThat(web.post(link, form("_csrf", web.get(link).csrf(), "choice", "SAQ_CLEARED")).status()).isEqualTo(200);
+    // RevFlow's own lines (the test mail server logs addresses of its own).
+    String revflowLog = String.join("\n", output.getAll().lines().filter(l -> l.matches(".*\\bo(rg)?\\.r(evflow)?\\..*"))
+        .toList());
+    assertThat(revflowLog).contains("SAQ_CLEARED recorded on " + id + " for KAZ by person " + fp)
+        .doesNotContain("fp@kaz.example");
   }
 
   @Test

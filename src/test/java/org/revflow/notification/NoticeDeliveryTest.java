@@ -25,6 +25,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Exactly once per notice and addressee, whatever the workers and the mail server do. */
 @RevFlowTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class NoticeDeliveryTest {
 
   @Autowired NoticeService service;
@@ -279,5 +280,34 @@ class NoticeDeliveryTest {
     }
     assertThat(rows(reviewId, "DONE:RETRY")).containsExactlyInAnyOrder("fp@mex.example:SENT",
         "fp@nld.example:SENT", "fp@pol.example:SENT");
+  }
+
+  @Test
+  void aFailedNoticeIsLoggedByPersonIdAndOnlyTheIncidentNamesTheAddress(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    driver.permanentRepresentatives("GRC", "CYP", "MLT");
+    String reviewId = driver.launch("GRC", 1, "CYP", "MLT");
+    driver.designateFocalPoint(time.today(), reviewId, "CYP");
+    long person = personId("fp@cyp.example");
+    io.camunda.client.api.response.ActivatedJob job = org.mockito.Mockito.mock(
+        io.camunda.client.api.response.ActivatedJob.class);
+    org.mockito.Mockito.when(job.getKey()).thenReturn(777L);
+    org.mockito.Mockito.when(job.getRetries()).thenReturn(45);
+    org.mockito.Mockito.when(job.getVariablesAsMap()).thenReturn(java.util.Map.of("reviewId", reviewId,
+        "noticeKey", "DONE:LOG", "noticeKind", "STEP_DONE", "step", "PRELIMINARY_CONSULTATION"));
+    io.camunda.client.api.worker.JobClient client = org.mockito.Mockito.mock(
+        io.camunda.client.api.worker.JobClient.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+    try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of("fp@cyp.example"))) {
+      withServer(server, () -> new NoticeWorker(service).handle(client, job));
+    }
+    // Operate's incident (the job's error message) names the address; the log names the person.
+    var failCommand = org.mockito.Mockito.verify(client.newFailCommand(777L).retries(44)
+        .retryBackoff(java.time.Duration.ofMinutes(1)));
+    failCommand.errorMessage(org.mockito.ArgumentMatchers.contains("fp@cyp.example"));
+    // RevFlow's own lines (the test mail servers log addresses of their own).
+    String revflowLog = String.join("\n", output.getAll().lines().filter(l -> l.matches(".*\\bo(rg)?\\.r(evflow)?\\..*"))
+        .toList());
+    assertThat(revflowLog).contains("DONE:LOG failed (44 retries left)", "person " + person)
+        .doesNotContain("fp@cyp.example");
   }
 }
