@@ -64,8 +64,9 @@ class ActionController {
     }
     try {
       ReviewEvent event = actions.confirm(token, choice, comment, client);
-      log.info("action link: {} recorded on {} for {} by {}", event.getType(), event.getReviewId(),
-          event.getStateCode(), event.getRecordedBy());
+      // The event's history names the person by address; the log by registry id.
+      log.info("action link: {} recorded on {} for {} by person {}", event.getType(), event.getReviewId(),
+          event.getStateCode(), actions.personIdOf(token));
       return page(ActionOutcome.RECORDED, languageOf(token), List.of(event.getOccurredOn()), event.getType().name());
     } catch (ActionRefused refused) {
       return refused(refused, client);

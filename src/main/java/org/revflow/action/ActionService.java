@@ -119,7 +119,7 @@ class ActionService {
     if (reason != null && reason.length() > 1000) {
       throw new ActionRefused(ActionOutcome.BAD_FORM, lang);
     }
-    String digest = ActionTokens.digest(token);
+    String digest = tokens.digest(token).orElseThrow(() -> new ActionRefused(ActionOutcome.INVALID, lang));
     try {
       jdbc.update("INSERT INTO action_link_use (token_digest, review_id, step_id, state_code, person_id, event_type,"
               + " client_address, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -137,6 +137,11 @@ class ActionService {
     return event;
   }
 
+  /** The registry id of the person a verified token names; null when it cannot be read. */
+  Long personIdOf(String token) {
+    return tokens.verify(token).map(ActionTokens.Claims::personId).orElse(null);
+  }
+
   /** The language of the person a verified token names; English when it cannot be read. */
   public Language languageOf(String token) {
     return tokens.verify(token).flatMap(c -> person(c.personId())).map(PersonView::language).orElse(Language.EN);
@@ -147,8 +152,12 @@ class ActionService {
   }
 
   private boolean used(String token) {
+    String digest = tokens.digest(token).orElse(null);
+    if (digest == null) {
+      return false; // not a token: refused as invalid before this is asked
+    }
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM action_link_use WHERE token_digest = ?", Integer.class,
-        ActionTokens.digest(token));
+        digest);
     return n != null && n > 0;
   }
 

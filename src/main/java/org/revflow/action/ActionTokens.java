@@ -56,6 +56,12 @@ public class ActionTokens {
     } catch (IllegalArgumentException notBase64) {
       return Optional.empty();
     }
+    // Java's decoder ignores the spare low bits of a last character, so one signature has several
+    // spellings; each would verify and count as a different, unused link. Only the encoding sign()
+    // writes is a token.
+    if (!token.equals(canonical(payload, signature))) {
+      return Optional.empty();
+    }
     if (!MessageDigest.isEqual(mac(payload), signature)) {
       return Optional.empty();
     }
@@ -70,10 +76,25 @@ public class ActionTokens {
     }
   }
 
-  /** What the database keeps of a used token: its SHA-256, never the token itself. */
-  public static String digest(String token) {
+  private static String canonical(byte[] payload, byte[] signature) {
+    return B64.encodeToString(payload) + "." + B64.encodeToString(signature);
+  }
+
+  /**
+   * What the database keeps of a used token: the SHA-256 of its claims and signature as decoded (in
+   * their one canonical spelling, which is also what the links sent before this rule hashed to),
+   * never the token itself. Empty for a token that does not verify.
+   */
+  public Optional<String> digest(String token) {
+    return verify(token).map(claims -> {
+      int dot = token.indexOf('.');
+      return sha256(canonical(B64D.decode(token.substring(0, dot)), B64D.decode(token.substring(dot + 1))));
+    });
+  }
+
+  private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -44,7 +44,7 @@ public class LockConflictRetry {
           throw conflict;
         }
         log.info("{} lost a lock conflict (attempt {} of {}), running it again: {}", call.getSignature().toShortString(),
-            attempt, ATTEMPTS, conflict.getMostSpecificCause().getMessage());
+            attempt, ATTEMPTS, LogSafe.redact(conflict.getMostSpecificCause().getMessage())); // a duplicate key may be an address
         // A random pause, growing: the transactions that met are not in step the next time.
         Thread.sleep(ThreadLocalRandom.current().nextLong(5, 40L << attempt));
       }

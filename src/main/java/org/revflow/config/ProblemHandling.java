@@ -43,7 +43,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
   /** Lock conflicts that outlasted {@link LockConflictRetry}: nothing was changed, and trying again later works. */
   @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {
-    log.warn("request refused after repeated lock conflicts: {}", e.getMostSpecificCause().getMessage());
+    log.warn("request refused after repeated lock conflicts: {}", LogSafe.redact(e.getMostSpecificCause().getMessage()));
     ProblemDetail p = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
         "Other changes to the same records were being made at the same moment; nothing was changed. Try again.");
     p.setTitle("Busy");

@@ -55,14 +55,14 @@ public class AddresseeResolver {
         List<Envelope> out = new ArrayList<>();
         pr(state, now).ifPresent(pr -> out.add(new Envelope(pr, List.of(secretariat))));
         registry.designatedFocalPoint(job.reviewId(), state, now)
-            .ifPresent(fp -> out.add(new Envelope(person(fp, Addressee.Role.FOCAL_POINT), List.of(secretariat))));
+            .ifPresent(fp -> out.add(new Envelope(person(fp, Addressee.Role.FOCAL_POINT, state), List.of(secretariat))));
         yield dedupe(out);
       }
       case FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE, DESIGNATION_PENDING, INTERIM_FOCAL_POINT_ENDED ->
           pr(state, now).map(pr -> List.of(new Envelope(pr, List.of(secretariat)))).orElse(List.of(new Envelope(secretariat, List.of())));
       case INTERIM_FOCAL_POINT_INFO, FOCAL_POINT_CHANGED -> toTheOthers(job, state, now);
       case FOCAL_POINT_DESIGNATED -> registry.designatedFocalPoint(job.reviewId(), state, now)
-          .map(fp -> List.of(new Envelope(person(fp, Addressee.Role.FOCAL_POINT), List.of(secretariat))))
+          .map(fp -> List.of(new Envelope(person(fp, Addressee.Role.FOCAL_POINT, state), List.of(secretariat))))
           .orElse(List.of());
       case REMINDER, STEP_OPENED -> {
         if (secretariatActs || state == null) {
@@ -140,7 +140,7 @@ public class AddresseeResolver {
     actingOne.ifPresent(out::add);
     if (job.step() != null && job.step().draftedByExperts()) {
       for (PersonView e : registry.experts(job.reviewId(), state, now)) {
-        out.add(new Envelope(person(e, Addressee.Role.EXPERT), List.of()));
+        out.add(new Envelope(person(e, Addressee.Role.EXPERT, state), List.of()));
       }
     }
     return dedupe(out);
@@ -156,15 +156,15 @@ public class AddresseeResolver {
     if (a.person() == null) {
       return Optional.empty();
     }
-    return Optional.of(person(a.person(), a.interim() ? Addressee.Role.INTERIM_FOCAL_POINT : Addressee.Role.FOCAL_POINT));
+    return Optional.of(person(a.person(), a.interim() ? Addressee.Role.INTERIM_FOCAL_POINT : Addressee.Role.FOCAL_POINT, state));
   }
 
   private Optional<Addressee> pr(String state, Instant now) {
-    return registry.permanentRepresentative(state, now).map(p -> person(p, Addressee.Role.PERMANENT_REPRESENTATIVE));
+    return registry.permanentRepresentative(state, now).map(p -> person(p, Addressee.Role.PERMANENT_REPRESENTATIVE, state));
   }
 
-  private static Addressee person(PersonView p, Addressee.Role role) {
-    return new Addressee(p.name(), p.email(), p.language(), p.timeZone(), role, p.id());
+  private static Addressee person(PersonView p, Addressee.Role role, String state) {
+    return new Addressee(p.name(), p.email(), p.language(), p.timeZone(), role, p.id(), state);
   }
 
   private static List<Addressee> withoutSelf(List<Addressee> cc, Addressee to) {

@@ -11,12 +11,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One notice to one addressee: the log the secretariat reads, and the exactly-once record. */
+/**
+ * One notice to one addressee: the log the secretariat reads, and the exactly-once record. A row is
+ * SUPERSEDED, never deleted, when a retry finds that its addressee no longer holds the role (or
+ * their address changed) before it was sent: the failure reason says why, and a row for today's
+ * holder of that role follows it.
+ */
 @Entity
 @Table(name = "notice")
 public class Notice {
 
-  public enum Status { PENDING, SENDING, SENT, FAILED }
+  public enum Status { PENDING, SENDING, SENT, FAILED, SUPERSEDED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,6 +53,14 @@ public class Notice {
 
   @Column(name = "addressee_role", nullable = false)
   private String addresseeRole;
+
+  /** The State whose role the addressee held when the row was written; null for the secretariat (and older rows). */
+  @Column(name = "addressee_state")
+  private String addresseeState;
+
+  /** The registry's person; null for the secretariat's address (and older rows). */
+  @Column(name = "person_id")
+  private Long personId;
 
   private String cc;
 
@@ -99,6 +112,8 @@ public class Notice {
     this.stateCode = job.state();
     this.addresseeEmail = to.email();
     this.addresseeRole = to.role().name();
+    this.addresseeState = to.state();
+    this.personId = to.personId();
     this.cc = cc;
     this.language = to.language().code();
     this.dueOn = job.due();
@@ -117,6 +132,8 @@ public class Notice {
   public String getStateCode() { return stateCode; }
   public String getAddresseeEmail() { return addresseeEmail; }
   public String getAddresseeRole() { return addresseeRole; }
+  public String getAddresseeState() { return addresseeState; }
+  public Long getPersonId() { return personId; }
   public String getCc() { return cc; }
   public String getLanguage() { return language; }
   public LocalDate getDueOn() { return dueOn; }

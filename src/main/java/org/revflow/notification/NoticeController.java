@@ -22,13 +22,18 @@ class NoticeController {
     this.notices = notices;
   }
 
+  /**
+   * One row of the log. {@code roleOf} is the State whose role {@code role} the addressee held;
+   * status SUPERSEDED means the notice went to that role's holder of the day instead (the reason says
+   * why: a replaced focal point, a corrected address).
+   */
   record NoticeView(long id, String reviewId, String kind, String step, String state, String to, String role,
-      List<String> cc, String language, LocalDate due, String subject, String status, int attempts,
+      String roleOf, List<String> cc, String language, LocalDate due, String subject, String status, int attempts,
       String failureReason, String smtpMessageId, Instant createdAt, Instant sentAt, LocalDate sentOn) {
 
     static NoticeView of(Notice n) {
       return new NoticeView(n.getId(), n.getReviewId(), n.getKind().name(), n.getStep(), n.getStateCode(),
-          n.getAddresseeEmail(), n.getAddresseeRole(), n.getCc() == null ? List.of() : List.of(n.getCc().split(",")),
+          n.getAddresseeEmail(), n.getAddresseeRole(), n.getAddresseeState(), n.getCc() == null ? List.of() : List.of(n.getCc().split(",")),
           n.getLanguage(), n.getDueOn(), n.getSubject(), n.getStatus().name(), n.getAttempts(), n.getFailureReason(),
           n.getSmtpMessageId(), n.getCreatedAt(), n.getSentAt(), n.getSentOn());
     }
@@ -41,7 +46,8 @@ class NoticeController {
   }
 
   @GetMapping("/api/notices")
-  @Operation(summary = "Notices sent to one person (by email address), or all notices with a status")
+  @Operation(summary = "Notices sent to one person (by email address), or all notices with a status"
+      + " (PENDING, SENDING, SENT, FAILED, or SUPERSEDED: its addressee no longer held the role before it was sent)")
   List<NoticeView> search(@RequestParam(required = false) String email,
       @RequestParam(required = false) Notice.Status status) {
     if (email != null) {

@@ -11,10 +11,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessagesPerConnection messages sent over one connection before it is closed and a new
  *     one opened (Exchange accepts 20 per connection by default)
  * @param maxIdle a kept connection unused for this long is closed rather than reused
+ * @param healthInterval how often the {@code mail} health indicator checks the server (MailHealth)
  */
 @Validated
 @ConfigurationProperties("revflow.smtp")
-public record NoticeMailProperties(@Min(1) Integer maxMessagesPerConnection, Duration maxIdle) {
+public record NoticeMailProperties(@Min(1) Integer maxMessagesPerConnection, Duration maxIdle,
+    Duration healthInterval) {
 
   public NoticeMailProperties {
     if (maxMessagesPerConnection == null) {
@@ -22,6 +24,9 @@ public record NoticeMailProperties(@Min(1) Integer maxMessagesPerConnection, Dur
     }
     if (maxIdle == null) {
       maxIdle = Duration.ofSeconds(30);
+    }
+    if (healthInterval == null) {
+      healthInterval = Duration.ofMinutes(1);
     }
   }
 }

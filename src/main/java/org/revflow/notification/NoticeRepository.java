@@ -49,4 +49,17 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
         org.revflow.notification.Notice.Status.FAILED)
         or (n.status = org.revflow.notification.Notice.Status.SENDING and n.claimedUntil < :now))""")
   int claim(long id, Instant now, Instant until);
+
+  /**
+   * Retires a row not yet sent whose addressee no longer holds its role, unless another worker holds
+   * a live claim on it (then 0: that worker is sending, and this job must not complete).
+   */
+  @Modifying
+  @Query("""
+      update Notice n set n.status = org.revflow.notification.Notice.Status.SUPERSEDED, n.claimedUntil = null,
+        n.failureReason = :reason
+      where n.id = :id and (n.status in (org.revflow.notification.Notice.Status.PENDING,
+        org.revflow.notification.Notice.Status.FAILED)
+        or (n.status = org.revflow.notification.Notice.Status.SENDING and n.claimedUntil < :now))""")
+  int supersede(long id, Instant now, String reason);
 }

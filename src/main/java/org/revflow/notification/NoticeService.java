@@ -16,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.revflow.config.LogSafe;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.review.StepService;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public class NoticeService {
   private final NoticeRepository notices;
   private final StepService steps;
   private final AddresseeResolver addressees;
+  private final RoleHolders roleHolders;
   private final NoticeComposer composer;
   private final JavaMailSender mail;
   private final SmtpConnections smtp;
@@ -63,12 +66,13 @@ public class NoticeService {
   private final Clock clock;
   private final RevFlowProperties properties;
 
-  NoticeService(NoticeRepository notices, StepService steps, AddresseeResolver addressees,
+  NoticeService(NoticeRepository notices, StepService steps, AddresseeResolver addressees, RoleHolders roleHolders,
       NoticeComposer composer, JavaMailSender mail, SmtpConnections smtp, TransactionTemplate tx, JdbcTemplate jdbc,
       Clock clock, RevFlowProperties properties) {
     this.notices = notices;
     this.steps = steps;
     this.addressees = addressees;
+    this.roleHolders = roleHolders;
     this.composer = composer;
     this.mail = mail;
     this.smtp = smtp;
@@ -97,8 +101,11 @@ public class NoticeService {
   /** A row this worker has claimed (until {@code until}: also the claim's token), and the email it stands for. */
   private record Claimed(long noticeId, Instant until, Envelope envelope) {}
 
-  /** What one pass at the notice log found: rows to send now, rows sent before, rows another worker holds. */
-  private record Claims(List<Claimed> claimed, int sentBefore, List<String> busy) {}
+  /**
+   * What one pass at the notice log found: rows to send now, rows sent before, rows another worker
+   * holds, and whether the notice had rows before (a retry).
+   */
+  private record Claims(List<Claimed> claimed, int sentBefore, List<String> busy, boolean retry) {}
 
   public Delivery deliver(NoticeJob asked, long jobKey) {
     // Before claiming anything: a row this instance sent but could not record must read SENT.
@@ -165,11 +172,33 @@ public class NoticeService {
     }
     if (!failures.isEmpty()) {
       // Others of the same job may have gone out; they will not go again on the retry.
-      throw new NoticeDeliveryException(job.kind() + " for review " + job.reviewId()
-          + (job.state() == null ? "" : " (" + job.state() + ")") + " not delivered to " + String.join("; ", failures),
-          permanent);
+      String message = job.kind() + " for review " + job.reviewId()
+          + (job.state() == null ? "" : " (" + job.state() + ")") + " not delivered to " + String.join("; ", failures);
+      throw new NoticeDeliveryException(message, LogSafe.redact(message, people(prepared, claims)), permanent);
+    }
+    if (claims.retry()) {
+      // The invariant the job's completion stands on, read back rather than assumed: every row of the
+      // notice is sent or superseded by one that is.
+      List<String> open = notices.findByDedupKeyStartingWith(job.identity() + "|").stream()
+          .filter(n -> n.getStatus() != Notice.Status.SENT && n.getStatus() != Notice.Status.SUPERSEDED)
+          .map(n -> n.getAddresseeEmail() + ": " + n.getStatus()).toList();
+      if (!open.isEmpty()) {
+        throw new NoticeDeliveryException(job.kind() + " for review " + job.reviewId() + " not delivered to "
+            + String.join("; ", open), false);
+      }
     }
     return new Delivery(sentNow, claims.sentBefore());
+  }
+
+  /** Each addressee's address (lower case) and how the log names them: by person id. */
+  private static Map<String, String> people(Prepared prepared, Claims claims) {
+    Map<String, String> names = new HashMap<>();
+    java.util.function.Consumer<Addressee> add = a -> names.put(a.email().toLowerCase(Locale.ROOT),
+        a.personId() != null ? "person " + a.personId()
+            : a.role() == Addressee.Role.SECRETARIAT ? "the secretariat" : "(address)");
+    prepared.envelopes().forEach(e -> add.accept(e.to()));
+    claims.claimed().forEach(c -> add.accept(c.envelope().to()));
+    return names;
   }
 
   /** The notice as its step stands, who gets it, and what it says to each: all read before anything is claimed. */
@@ -227,23 +256,18 @@ public class NoticeService {
     Instant until = claimUntil(now);
     Map<String, Envelope> byKey = new LinkedHashMap<>();
     for (Envelope envelope : envelopes) {
-      byKey.putIfAbsent(job.identity() + "|" + envelope.to().email().toLowerCase(Locale.ROOT), envelope);
+      byKey.putIfAbsent(key(job, envelope.to().email()), envelope);
     }
-    Map<String, Notice> existing = new HashMap<>();
+    Map<String, Notice> existing = new LinkedHashMap<>();
     for (Notice n : notices.findByDedupKeyStartingWith(job.identity() + "|")) {
       existing.put(n.getDedupKey(), n);
     }
-    if (!existing.isEmpty()) {
-      // The first delivery of a notice fixed its addressees, in one transaction: a job that comes
-      // back later (timed out, retried, resolved incident) must not add whoever holds a role by then,
-      // such as a State that joined the review after the event the notice is about.
-      byKey.keySet().retainAll(existing.keySet());
-    }
+    Plan plan = existing.isEmpty() ? new Plan(byKey, 0, List.of()) : retryPlan(job, existing, byKey, now);
     List<Claimed> claimed = new ArrayList<>();
-    List<String> busy = new ArrayList<>();
-    int sentBefore = 0;
+    List<String> busy = new ArrayList<>(plan.busy());
+    int sentBefore = plan.sentBefore();
     Map<String, Notice> fresh = new LinkedHashMap<>();
-    for (Map.Entry<String, Envelope> e : byKey.entrySet()) {
+    for (Map.Entry<String, Envelope> e : plan.send().entrySet()) {
       Envelope envelope = e.getValue();
       Notice row = existing.get(e.getKey());
       if (row == null) {
@@ -262,13 +286,98 @@ public class NoticeService {
     if (!fresh.isEmpty()) {
       // One statement for all new rows: a row another worker has just written fails it, in this pass.
       Map<String, Long> ids = insertClaimed(fresh.values());
-      fresh.forEach((key, n) -> claimed.add(new Claimed(ids.get(key), until, byKey.get(key))));
+      fresh.forEach((key, n) -> claimed.add(new Claimed(ids.get(key), until, plan.send().get(key))));
     }
-    return new Claims(claimed, sentBefore, busy);
+    return new Claims(claimed, sentBefore, busy, !existing.isEmpty());
+  }
+
+  private static String key(NoticeJob job, String email) {
+    return job.identity() + "|" + email.toLowerCase(Locale.ROOT);
+  }
+
+  /** Rows to claim or write (by dedup key), rows sent before, rows another worker holds. */
+  private record Plan(Map<String, Envelope> send, int sentBefore, List<String> busy) {}
+
+  /**
+   * A notice that comes back (failed, timed out, resolved incident) keeps the roles its first
+   * delivery addressed, not their addresses: a row not yet sent whose addressee no longer holds its
+   * role, or whose address changed, is SUPERSEDED (with the reason) and today's holder of that role
+   * gets the notice. Rows sent stay sent, and no role is added: a State that joined the review after
+   * the event, or whoever else today's resolution would name, gets nothing. Dropping the new holder
+   * instead (as this did once) completed the job with the old row FAILED and nobody told.
+   */
+  private Plan retryPlan(NoticeJob job, Map<String, Notice> existing, Map<String, Envelope> today, Instant now) {
+    Map<String, Envelope> send = new LinkedHashMap<>();
+    List<String> busy = new ArrayList<>();
+    int sentBefore = 0;
+    Map<String, List<Addressee>> holdersByRole = new HashMap<>();
+    for (Notice row : existing.values()) {
+      if (row.getStatus() == Notice.Status.SENT) {
+        sentBefore++;
+        continue;
+      }
+      if (row.getStatus() == Notice.Status.SUPERSEDED) {
+        continue;
+      }
+      Addressee.Role role = Addressee.Role.valueOf(row.getAddresseeRole());
+      String state = row.getAddresseeState() != null ? row.getAddresseeState() : job.state();
+      if (role != Addressee.Role.SECRETARIAT && state == null) {
+        // Written before rows named their role's State: nothing to compare with, so the same address again.
+        send.putIfAbsent(row.getDedupKey(), today.getOrDefault(row.getDedupKey(), new Envelope(
+            new Addressee(null, row.getAddresseeEmail(), org.revflow.registry.Language.fromCode(row.getLanguage()),
+                null, role, row.getPersonId(), null), copies(row))));
+        continue;
+      }
+      List<Addressee> holders = holdersByRole.computeIfAbsent(RoleHolders.roleFamily(role) + "|" + state, r -> {
+        List<Addressee> h = roleHolders.holders(job.reviewId(), role, state, now);
+        // Nobody holds the role any more: the secretariat, as for any notice with nobody to address.
+        return h.isEmpty() ? List.of(addressees.secretariat()) : h;
+      });
+      Optional<Addressee> same = holders.stream()
+          .filter(h -> h.email().equalsIgnoreCase(row.getAddresseeEmail())).findFirst();
+      if (same.isPresent()) {
+        send.putIfAbsent(row.getDedupKey(), today.getOrDefault(row.getDedupKey(), new Envelope(same.get(), copies(row))));
+        continue;
+      }
+      if (notices.supersede(row.getId(), now, supersededBecause(row, role, state, holders)) != 1) {
+        busy.add(row.getAddresseeEmail() + ": being sent by another worker");
+        continue;
+      }
+      for (Addressee holder : holders) {
+        String key = key(job, holder.email());
+        if (!existing.containsKey(key)) { // else that row speaks for itself in this loop
+          send.putIfAbsent(key, today.getOrDefault(key, new Envelope(holder, copies(row))));
+        }
+      }
+    }
+    return new Plan(send, sentBefore, busy);
+  }
+
+  private static String supersededBecause(Notice row, Addressee.Role role, String state, List<Addressee> holders) {
+    Long person = row.getPersonId();
+    Optional<Addressee> samePerson = person == null ? Optional.empty()
+        : holders.stream().filter(h -> person.equals(h.personId())).findFirst();
+    if (samePerson.isPresent()) {
+      return "address changed to " + samePerson.get().email() + " before the notice was sent";
+    }
+    String now = holders.stream().map(Addressee::email).collect(Collectors.joining(", "));
+    return row.getAddresseeEmail() + " no longer holds the role " + role + (state == null ? "" : " of " + state)
+        + " (now " + now + ") before the notice was sent";
+  }
+
+  /** The copies a row recorded, for a holder today's resolution does not name: only their addresses are used. */
+  private static List<Addressee> copies(Notice row) {
+    if (row.getCc() == null || row.getCc().isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(row.getCc().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        .map(email -> new Addressee(null, email, org.revflow.registry.Language.EN, null, Addressee.Role.SECRETARIAT))
+        .toList();
   }
 
   private static final String NOTICE_COLUMNS = "dedup_key, review_id, step_id, notice_key, kind, step, state_code,"
-      + " addressee_email, addressee_role, cc, language, due_on, status, attempts, claimed_until, job_key, created_at";
+      + " addressee_email, addressee_role, addressee_state, person_id, cc, language, due_on, status, attempts,"
+      + " claimed_until, job_key, created_at";
 
   /**
    * Writes new, already claimed rows with one multi-row insert (through the JPA transaction's
@@ -276,7 +385,7 @@ public class NoticeService {
    * insert and round trip each, the largest part of a notice's database time.
    */
   private Map<String, Long> insertClaimed(java.util.Collection<Notice> rows) {
-    String values = String.join(",", java.util.Collections.nCopies(rows.size(), "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    String values = String.join(",", java.util.Collections.nCopies(rows.size(), "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     jdbc.update("insert into notice (" + NOTICE_COLUMNS + ") values " + values, ps -> {
       int i = 1;
       for (Notice n : rows) {
@@ -289,6 +398,8 @@ public class NoticeService {
         ps.setString(i++, n.getStateCode());
         ps.setString(i++, n.getAddresseeEmail());
         ps.setString(i++, n.getAddresseeRole());
+        ps.setString(i++, n.getAddresseeState());
+        ps.setObject(i++, n.getPersonId());
         ps.setString(i++, n.getCc());
         ps.setString(i++, n.getLanguage());
         ps.setObject(i++, n.getDueOn());
@@ -345,7 +456,7 @@ public class NoticeService {
     } catch (RuntimeException e) {
       unrecorded.put(noticeId, sent);
       log.warn("notice {} was accepted by the SMTP server ({}) but not recorded, kept to be written: {}",
-          noticeId, sent.messageId(), e.getMessage());
+          noticeId, sent.messageId(), LogSafe.redact(e.getMessage()));
       return false;
     }
   }

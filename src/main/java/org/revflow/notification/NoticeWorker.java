@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.time.Duration;
 import java.util.Map;
+import org.revflow.config.LogSafe;
 import org.revflow.review.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,9 @@ public class NoticeWorker {
           .retryBackoff(backoff(job.getRetries()))
           .errorMessage(e.getMessage())
           .send().join();
-      log.warn("{} {} failed ({} retries left): {}", notice.kind(), notice.noticeKey(), retriesLeft, e.getMessage());
+      // The job's error message (Operate's incident) names the addresses; the log names person ids.
+      log.warn("{} {} failed ({} retries left): {}", notice.kind(), notice.noticeKey(), retriesLeft,
+          e instanceof NoticeDeliveryException d ? d.logMessage() : LogSafe.redact(e.getMessage()));
       return;
     }
     try {
@@ -56,7 +59,7 @@ public class NoticeWorker {
       // job would spend a retry and put a misleading error on it; left alone it times out and comes
       // back, and the notice log keeps its notices from going out twice.
       log.warn("{} {} delivered but not completed, the job will come back: {}", notice.kind(), notice.noticeKey(),
-          e.getMessage());
+          LogSafe.redact(e.getMessage()));
       return;
     }
     log.debug("{} {}: {} sent, {} already sent before", notice.kind(), notice.noticeKey(), delivery.sentNow(), delivery.sentBefore());

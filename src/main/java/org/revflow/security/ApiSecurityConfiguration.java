@@ -7,12 +7,17 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
+import org.revflow.config.RevFlowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -42,14 +47,15 @@ class ApiSecurityConfiguration {
 
   /** Configured users; an empty manager (no users) makes Spring Boot generate none either. */
   @Bean
-  UserDetailsService revflowUsers(ApiSecurityProperties properties) {
+  UserDetailsService revflowUsers(ApiSecurityProperties properties, ObjectProvider<PlainTextPasswords> plainText) {
+    boolean plainTextAllowed = plainText.getIfAvailable() != null;
     List<UserDetails> users = new ArrayList<>();
     for (ApiSecurityProperties.User u : properties.users()) {
       if (u.name() == null || u.name().isBlank()) {
         throw new IllegalStateException("revflow.security.users: a user without a name");
       }
       users.add(User.withUsername(u.name().strip())
-          .password(PasswordHashes.check(u.name(), u.password()))
+          .password(PasswordHashes.check(u.name(), u.password(), plainTextAllowed))
           .authorities(u.roles().stream().map(ApiSecurityProperties.User::authority).toArray(String[]::new))
           .build());
     }
@@ -63,12 +69,29 @@ class ApiSecurityConfiguration {
   }
 
   @Bean
+  SignInThrottle signInThrottle(ApiSecurityProperties properties, ObjectProvider<java.time.Clock> clock,
+      SecurityProblems problems) {
+    return new SignInThrottle(properties.signInThrottle(), clock.getIfAvailable(java.time.Clock::systemUTC), problems);
+  }
+
+  /** The throttle runs inside the API's filter chain only, not as a servlet filter of its own. */
+  @Bean
+  FilterRegistrationBean<SignInThrottle> signInThrottleNotAServletFilter(SignInThrottle throttle) {
+    FilterRegistrationBean<SignInThrottle> registration = new FilterRegistrationBean<>(throttle);
+    registration.setEnabled(false);
+    return registration;
+  }
+
+  @Bean
   @Order(Ordered.LOWEST_PRECEDENCE - 10)
   SecurityFilterChain revflowApi(HttpSecurity http, ApiSecurityProperties properties,
-      ObjectProvider<JwtDecoder> jwtDecoder, SecurityProblems problems) throws Exception {
+      ObjectProvider<JwtDecoder> jwtDecoder, SecurityProblems problems, SignInThrottle signInThrottle,
+      ObjectProvider<RevFlowProperties> revflow, Environment environment) throws Exception {
+    requireAudienceWithIssuer(environment);
     boolean basic = !properties.users().isEmpty();
     boolean bearer = jwtDecoder.getIfUnique() != null;
     announce(properties, basic, bearer);
+    RevFlowProperties settings = revflow.getIfAvailable();
 
     http
         // Neither sessions nor cookies: every request carries its own credentials.
@@ -80,7 +103,9 @@ class ApiSecurityConfiguration {
         // not sent by a browser on its own, so API clients need no CSRF token. The exception, a
         // browser's remembered Basic login, is covered by CrossSiteWrites below.
         .csrf(c -> c.ignoringRequestMatchers("/api/**"))
-        .addFilterBefore(new CrossSiteWrites(problems), BasicAuthenticationFilter.class)
+        .addFilterBefore(new CrossSiteWrites(problems, settings == null ? null : settings.publicBaseUrl()),
+            BasicAuthenticationFilter.class)
+        .addFilterBefore(signInThrottle, BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -115,6 +140,27 @@ class ApiSecurityConfiguration {
       api.addSecurityItem(new SecurityRequirement().addList("basic"));
       api.addSecurityItem(new SecurityRequirement().addList("bearer"));
     };
+  }
+
+  private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+
+  /**
+   * A provider issues tokens for all its applications; without an audience, a token it made for
+   * another of them, carrying a role named like ours, would sign in here. So an issuer (or key set)
+   * without an audience stops the start.
+   */
+  static void requireAudienceWithIssuer(Environment environment) {
+    Binder binder = Binder.get(environment);
+    String issuer = binder.bind(JWT + "issuer-uri", String.class).orElse("");
+    String keys = binder.bind(JWT + "jwk-set-uri", String.class).orElse("");
+    List<String> audiences = binder.bind(JWT + "audiences", Bindable.listOf(String.class)).orElse(List.of())
+        .stream().filter(a -> !a.isBlank()).toList();
+    if ((!issuer.isBlank() || !keys.isBlank()) && audiences.isEmpty()) {
+      throw new IllegalStateException("REVFLOW_OIDC_ISSUER_URI (" + (issuer.isBlank() ? keys : issuer)
+          + ") is set but REVFLOW_OIDC_AUDIENCE is not: set it to the audience (client id) the provider puts in"
+          + " RevFlow's tokens, or any token the provider issued for another application would be accepted"
+          + " (spring.security.oauth2.resourceserver.jwt.audiences)");
+    }
   }
 
   private static void announce(ApiSecurityProperties properties, boolean basic, boolean bearer) {

@@ -18,9 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (Keycloak: {@code realm_access.roles}); default {@code roles}
  * @param usernameClaim the token claim recorded as the user's name; default {@code preferred_username},
  *     the token's subject when the claim is absent
+ * @param signInThrottle how many failed HTTP Basic sign-ins one user name, and one client address,
+ *     may make in a window before further attempts get 429
  */
 @ConfigurationProperties("revflow.security")
-public record ApiSecurityProperties(List<User> users, String rolesClaim, String usernameClaim) {
+public record ApiSecurityProperties(List<User> users, String rolesClaim, String usernameClaim,
+    SignInThrottle signInThrottle) {
 
   /** The role every call to {@code /api/**} needs. */
   public static final String SECRETARIAT = "SECRETARIAT";
@@ -29,6 +32,20 @@ public record ApiSecurityProperties(List<User> users, String rolesClaim, String 
     users = users == null ? List.of() : List.copyOf(users);
     rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim.strip();
     usernameClaim = usernameClaim == null || usernameClaim.isBlank() ? "preferred_username" : usernameClaim.strip();
+    signInThrottle = signInThrottle == null ? new SignInThrottle(0, 0, null) : signInThrottle;
+  }
+
+  /**
+   * @param maxFailuresPerUser failed sign-ins of one user name within {@code window} before that name is refused (10)
+   * @param maxFailuresPerAddress failed sign-ins from one client address (IPv6: its /64) within {@code window} (30)
+   * @param window how long a failure counts (15 minutes)
+   */
+  public record SignInThrottle(int maxFailuresPerUser, int maxFailuresPerAddress, java.time.Duration window) {
+    public SignInThrottle {
+      maxFailuresPerUser = maxFailuresPerUser <= 0 ? 10 : maxFailuresPerUser;
+      maxFailuresPerAddress = maxFailuresPerAddress <= 0 ? 30 : maxFailuresPerAddress;
+      window = window == null || window.isNegative() || window.isZero() ? java.time.Duration.ofMinutes(15) : window;
+    }
   }
 
   /**

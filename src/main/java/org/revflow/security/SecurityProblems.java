@@ -85,6 +85,16 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         "The browser marked this request as sent from another site; RevFlow accepts no changes from other sites.");
   }
 
+  void foreignOrigin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+        "The request's Origin is another site's; RevFlow accepts no changes from other sites.");
+  }
+
+  void throttled(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+        "Too many failed sign-ins for this user name or from this address; try again later (see Retry-After).");
+  }
+
   private List<String> challenges(BearerTokenError tokenError) {
     List<String> c = new ArrayList<>();
     if (bearer || tokenError != null) {

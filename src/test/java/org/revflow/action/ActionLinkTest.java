@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * single use under concurrency, CSRF, throttling. Links are signed here as the notices sign them.
  */
 @RevFlowTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ActionLinkTest {
 
   @Autowired ReviewDriver driver;
@@ -267,6 +268,90 @@ class ActionLinkTest {
 
     driver.time().advance(Duration.ofMinutes(16));
     assertThat(web.get(link).status()).isEqualTo(200);
+  }
+
+  /**
+   * The other spellings of a token's signature: its 256 bits take 43 Base64 characters, whose last
+   * has two spare bits that a lenient decoder ignores.
+   */
+  private static List<String> otherSpellings(String token) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(token.charAt(token.length() - 1));
+    List<String> out = new ArrayList<>();
+    for (int spare = 0; spare < 4; spare++) {
+      int v = (last & ~3) | spare;
+      if (v != last) {
+        out.add(token.substring(0, token.length() - 1) + alphabet.charAt(v));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aLinkHasOneSpellingAndIsUsedOnce() {
+    driver.permanentRepresentatives("MNG", "SWE", "TZA");
+    String id = driver.launch("MNG", 4, "SWE", "TZA");
+    driver.designateFocalPoint(driver.time().today(), id, "MNG");
+    String link = link(id, openStep(id, Step.SAQ, "MNG").getId(), "MNG", focalPoint(id, "MNG"));
+    String token = link.substring("/act/".length());
+    List<String> others = otherSpellings(token);
+    assertThat(others).hasSize(3);
+    WebClient web = new WebClient(port);
+
+    for (String other : others) {
+      assertThat(tokens.verify(other)).as(other).isEmpty();
+      assertThat(web.get("/act/" + other).status()).as(other).isEqualTo(404);
+    }
+    throttle.reset();
+    String csrf = web.get(link).csrf();
+    assertThat(web.post(link, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status()).isEqualTo(200);
+    // Used is used, however the link is spelt.
+    for (String other : others) {
+      assertThat(web.post("/act/" + other, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status()).as(other)
+          .isNotEqualTo(200);
+    }
+    assertThat(web.get(link).status()).isEqualTo(409);
+    driver.time().settle();
+    assertThat(eventsOf(id, EventType.SAQ_CLEARED)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM action_link_use WHERE review_id = ?", Integer.class, id))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aClientCannotNameItsOwnAddressThroughForwardedHeaders() throws Exception {
+    // The test client connects from 127.0.0.1, which is no configured proxy: whatever it writes in
+    // X-Forwarded-For, its failures count against its own address.
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.IntUnaryOperator get = i -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/act/guess" + i + "." + "A".repeat(43)))
+            .header("X-Forwarded-For", "198.51.100." + i).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    for (int i = 0; i < 10; i++) {
+      assertThat(get.applyAsInt(i)).isEqualTo(404);
+    }
+    assertThat(get.applyAsInt(11)).as("a new forwarded address is no new allowance").isEqualTo(429);
+  }
+
+  @Test
+  void aConfirmationIsLoggedByPersonIdNotAddress(org.springframework.boot.test.system.CapturedOutput output) {
+    driver.permanentRepresentatives("KAZ", "ARM", "MDA");
+    String id = driver.launch("KAZ", 4, "ARM", "MDA");
+    driver.designateFocalPoint(driver.time().today(), id, "KAZ");
+    long fp = focalPoint(id, "KAZ");
+    String link = link(id, openStep(id, Step.SAQ, "KAZ").getId(), "KAZ", fp);
+    WebClient web = new WebClient(port);
+    assertThat(web.post(link, form("_csrf", web.get(link).csrf(), "choice", "SAQ_CLEARED")).status()).isEqualTo(200);
+    // RevFlow's own lines (the test mail server logs addresses of its own).
+    String revflowLog = String.join("\n", output.getAll().lines().filter(l -> l.matches(".*\\bo(rg)?\\.r(evflow)?\\..*"))
+        .toList());
+    assertThat(revflowLog).contains("SAQ_CLEARED recorded on " + id + " for KAZ by person " + fp)
+        .doesNotContain("fp@kaz.example");
   }
 
   @Test

@@ -85,11 +85,13 @@ class DatabaseConnectionLossFaultTest {
       List<Notice> rows = notices.findByReviewIdOrderById(id);
       Map<String, Set<String>> accepted = smtp.byNotice(id);
       int duplicates = DeliveredMail.duplicates(accepted);
+      NoticeJobInvariant.Result invariant = NoticeJobInvariant.check(engineLog,
+          context.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
       FaultReport.figure("database connection lost", "cut with " + inFlightAtCut[0] + " sends in the SMTP exchange, then "
           + "before the interim notices: " + failures + " notice job failures (" + failuresDuringSends
           + " during the sends), all retried; " + rows.size() + " notices, " + (smtp.accepted().size() - acceptedBefore)
           + " emails accepted since the first cut, " + duplicates + " duplicates, "
-          + rows.stream().filter(n -> n.getStatus() != Notice.Status.SENT).count() + " not sent");
+          + rows.stream().filter(n -> n.getStatus() != Notice.Status.SENT).count() + " not sent; " + invariant.line());
 
       assertThat(inFlightAtCut[0]).as("sends in flight when the connection was cut").isPositive();
       assertThat(failuresDuringSends).as("the jobs whose record could not be written failed").isPositive();
@@ -100,6 +102,8 @@ class DatabaseConnectionLossFaultTest {
       assertThat(accepted.keySet()).containsExactlyInAnyOrderElementsOf(rows.stream().map(Notice::getDedupKey).toList());
       assertThat(duplicates).isZero();
       assertThat(engineLog.open()).as("no incident").isEmpty();
+      assertThat(invariant.completedJobs()).isPositive();
+      assertThat(invariant.violations()).isEmpty();
     } finally {
       if (context != null) {
         context.close();

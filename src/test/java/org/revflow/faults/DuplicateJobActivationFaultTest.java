@@ -41,6 +41,7 @@ class DuplicateJobActivationFaultTest {
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired NoticeRepository notices;
   @Autowired ZeebeTestEngine engine;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
   void stopReviews() {
@@ -97,9 +98,10 @@ class DuplicateJobActivationFaultTest {
           assertThat(accepted.keySet()).containsExactlyInAnyOrderElementsOf(
               notices.findByReviewIdOrderById(id).stream().map(Notice::getDedupKey).toList());
         }
+        NoticeJobInvariant.Result invariant = NoticeJobInvariant.check(engineLog, jdbc);
         FaultReport.figure("duplicate job activation", twice + " notice jobs activated more than once (" + timedOut
             + " timed out mid-send; 2 instances, 3 s SMTP) for " + rows.size() + " notices; " + acceptedForReviews
-            + " emails accepted by SMTP, " + duplicates + " duplicates");
+            + " emails accepted by SMTP, " + duplicates + " duplicates; " + invariant.line());
 
         assertThat(timedOut).as("notice jobs timed out during their send (the fault happened)").isPositive();
         assertThat(twice).as("notice jobs handed out a second time").isPositive();
@@ -108,6 +110,8 @@ class DuplicateJobActivationFaultTest {
         assertThat(rows).hasSize(8).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
         assertThat(duplicates).isZero();
         assertThat(acceptedForReviews).isEqualTo(rows.size());
+        assertThat(invariant.completedJobs()).isPositive();
+        assertThat(invariant.violations()).isEmpty();
       } finally {
         mailSender.setPort(port);
         secondMail.setPort(secondPort);

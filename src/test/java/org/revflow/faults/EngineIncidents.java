@@ -82,6 +82,18 @@ final class EngineIncidents {
         .count();
   }
 
+  /** Keys of the jobs of a type completed since. */
+  java.util.Set<Long> completed(String jobType) {
+    java.util.Set<Long> keys = new java.util.LinkedHashSet<>();
+    for (Record<?> r : since()) {
+      if (r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.COMPLETED
+          && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue j && j.getType().equals(jobType)) {
+        keys.add(r.getKey());
+      }
+    }
+    return keys;
+  }
+
   /** Jobs of a type activated more than once since (by any worker). */
   int activatedMoreThanOnce(String jobType) {
     Map<Long, Integer> activations = new HashMap<>();

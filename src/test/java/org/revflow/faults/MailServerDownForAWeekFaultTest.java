@@ -37,6 +37,7 @@ class MailServerDownForAWeekFaultTest {
   @Autowired CamundaClient camunda;
   @Autowired ZeebeTestEngine engine;
   @Autowired PreviewService preview;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
   void stopReviews() {
@@ -83,10 +84,12 @@ class MailServerDownForAWeekFaultTest {
     List<String> rowKeys = rows.stream()
         .map(n -> n.getKind() + " " + n.getStep() + " " + n.getStateCode() + " -> " + n.getAddresseeEmail()).toList();
     long missing = plannedKeys.stream().filter(k -> !rowKeys.contains(k)).count();
+    NoticeJobInvariant.Result invariant = NoticeJobInvariant.check(engineLog, jdbc);
     FaultReport.figure("mail server down 7 days", rows.size() + " notices due during the outage, " + failedTries
         + " failed tries, " + incidentsDuringOutage.size() + " incidents; afterwards "
         + rows.stream().filter(n -> n.getStatus() == Notice.Status.SENT).count() + " sent, " + duplicates
-        + " duplicates, " + missing + " ladder notices missing against the preview made before the outage");
+        + " duplicates, " + missing + " ladder notices missing against the preview made before the outage; "
+        + invariant.line());
 
     assertThat(planned).extracting(PreviewService.PlannedNotice::kind).contains("FOCAL_POINT_REMINDER");
     assertThat(failedTries).isPositive();
@@ -99,5 +102,7 @@ class MailServerDownForAWeekFaultTest {
     assertThat(rows).extracting(Notice::getDedupKey).doesNotHaveDuplicates();
     assertThat(duplicates).isZero();
     assertThat(engineLog.open()).isEmpty();
+    assertThat(invariant.completedJobs()).isPositive();
+    assertThat(invariant.violations()).isEmpty();
   }
 }

@@ -52,6 +52,8 @@ class RestartMidReviewFaultTest {
       before.close();
       before = null;
 
+      // Engine records from here on: the jobs the new context completes.
+      EngineIncidents engineLog = new EngineIncidents(services.engine());
       after = IsolatedRevFlow.start(services, Map.of());
       ReviewDriver driver2 = after.getBean(ReviewDriver.class);
       driver2.time().walkTo(restartDay.plusDays(DAYS_AFTER_RESTART));
@@ -63,15 +65,19 @@ class RestartMidReviewFaultTest {
       Map<String, Set<String>> smtp = DeliveredMail.byNotice(services.greenMail(), id);
       int duplicates = DeliveredMail.duplicates(smtp);
       long missing = planned.stream().filter(p -> !sentAfter.contains(p)).count();
+      NoticeJobInvariant.Result invariant = NoticeJobInvariant.check(engineLog,
+          after.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
       FaultReport.figure("application restart", sentBefore + " notices before the restart on day 10, " + sentAfter.size()
           + " in the " + DAYS_AFTER_RESTART + " days after it by the new context (" + planned.size() + " planned), "
-          + missing + " missing, " + duplicates + " duplicates");
+          + missing + " missing, " + duplicates + " duplicates; " + invariant.line());
 
       assertThat(planned).isNotEmpty();
       assertThat(sentAfter).containsExactlyInAnyOrderElementsOf(planned);
       assertThat(rows).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
       assertThat(smtp.keySet()).containsExactlyInAnyOrderElementsOf(rows.stream().map(Notice::getDedupKey).toList());
       assertThat(duplicates).isZero();
+      assertThat(invariant.completedJobs()).isPositive();
+      assertThat(invariant.violations()).isEmpty();
     } finally {
       if (before != null) {
         before.close();

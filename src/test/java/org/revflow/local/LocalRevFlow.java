@@ -24,7 +24,7 @@ public final class LocalRevFlow {
   private static void announce(ApplicationReadyEvent ready) {
     Environment env = ready.getApplicationContext().getEnvironment();
     EmbeddedServices services = ready.getApplicationContext().getBean(EmbeddedServices.class);
-    String base = "http://localhost:" + env.getProperty("local.server.port", "8080");
+    String base = "http://127.0.0.1:" + env.getProperty("local.server.port", "8080");
     log.info("""
 
         ==================== RevFlow local run ====================
@@ -33,13 +33,15 @@ public final class LocalRevFlow {
           Try                 curl -u {} {}/api/reviews
           Captured mail       {}/local/mail.html  (JSON: {}/local/mail)
           Health              {}/actuator/health
-          Zeebe (in memory)   grpc://localhost:{}   (deployed models from bpmn/)
-          MariaDB (embedded)  {}
-          SMTP (embedded)     localhost:{}
+          Zeebe (in memory)   grpc://127.0.0.1:{}   (deployed models from bpmn/)
+          MariaDB (embedded)  {}   (user {}, password {})
+          SMTP (embedded)     127.0.0.1:{}
+          Everything listens on 127.0.0.1 only.
           Data lives only as long as this process. Stop with Ctrl+C.
         ===========================================================""",
         base, base, credentials(env), credentials(env), base, base, base, base, services.enginePort(),
-        services.jdbcUrl(), services.smtpPort());
+        services.jdbcUrl(), env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"),
+        services.smtpPort());
   }
 
   /** The first configured user as user:password, or what was configured instead of the generated one. */
@@ -49,6 +51,21 @@ public final class LocalRevFlow {
     return name + ":" + (password.startsWith("{noop}") ? password.substring(6) : "(the password you configured)");
   }
 
+  /**
+   * The local run's settings (each overridable on the command line). The web port listens on the
+   * loopback interface, like the embedded engine, database and SMTP server: the local run's login is
+   * printed in its banner and its data is demo data, for this machine only.
+   */
+  static Map<String, Object> defaults() {
+    return Map.of(
+        "server.address", "127.0.0.1",
+        "revflow.embedded.engine-port", 26500,
+        "revflow.embedded.smtp-port", 2525,
+        "revflow.embedded.database-port", 3307,
+        "revflow.local.enabled", true,
+        "revflow.local.demo-contacts", true);
+  }
+
   public static void main(String[] args) {
     int simulated = org.revflow.simulation.SimulationCli.runIfAsked(args);
     if (simulated >= 0) {
@@ -56,12 +73,7 @@ public final class LocalRevFlow {
       System.exit(simulated);
     }
     SpringApplication app = new SpringApplication(RevFlowApplication.class);
-    app.setDefaultProperties(Map.of(
-        "revflow.embedded.engine-port", 26500,
-        "revflow.embedded.smtp-port", 2525,
-        "revflow.embedded.database-port", 3307,
-        "revflow.local.enabled", true,
-        "revflow.local.demo-contacts", true));
+    app.setDefaultProperties(defaults());
     app.addListeners((ApplicationReadyEvent ready) -> announce(ready));
     app.run(args);
   }

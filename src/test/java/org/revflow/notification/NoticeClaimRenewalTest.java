@@ -38,6 +38,7 @@ class NoticeClaimRenewalTest {
   @Autowired NoticeRepository notices;
   @Autowired org.revflow.review.StepService steps;
   @Autowired AddresseeResolver addressees;
+  @Autowired RoleHolders roleHolders;
   @Autowired NoticeComposer composer;
   @Autowired JavaMailSenderImpl mail;
   @Autowired SmtpConnections smtp;
@@ -98,7 +99,7 @@ class NoticeClaimRenewalTest {
         return composer.compose(j, to);
       }
     };
-    NoticeService worker = new NoticeService(notices, steps, addressees, slow, mail, smtp, tx, jdbc, clock, properties);
+    NoticeService worker = new NoticeService(notices, steps, addressees, roleHolders, slow, mail, smtp, tx, jdbc, clock, properties);
 
     assertThatThrownBy(() -> worker.deliver(job, 4242L))
         .isInstanceOf(NoticeDeliveryException.class)

@@ -25,6 +25,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Exactly once per notice and addressee, whatever the workers and the mail server do. */
 @RevFlowTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class NoticeDeliveryTest {
 
   @Autowired NoticeService service;
@@ -33,6 +34,8 @@ class NoticeDeliveryTest {
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired SimulatedTime time;
   @Autowired ReviewDriver driver;
+  @Autowired org.revflow.registry.RegistryService registry;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   @org.junit.jupiter.api.AfterEach
   void stopReviews() {
@@ -169,5 +172,142 @@ class NoticeDeliveryTest {
         "fp@fin.example:SENT", "fp@est.example:FAILED", "fp@lva.example:SENT");
     assertThat(rows).filteredOn(n -> n.getStatus() == Notice.Status.FAILED).singleElement()
         .satisfies(n -> assertThat(n.getFailureReason()).contains("550"));
+  }
+
+  /** "Step done" to every participating State's acting focal point, with {@code rejected} refused by the server. */
+  private String stepDoneWithOneRejected(String underReview, String reviewer1, String reviewer2, String rejected,
+      NoticeJob[] job) {
+    driver.permanentRepresentatives(underReview, reviewer1, reviewer2);
+    String reviewId = driver.launch(underReview, 1, reviewer1, reviewer2);
+    for (String s : List.of(underReview, reviewer1, reviewer2)) {
+      driver.designateFocalPoint(time.today(), reviewId, s);
+    }
+    job[0] = new NoticeJob(reviewId, null, "DONE:RETRY", NoticeKind.STEP_DONE, Step.PRELIMINARY_CONSULTATION,
+        null, null, 0, null);
+    NoticeJob j = job[0];
+    try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of(rejected))) {
+      withServer(server, () -> assertThatThrownBy(() -> service.deliver(j, 1L)).isInstanceOf(NoticeDeliveryException.class));
+      assertThat(server.accepted()).hasSize(2);
+    }
+    return reviewId;
+  }
+
+  private void withServer(RejectingSmtpServer server, Runnable run) {
+    String host = mailSender.getHost();
+    int port = mailSender.getPort();
+    mailSender.setHost("127.0.0.1");
+    mailSender.setPort(server.port());
+    try {
+      run.run();
+    } finally {
+      mailSender.setHost(host);
+      mailSender.setPort(port);
+    }
+  }
+
+  private List<String> rows(String reviewId, String noticeKey) {
+    return notices.findByReviewIdOrderById(reviewId).stream().filter(n -> noticeKey.equals(n.getNoticeKey()))
+        .map(n -> n.getAddresseeEmail() + ":" + n.getStatus()).toList();
+  }
+
+  private long personId(String email) {
+    return registry.personByEmail(email).orElseThrow().id();
+  }
+
+  @Test
+  void anAddressCorrectedAfterARejectionGetsTheNoticeOnTheRetry() throws Exception {
+    NoticeJob[] job = new NoticeJob[1];
+    String reviewId = stepDoneWithOneRejected("NZL", "PRT", "URY", "fp@prt.example", job);
+    // The secretariat corrects the address the server refused (a 550), then the job comes back.
+    registry.updatePerson(personId("fp@prt.example"),
+        new org.revflow.registry.PersonInput("Focal point of PRT", "focal.point@prt.example", "en", null), "test");
+    try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of())) {
+      withServer(server, () -> assertThat(service.deliver(job[0], 1L)).isEqualTo(new NoticeService.Delivery(1, 2)));
+      assertThat(server.accepted()).singleElement().asString().contains("focal.point@prt.example");
+      // And once only: the next retry finds everything delivered.
+      withServer(server, () -> assertThat(service.deliver(job[0], 1L)).isEqualTo(new NoticeService.Delivery(0, 3)));
+      assertThat(server.accepted()).hasSize(1);
+    }
+    assertThat(rows(reviewId, "DONE:RETRY")).containsExactlyInAnyOrder("fp@nzl.example:SENT",
+        "fp@prt.example:SUPERSEDED", "fp@ury.example:SENT", "focal.point@prt.example:SENT");
+    assertThat(notices.findByReviewIdOrderById(reviewId)).filteredOn(n -> n.getStatus() == Notice.Status.SUPERSEDED)
+        .singleElement().satisfies(n -> assertThat(n.getFailureReason()).contains("address changed"));
+    // The secretariat sees it in the notice log, with the reason and the role's State.
+    @SuppressWarnings("unchecked")
+    List<java.util.Map<String, Object>> log = http.getForObject("/api/notices?status=SUPERSEDED", List.class);
+    assertThat(log).filteredOn(n -> reviewId.equals(n.get("reviewId"))).singleElement().satisfies(n -> {
+      assertThat(n.get("to")).isEqualTo("fp@prt.example");
+      assertThat(n.get("roleOf")).isEqualTo("PRT");
+      assertThat((String) n.get("failureReason")).contains("focal.point@prt.example");
+    });
+  }
+
+  @Test
+  void aFocalPointReplacedBetweenTriesIsSupersededByTheNewOneAndNoStateIsAdded() throws Exception {
+    NoticeJob[] job = new NoticeJob[1];
+    String reviewId = stepDoneWithOneRejected("CHL", "SVN", "KOR", "fp@svn.example", job);
+    // A new focal point for SVN, and a State that joins the review after the event (replaces KOR).
+    registry.designateFocalPoint(reviewId, "SVN", new org.revflow.registry.PersonInput("New FP", "new.fp@svn.example",
+        "fr", null), "NV/new", time.today(), null, "test");
+    driver.permanentRepresentatives("HRV");
+    driver.replaceReviewer(time.today(), reviewId, "KOR", "HRV");
+    try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of())) {
+      withServer(server, () -> assertThat(service.deliver(job[0], 1L)).isEqualTo(new NoticeService.Delivery(1, 2)));
+      assertThat(server.accepted()).singleElement().asString().contains("new.fp@svn.example");
+    }
+    assertThat(rows(reviewId, "DONE:RETRY")).containsExactlyInAnyOrder("fp@chl.example:SENT",
+        "fp@svn.example:SUPERSEDED", "fp@kor.example:SENT", "new.fp@svn.example:SENT");
+    assertThat(notices.findByReviewIdOrderById(reviewId)).filteredOn(n -> n.getStatus() == Notice.Status.SUPERSEDED)
+        .singleElement().satisfies(n -> assertThat(n.getFailureReason()).contains("no longer", "FOCAL_POINT", "SVN"));
+  }
+
+  @Test
+  void aRowStillFailingKeepsTheJobFromCompletingEvenWhenItsStateLeftTheReview() throws Exception {
+    NoticeJob[] job = new NoticeJob[1];
+    String reviewId = stepDoneWithOneRejected("MEX", "NLD", "POL", "fp@pol.example", job);
+    // POL leaves the review after the event: today's resolution no longer names it, but its focal
+    // point still holds the role the notice was for, and has not got it.
+    driver.permanentRepresentatives("SVK");
+    driver.replaceReviewer(time.today(), reviewId, "POL", "SVK");
+    try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of("fp@pol.example"))) {
+      withServer(server, () -> assertThatThrownBy(() -> service.deliver(job[0], 1L))
+          .isInstanceOf(NoticeDeliveryException.class).hasMessageContaining("fp@pol.example"));
+      assertThat(server.accepted()).isEmpty();
+    }
+    try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of())) {
+      withServer(server, () -> assertThat(service.deliver(job[0], 1L)).isEqualTo(new NoticeService.Delivery(1, 2)));
+      assertThat(server.accepted()).singleElement().asString().contains("fp@pol.example");
+    }
+    assertThat(rows(reviewId, "DONE:RETRY")).containsExactlyInAnyOrder("fp@mex.example:SENT",
+        "fp@nld.example:SENT", "fp@pol.example:SENT");
+  }
+
+  @Test
+  void aFailedNoticeIsLoggedByPersonIdAndOnlyTheIncidentNamesTheAddress(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    driver.permanentRepresentatives("GRC", "CYP", "MLT");
+    String reviewId = driver.launch("GRC", 1, "CYP", "MLT");
+    driver.designateFocalPoint(time.today(), reviewId, "CYP");
+    long person = personId("fp@cyp.example");
+    io.camunda.client.api.response.ActivatedJob job = org.mockito.Mockito.mock(
+        io.camunda.client.api.response.ActivatedJob.class);
+    org.mockito.Mockito.when(job.getKey()).thenReturn(777L);
+    org.mockito.Mockito.when(job.getRetries()).thenReturn(45);
+    org.mockito.Mockito.when(job.getVariablesAsMap()).thenReturn(java.util.Map.of("reviewId", reviewId,
+        "noticeKey", "DONE:LOG", "noticeKind", "STEP_DONE", "step", "PRELIMINARY_CONSULTATION"));
+    io.camunda.client.api.worker.JobClient client = org.mockito.Mockito.mock(
+        io.camunda.client.api.worker.JobClient.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+    try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of("fp@cyp.example"))) {
+      withServer(server, () -> new NoticeWorker(service).handle(client, job));
+    }
+    // Operate's incident (the job's error message) names the address; the log names the person.
+    var failCommand = org.mockito.Mockito.verify(client.newFailCommand(777L).retries(44)
+        .retryBackoff(java.time.Duration.ofMinutes(1)));
+    failCommand.errorMessage(org.mockito.ArgumentMatchers.contains("fp@cyp.example"));
+    // RevFlow's own lines (the test mail servers log addresses of their own).
+    String revflowLog = String.join("\n", output.getAll().lines().filter(l -> l.matches(".*\\bo(rg)?\\.r(evflow)?\\..*"))
+        .toList());
+    assertThat(revflowLog).contains("DONE:LOG failed (44 retries left)", "person " + person)
+        .doesNotContain("fp@cyp.example");
   }
 }

@@ -41,7 +41,7 @@ class SmtpConnectionsTest {
     JavaMailSenderImpl mail = new JavaMailSenderImpl();
     mail.setHost("127.0.0.1");
     mail.setPort(server.port());
-    connections = new SmtpConnections(mail, new NoticeMailProperties(20, Duration.ofSeconds(30)));
+    connections = new SmtpConnections(mail, new NoticeMailProperties(20, Duration.ofSeconds(30), null));
   }
 
   @AfterEach

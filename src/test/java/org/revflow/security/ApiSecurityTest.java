@@ -183,7 +183,8 @@ class ApiSecurityTest {
         403, "user 'clerk' does not have the role");
 
     RSAKey stranger = new RSAKeyGenerator(2048).keyID(issuer.key().getKeyID()).generate();
-    Map<String, Object> claims = Map.of("preferred_username", "eve", "roles", List.of("SECRETARIAT"));
+    Map<String, Object> claims = Map.of("preferred_username", "eve", "roles", List.of("SECRETARIAT"),
+        "aud", TestIssuer.AUDIENCE);
     for (String bad : List.of(
         issuer.token(claims, issuer.issuerUri(), Duration.ofHours(1), stranger),
         issuer.token(claims, issuer.issuerUri(), Duration.ofMinutes(-5), issuer.key()),
@@ -205,5 +206,78 @@ class ApiSecurityTest {
     assertThat(people()).isEqualTo(before);
     assertThat(call("POST", "/api/registry/people", secretariat(), body, "Sec-Fetch-Site", "same-origin").status())
         .isEqualTo(201);
+  }
+
+  @Test
+  void aTokenTheProviderIssuedForAnotherApplicationIsRefused() throws Exception {
+    long before = people();
+    String body = person("aud-" + UUID.randomUUID() + "@x.example");
+    for (Map<String, Object> claims : List.<Map<String, Object>>of(
+        Map.of("preferred_username", "eve", "roles", List.of("secretariat"), "aud", "another-application"),
+        Map.of("preferred_username", "eve", "roles", List.of("secretariat")))) {
+      String token = issuer.token(claims, issuer.issuerUri(), Duration.ofHours(1), issuer.key());
+      assertProblem(call("POST", "/api/registry/people", "Bearer " + token, body), 401, "bearer token was refused");
+    }
+    assertThat(people()).isEqualTo(before);
+  }
+
+  @Test
+  void failedBasicSignInsAreThrottledPerUserAndPerAddress() throws Exception {
+    try {
+      for (int i = 0; i < 10; i++) {
+        assertProblem(call("GET", "/api/reviews", basic(TestUsers.READER, "guess" + i), null), 401, "wrong");
+      }
+      // The name is locked for the window, even with its right password; the answer says when to come back.
+      HttpResponse<String> locked = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/reviews")).header("Authorization", basic(TestUsers.READER, TestUsers.READER_PASSWORD)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(locked.statusCode()).isEqualTo(429);
+      assertThat(locked.headers().firstValue("Retry-After")).hasValue("900");
+      assertThat(locked.headers().firstValue("Content-Type")).hasValueSatisfying(
+          t -> assertThat(t).startsWith("application/problem+json"));
+      // Another name from the same address still signs in, until the address has failed 30 times.
+      assertThat(call("GET", "/api/reviews", secretariat(), null).status()).isEqualTo(200);
+      for (int i = 0; i < 20; i++) {
+        assertThat(call("GET", "/api/reviews", basic("user" + i, "guess"), null).status()).isEqualTo(401);
+      }
+      assertProblem(call("GET", "/api/reviews", secretariat(), null), 429, "Too many failed sign-ins");
+      // Bearer tokens are not throttled by Basic failures.
+      assertThat(call("GET", "/api/reviews", "Bearer " + issuer.token("ok", List.of("SECRETARIAT")), null).status())
+          .isEqualTo(200);
+    } finally {
+      // The window passes (application clock): the address and the name sign in again.
+      driver.time().advance(Duration.ofMinutes(16));
+    }
+    assertThat(call("GET", "/api/reviews", secretariat(), null).status()).isEqualTo(200);
+    assertThat(call("GET", "/api/reviews", basic(TestUsers.READER, TestUsers.READER_PASSWORD), null).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aWriteWhoseOriginIsAnotherSiteIsRefusedWithoutFetchMetadata() throws Exception {
+    long before = people();
+    String body = person("origin-" + UUID.randomUUID() + "@x.example");
+    for (String origin : List.of("https://evil.example", "null", "http://localhost:" + (port + 1))) {
+      assertProblem(call("POST", "/api/registry/people", secretariat(), body, "Origin", origin), 403, "Origin");
+    }
+    assertThat(people()).isEqualTo(before);
+    assertThat(call("POST", "/api/registry/people", secretariat(), body, "Origin", "http://localhost:" + port)
+        .status()).isEqualTo(201);
+  }
+
+  @Test
+  void aCsvImportTakesTextCsvOnlyNotAFormsTextPlain() throws Exception {
+    long before = people();
+    // A form with enctype="text/plain" posts "name=value" lines, which can be made valid CSV.
+    String csv = "review_id,state,role,name,email,language,note_verbale_ref,received_on\r\n";
+    for (String path : List.of("/api/registry/designations/import", "/api/registry/states/instruments/import")) {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Authorization", secretariat()).header("Content-Type", "text/plain")
+          .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(path).isEqualTo(415);
+      assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+          t -> assertThat(t).startsWith("application/problem+json"));
+    }
+    assertThat(people()).isEqualTo(before);
   }
 }

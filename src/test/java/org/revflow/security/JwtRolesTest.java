@@ -26,12 +26,14 @@ class JwtRolesTest {
   }
 
   @Test
-  void passwordsMustBeHashesOrMarkedPlain() {
+  void passwordsMustBeHashesOrMarkedPlainWhereThatIsAllowed() {
     String bcrypt = "$2a$10$" + "a".repeat(53);
-    assertThat(PasswordHashes.check("u", bcrypt)).isEqualTo("{bcrypt}" + bcrypt);
-    assertThat(PasswordHashes.check("u", "{noop}local")).isEqualTo("{noop}local");
+    assertThat(PasswordHashes.check("u", bcrypt, false)).isEqualTo("{bcrypt}" + bcrypt);
+    assertThat(PasswordHashes.check("u", "{noop}local", true)).isEqualTo("{noop}local");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PasswordHashes.check("u", "{noop}local", false))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the local run and the tests");
     for (String bad : new String[] {"plain", "{sha256}abc", "{noop}", "", "{bcrypt}notahash"}) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> PasswordHashes.check("u", bad))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> PasswordHashes.check("u", bad, true))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("user 'u'");
     }
   }

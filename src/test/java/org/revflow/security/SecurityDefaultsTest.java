@@ -77,8 +77,24 @@ class SecurityDefaultsTest {
   }
 
   @Test
+  void aPlainTextPasswordMarkedNoopStopsTheStartOutsideTheLocalRunAndTheTests() {
+    runner.withPropertyValues("revflow.security.users[0].name=clerk", "revflow.security.users[0].password={noop}pw",
+        "revflow.security.users[0].roles[0]=SECRETARIAT").run(context -> assertThat(context).hasFailed()
+            .getFailure().rootCause().hasMessageContaining("{noop}").hasMessageContaining("bcrypt"));
+  }
+
+  @Test
+  void anIssuerWithoutAnAudienceStopsTheStart() {
+    runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=https://id.example.org/realms/un")
+        .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+            .hasMessageContaining("REVFLOW_OIDC_AUDIENCE"));
+    runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=https://id.example.org/realms/un",
+        "spring.security.oauth2.resourceserver.jwt.audiences=revflow").run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
   void writesFromAnotherSiteAreRefusedBeforeSignIn() {
-    runner.withPropertyValues("revflow.security.users[0].name=clerk",
+    runner.withBean(PlainTextPasswords.class, () -> PlainTextPasswords.ALLOWED).withPropertyValues("revflow.security.users[0].name=clerk",
         "revflow.security.users[0].password={noop}pw", "revflow.security.users[0].roles[0]=SECRETARIAT").run(context -> {
           MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
           var r = mvc.perform(post("/api/reviews").header("Sec-Fetch-Site", "cross-site")

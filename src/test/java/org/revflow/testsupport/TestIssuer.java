@@ -56,9 +56,16 @@ public final class TestIssuer {
     return issuer;
   }
 
-  /** A token from this provider: {@code preferred_username} and {@code roles} as given, valid for an hour. */
+  /** The audience of RevFlow's tokens at this provider (the tests' REVFLOW_OIDC_AUDIENCE). */
+  public static final String AUDIENCE = "revflow";
+
+  /**
+   * A token from this provider for RevFlow: {@code preferred_username} and {@code roles} as given, valid
+   * for an hour.
+   */
   public String token(String username, List<String> roles) {
-    return token(Map.of("preferred_username", username, "roles", roles), issuer, Duration.ofHours(1), key);
+    return token(Map.of("preferred_username", username, "roles", roles, "aud", AUDIENCE), issuer,
+        Duration.ofHours(1), key);
   }
 
   /** A token with the given claims, issuer and lifetime (negative: already expired), signed by {@code signer}. */

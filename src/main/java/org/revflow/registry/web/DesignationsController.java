@@ -115,7 +115,7 @@ class DesignationsController {
    * CSV: review_id,state,role,name,email,language,note_verbale_ref,received_on[,time_zone,effective_at,replaces].
    * All or nothing: a 422 problem lists every bad line.
    */
-  @PostMapping(path = "/api/registry/designations/import", consumes = {"text/csv", "text/plain"})
+  @PostMapping(path = "/api/registry/designations/import", consumes = "text/csv")
   Map<String, Object> importCsv(@RequestBody byte[] csv) {
     return Map.of("applied", registry.importDesignations(Csv.utf8(csv), currentUser.name()));
   }

@@ -107,8 +107,11 @@ class StatesController {
     return response(registry.setInstruments(code, body.toSet(), currentUser.name()));
   }
 
-  /** CSV: alpha3,convention,trafficking_in_persons,smuggling_of_migrants,firearms (yes/no); all or nothing. */
-  @PostMapping(path = "/instruments/import", consumes = {"text/csv", "text/plain"})
+  /**
+   * CSV: alpha3,convention,trafficking_in_persons,smuggling_of_migrants,firearms (yes/no); all or nothing.
+   * Only as text/csv: a browser form may post text/plain to another site without asking first.
+   */
+  @PostMapping(path = "/instruments/import", consumes = "text/csv")
   Map<String, Object> importInstruments(@RequestBody byte[] csv) {
     return Map.of("updated", registry.importInstruments(Csv.utf8(csv), currentUser.name()));
   }

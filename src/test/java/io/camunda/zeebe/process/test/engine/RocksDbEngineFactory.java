@@ -83,7 +83,10 @@ public final class RocksDbEngineFactory {
     InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
     GrpcToLogStreamGateway gateway =
         new GrpcToLogStreamGateway(commandWriter, partitionId, partitionCount, port, requestStore, jobStreamer);
-    Server grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
+    // Loopback only: the engine of the tests and the local run is nobody else's on the network.
+    Server grpcServer = io.grpc.netty.NettyServerBuilder
+        .forAddress(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port))
+        .addService(gateway).build();
     GrpcResponseWriter responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
 
     ZeebeDb<ZbColumnFamilies> database = new ZeebeRocksDbFactory<ZbColumnFamilies>(
