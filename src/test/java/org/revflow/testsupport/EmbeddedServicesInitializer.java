@@ -34,7 +34,8 @@ public class EmbeddedServicesInitializer
       // Tests sign in through OpenID Connect too, against a provider of their own (above application.yaml).
       env.getPropertySources().addFirst(new MapPropertySource("testIssuer", java.util.Map.of(
           "spring.security.oauth2.resourceserver.jwt.issuer-uri", testIssuer().issuerUri(),
-          "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE)));
+          "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE,
+          "revflow.rulebook.location", TestRulebookDirectory.path().toString())));
       context.getBeanFactory().registerSingleton("testIssuer", testIssuer());
     }
   }

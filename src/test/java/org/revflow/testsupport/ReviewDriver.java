@@ -66,12 +66,13 @@ public class ReviewDriver {
 
   /**
    * Launches a review at 08:00 Vienna time on the next day, so that every test starts at the same
-   * time of day, before that day's 09:00 notices.
+   * time of day, before that day's 09:00 notices; with the default rules on calendar days
+   * ({@link TestRulebookDirectory}), as the run's dates are not known in advance.
    */
   public String launch(String underReview, int phase, String... reviewers) {
     time.walkTo(time.today().plusDays(1), EVENT_TIME);
     String id = reviews.launch(new ReviewCommands.Launch(underReview, phase,
-        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), null), "test").getId();
+        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), TestRulebookDirectory.CALENDAR_DAYS), "test").getId();
     time.settle();
     return id;
   }
