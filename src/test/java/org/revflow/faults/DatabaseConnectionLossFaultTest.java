@@ -1,5 +1,6 @@
 package org.revflow.faults;
 
+import org.revflow.testsupport.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * job fails and is retried; every notice reaches the SMTP server exactly once. Runs on its own engine,
  * database and SMTP server, so the cut touches no other test.
  */
+@IntegrationTest
 class DatabaseConnectionLossFaultTest {
 
   @Test

@@ -1,5 +1,6 @@
 package org.revflow.faults;
 
+import org.revflow.testsupport.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * started on the same engine, database and SMTP server (a deployment, a crash and restart). The new
  * instance sends exactly the notices the old one had planned, on their dates, and nothing twice.
  */
+@IntegrationTest
 class RestartMidReviewFaultTest {
 
   private static final int DAYS_AFTER_RESTART = 60;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.condition.OS;
  * the network reaches a developer's engine, database or mail), and the database takes no login
  * without its user's password.
  */
+@IntegrationTest
 class EmbeddedServicesTest {
 
   /** Local addresses (hex, as the kernel lists them) of the sockets listening on {@code port}. */

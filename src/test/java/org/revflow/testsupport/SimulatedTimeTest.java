@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * today never fired a timer again, so each test or scenario with a fixed date would have failed from
  * the day after it.
  */
+@IntegrationTest
 class SimulatedTimeTest {
 
   private EmbeddedServices services;
