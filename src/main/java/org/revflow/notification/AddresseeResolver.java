@@ -108,6 +108,7 @@ public class AddresseeResolver {
       // The State that joined is welcomed (REVIEW_LAUNCHED); the one that left is released.
       case REVIEWER_REPLACED -> toEveryone(job, state, now, secretariat);
       case STEP_DONE, REVIEW_ON_HOLD, REVIEW_RESUMED -> toEveryone(job, null, now, secretariat);
+      case DRAW_NEEDED, STATUS_DIGEST -> List.of(new Envelope(secretariat, List.of()));
     };
   }
 

@@ -52,7 +52,14 @@ public enum NoticeKind {
   REVIEWER_REPLACED(false),
   /** To the replaced reviewing State: it is released and hears nothing more of the review. */
   REVIEWER_RELEASED(false),
-  REVIEW_COMPLETED(false);
+  REVIEW_COMPLETED(false),
+  /**
+   * A planned review has no reviewing States: to the secretariat 30 days before its date and on the
+   * day (it then waits for the draw).
+   */
+  DRAW_NEEDED(false),
+  /** Every week (Mondays by default): where the reviews stand, new overdue steps, failures: to the secretariat. */
+  STATUS_DIGEST(false);
 
   private final boolean aboutADeadline;
 

@@ -37,13 +37,16 @@ class RenderedNoticeComposer implements NoticeComposer {
   private final ReviewService reviews;
   private final ReviewQueries queries;
   private final RegistryService registry;
+  private final DigestService digests;
   private final RevFlowProperties properties;
   private final Clock clock;
   /** Resolved once, at start: a bean-factory lookup per addressee was a twentieth of rendering. */
   private final Optional<ActionLinkProvider> actionLinks;
 
   RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, ReviewQueries queries,
-      RegistryService registry, RevFlowProperties properties, Clock clock, Optional<ActionLinkProvider> actionLinks) {
+      RegistryService registry, DigestService digests, RevFlowProperties properties, Clock clock,
+      Optional<ActionLinkProvider> actionLinks) {
+    this.digests = digests;
     this.renderer = renderer;
     this.reviews = reviews;
     this.queries = queries;
@@ -68,6 +71,9 @@ class RenderedNoticeComposer implements NoticeComposer {
   }
 
   private JobFacts facts(NoticeJob job) {
+    if (job.kind() == NoticeKind.STATUS_DIGEST) {
+      return digestFacts(job);
+    }
     // A review's process starts only after its launch is committed: a review missing here is not a
     // race, but the job fails and is retried like any other undeliverable notice, never sent blank.
     Review review = reviews.find(job.reviewId())
@@ -97,6 +103,9 @@ class RenderedNoticeComposer implements NoticeComposer {
     }
     if (job.kind() == NoticeKind.REVIEW_LAUNCHED && job.state() != null) {
       launchFacts(job, review, today, details);
+    }
+    if (job.kind() == NoticeKind.DRAW_NEEDED) {
+      details.put(NoticeDetails.PLANNED_ON, review.getLaunchDate().toString());
     }
     if (job.kind() == NoticeKind.FOCAL_POINT_CHANGED && job.state() != null) {
       registry.designatedFocalPoint(job.reviewId(), job.state(), clock.instant()).ifPresent(fp -> {
@@ -145,7 +154,21 @@ class RenderedNoticeComposer implements NoticeComposer {
     }
   }
 
+  /** The weekly digest is about every review: its facts are the week's, dated by its notice key. */
+  private JobFacts digestFacts(NoticeJob job) {
+    Rung day = Rung.fromKey(job.noticeKey());
+    LocalDate on = day == null ? LocalDate.ofInstant(clock.instant(), properties.zone()) : day.date();
+    Map<String, String> details = new HashMap<>(digests.facts(on));
+    details.put(NoticeDetails.SENT_ON, on.toString());
+    return new JobFacts(null, Map.copyOf(details), null);
+  }
+
   private Composed render(NoticeJob job, JobFacts facts, Addressee to) {
+    if (facts.review() == null) {
+      NoticeContent digest = new NoticeContent(job.kind(), job.reviewId(), "-", 0, null, null, null, null, 0,
+          properties.publicBaseUrl().resolve("/api/reports/status"), null, facts.details());
+      return composed(renderer.render(digest, recipient(to)));
+    }
     Review review = facts.review();
     URI base = properties.publicBaseUrl();
     // People outside the secretariat cannot sign in: their links lead only where they can act.
@@ -153,9 +176,14 @@ class RenderedNoticeComposer implements NoticeComposer {
     NoticeContent content = new NoticeContent(job.kind(), review.getId(), review.getUnderReview(), review.getPhase(),
         job.step(), job.state(), job.due(), facts.previousDue(), job.deadlineRevision(), reviewLink,
         actionLink(job, to), facts.details());
-    Recipient recipient = new Recipient(to.name(), to.email(), to.language(), to.timeZone(),
-        RecipientRole.valueOf(to.role().name()));
-    RenderedNotice rendered = renderer.render(content, recipient);
+    return composed(renderer.render(content, recipient(to)));
+  }
+
+  private static Recipient recipient(Addressee to) {
+    return new Recipient(to.name(), to.email(), to.language(), to.timeZone(), RecipientRole.valueOf(to.role().name()));
+  }
+
+  private static Composed composed(RenderedNotice rendered) {
     List<Attachment> attachments = rendered.calendar()
         .map(a -> List.of(new Attachment(a.filename(), a.contentType(), a.content())))
         .orElse(List.of());

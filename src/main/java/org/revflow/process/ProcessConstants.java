@@ -13,6 +13,8 @@ public final class ProcessConstants {
   public static final String PROCESS_COUNTRY_REVIEW = "country-review";
   public static final String PROCESS_DEADLINE_STEP = "deadline-step";
   public static final String PROCESS_REVIEW_ANNOUNCEMENT = "review-announcement";
+  public static final String PROCESS_PLANNED_REVIEW = "planned-review";
+  public static final String PROCESS_SECRETARIAT_DIGEST = "secretariat-digest";
 
   /** Job types. */
   public static final String JOB_NOTICE = "revflow.notice";
@@ -20,10 +22,12 @@ public final class ProcessConstants {
   public static final String JOB_PLAN_NEXT_NOTICE = "revflow.step.plan-next-notice";
   public static final String JOB_CLOSE_STEP = "revflow.step.close";
   public static final String JOB_COMPLETE_REVIEW = "revflow.review.complete";
-  public static final String JOB_LAUNCH_NEXT_PHASE = "revflow.review.launch-next-phase";
   public static final String JOB_REVIEW_STARTED = "revflow.review.started";
   public static final String JOB_OPEN_DIALOGUE = "revflow.dialogue.open";
   public static final String JOB_PLAN_DIALOGUE_END = "revflow.dialogue.plan-end";
+  public static final String JOB_PLAN_LAUNCH = "revflow.plan.next-move";
+  public static final String JOB_ACT_ON_PLAN = "revflow.plan.act";
+  public static final String JOB_NEXT_DIGEST = "revflow.digest.next";
 
   /** Messages. */
   /**
@@ -45,6 +49,13 @@ public final class ProcessConstants {
    * Key: the notice key, unique per announcement, so that announcements never wait for each other.
    */
   public static final String MSG_ANNOUNCEMENT = "ReviewAnnouncement";
+  /** Starts a review's "planned-review" instance, which launches it on its date; key: the review id. */
+  public static final String MSG_REVIEW_PLANNED = "ReviewPlanned";
+  /** A planned review moved, was cancelled, drawn or launched early: its instance plans again; key: the review id. */
+  public static final String MSG_PLAN_CHANGED = "PlanChanged";
+  /** Starts the one "secretariat-digest" instance; key: {@link #DIGEST_KEY} (a second start is refused while it runs). */
+  public static final String MSG_DIGEST_SCHEDULED = "DigestScheduled";
+  public static final String DIGEST_KEY = "weekly-digest";
 
   /** Variables. */
   public static final String VAR_REVIEW_ID = "reviewId";
@@ -52,7 +63,6 @@ public final class ProcessConstants {
   public static final String VAR_PHASE = "phase";
   public static final String VAR_PARTICIPATING_STATES = "participatingStates";
   public static final String VAR_REVIEWING_STATES = "reviewingStates";
-  public static final String VAR_NEXT_PHASE_AT = "nextPhaseAt";
   public static final String VAR_STEP = "step";
   public static final String VAR_STATE = "state";
   public static final String VAR_STEP_ID = "stepId";
@@ -72,4 +82,12 @@ public final class ProcessConstants {
   public static final String VAR_DIALOGUE_ENDS_AT = "dialogueEndsAt";
   public static final String VAR_DIALOGUE_CLOSED = "dialogueClosed";
   public static final String VAR_DIALOGUE_END_PLANNED = "dialogueEndPlanned";
+  public static final String VAR_PLAN_MOVE = "planMove";
+  public static final String VAR_PLAN_AT = "planAt";
+  public static final String VAR_PLAN_OUTCOME = "planOutcome";
+  public static final String VAR_DIGEST_KEY = "digestKey";
+  public static final String VAR_DIGEST_AT = "digestAt";
+  public static final String VAR_DIGEST_DAY = "digestDay";
+  /** The review id the weekly digest's notices are logged under: it is about all of them. */
+  public static final String DIGEST_REVIEW_ID = "digest";
 }

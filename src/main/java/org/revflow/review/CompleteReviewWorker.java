@@ -12,9 +12,9 @@ public class CompleteReviewWorker {
 
   static final String TYPE = JOB_COMPLETE_REVIEW;
 
-  private final ReviewService reviews;
+  private final ReviewLaunchService reviews;
 
-  CompleteReviewWorker(ReviewService reviews) {
+  CompleteReviewWorker(ReviewLaunchService reviews) {
     this.reviews = reviews;
   }
 

@@ -32,6 +32,14 @@ public enum EventType {
   REVIEW_RESUMED,
   DEADLINE_EXTENDED,
   REVIEWER_REPLACED,
+  /** A review entered the workplan (or was planned as a State's next phase). History only. */
+  REVIEW_PLANNED,
+  /** A planned review moved to another date, with the reason. History only. */
+  PLAN_MOVED,
+  /** A planned review given up, with the reason. History only. */
+  PLAN_CANCELLED,
+  /** The reviewing States drawn for a planned review. History only. */
+  REVIEWERS_DRAWN,
   /**
    * The permanent representative acknowledges acting as interim focal point (paragraph 18). Kept in
    * the review's history; it does not move the process (only a designation ends the interim).

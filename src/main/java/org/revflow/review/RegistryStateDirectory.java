@@ -58,6 +58,25 @@ class RegistryStateDirectory implements StateDirectory {
   }
 
   @Override
+  public void carryOver(String previousReviewId, String reviewId, String state, LocalDate on, String actor) {
+    java.time.Instant now = clock.instant();
+    try {
+      registry.focalPointDesignation(previousReviewId, state, now).ifPresent(d -> registry.designateFocalPoint(reviewId,
+          state, new PersonInput(d.nameAsDesignated(), d.person().email(), d.person().language().code(),
+              d.person().timeZone() == null ? null : d.person().timeZone().getId()),
+          d.noteVerbaleRef(), d.receivedOn(), now, actor, Origin.LAUNCH));
+      List<PersonInput> experts = registry.experts(previousReviewId, state, now).stream()
+          .map(p -> new PersonInput(p.name(), p.email(), p.language().code(),
+              p.timeZone() == null ? null : p.timeZone().getId())).toList();
+      if (!experts.isEmpty()) {
+        registry.designateExperts(reviewId, state, experts, "carried over from " + previousReviewId, on, now, actor);
+      }
+    } catch (RegistryException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
   public void designateExperts(String reviewId, String state, List<ReviewCommands.Person> experts,
       String noteVerbaleRef, LocalDate receivedOn, String actor) {
     try {

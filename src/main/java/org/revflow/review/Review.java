@@ -15,7 +15,22 @@ import java.time.LocalDate;
 @Table(name = "review")
 public class Review {
 
-  public enum Status { ACTIVE, ON_HOLD, COMPLETED }
+  /**
+   * PLANNED: in the workplan, launching itself on its date; WAITING_FOR_DRAW: its date came and its
+   * reviewing States are not drawn yet; CANCELLED: a plan given up.
+   */
+  public enum Status { PLANNED, WAITING_FOR_DRAW, ACTIVE, ON_HOLD, COMPLETED, CANCELLED;
+
+    /** Launched, whether running, on hold or done. */
+    public boolean launched() {
+      return this == ACTIVE || this == ON_HOLD || this == COMPLETED;
+    }
+
+    /** A plan still to launch. */
+    public boolean planned() {
+      return this == PLANNED || this == WAITING_FOR_DRAW;
+    }
+  }
 
   @Id
   private String id;
@@ -26,8 +41,21 @@ public class Review {
   @Column(nullable = false)
   private int phase;
 
+  /** T0 once launched; the planned date until then. */
   @Column(name = "launch_date", nullable = false)
   private LocalDate launchDate;
+
+  /** The date the workplan (or the previous phase) planned the launch for; null for a review launched unplanned. */
+  @Column(name = "planned_on")
+  private LocalDate plannedOn;
+
+  /** The group of States (1 to 3) the workplan puts the State in. */
+  @Column(name = "review_group")
+  private Integer group;
+
+  /** The "Planned review" instance that launches it on its date. */
+  @Column(name = "plan_process_instance_key")
+  private Long planProcessInstanceKey;
 
   @Column(name = "rulebook_version", nullable = false)
   private String rulebookVersion;
@@ -80,6 +108,44 @@ public class Review {
   public String getPreviousReviewId() { return previousReviewId; }
   public Instant getCreatedAt() { return createdAt; }
   public String getCreatedBy() { return createdBy; }
+  public LocalDate getPlannedOn() { return plannedOn; }
+  public Integer getGroup() { return group; }
+  public Long getPlanProcessInstanceKey() { return planProcessInstanceKey; }
+
+  /** A review the workplan (or the previous phase) plans for {@code plannedOn}. */
+  static Review planned(String id, String underReview, int phase, LocalDate plannedOn, Integer group,
+      String rulebookVersion, String previousReviewId, Instant createdAt, String createdBy) {
+    Review r = new Review(id, underReview, phase, plannedOn, rulebookVersion, previousReviewId, createdAt, createdBy);
+    r.plannedOn = plannedOn;
+    r.group = group;
+    r.status = Status.PLANNED;
+    return r;
+  }
+
+  void moveTo(LocalDate date) {
+    this.launchDate = date;
+    this.plannedOn = date;
+    this.status = Status.PLANNED;
+  }
+
+  void cancel() { this.status = Status.CANCELLED; }
+
+  void waitForDraw() { this.status = Status.WAITING_FOR_DRAW; }
+
+  /** The plan launches: T0 is today, under the rulebook in force today. */
+  void launchedOn(LocalDate t0, String rulebookVersion) {
+    this.launchDate = t0;
+    this.rulebookVersion = rulebookVersion;
+    this.status = Status.ACTIVE;
+  }
+
+  void attachPlanProcessInstance(long key) {
+    if (this.planProcessInstanceKey == null) {
+      this.planProcessInstanceKey = key;
+    }
+  }
+
+  void setGroup(Integer group) { this.group = group; }
 
   void attachProcessInstance(long key) { this.processInstanceKey = key; }
 

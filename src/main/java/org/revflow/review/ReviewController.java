@@ -22,11 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
   private final ReviewService service;
+  private final ReviewLaunchService launches;
   private final ReviewQueries queries;
   private final CurrentUser currentUser;
 
-  ReviewController(ReviewService service, ReviewQueries queries, CurrentUser currentUser) {
+  ReviewController(ReviewService service, ReviewLaunchService launches, ReviewQueries queries, CurrentUser currentUser) {
     this.service = service;
+    this.launches = launches;
     this.queries = queries;
     this.currentUser = currentUser;
   }
@@ -34,7 +36,7 @@ class ReviewController {
   @PostMapping
   @Operation(summary = "Launch a review (T0 = launchDate, default today in Vienna)")
   ResponseEntity<ReviewView> launch(@Valid @RequestBody ReviewCommands.Launch cmd) {
-    Review review = service.launch(cmd, currentUser.name());
+    Review review = launches.launch(cmd, currentUser.name());
     return ResponseEntity.created(URI.create("/api/reviews/" + review.getId())).body(queries.get(review.getId()));
   }
 

@@ -65,6 +65,11 @@ public class ReviewParticipant {
   public LocalDate getLeftOn() { return leftOn; }
   public String getLeftReason() { return leftReason; }
 
+  /** A planned review's participants join on the day it launches. */
+  void joinOn(LocalDate day) {
+    this.joinedOn = day;
+  }
+
   void leave(LocalDate on, String reason) {
     this.active = false;
     this.leftOn = on;

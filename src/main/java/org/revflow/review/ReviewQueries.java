@@ -47,6 +47,18 @@ public class ReviewQueries {
     return view(r, true);
   }
 
+  /** The reviews not launched yet (planned, or waiting for their draw), by date, optionally one State's or one phase's. */
+  @Transactional(readOnly = true)
+  public List<ReviewView> planned(String state, Integer phase) {
+    return reviews.findAll().stream()
+        .filter(r -> r.getStatus().planned())
+        .filter(r -> state == null || r.getUnderReview().equals(state))
+        .filter(r -> phase == null || r.getPhase() == phase)
+        .sorted(Comparator.comparing(Review::getLaunchDate).thenComparing(Review::getId))
+        .map(r -> view(r, false))
+        .toList();
+  }
+
   /** Reviews, newest first, filtered by State (reviewed or reviewing), phase, open step and overdue. */
   @Transactional(readOnly = true)
   public List<ReviewView> list(String state, Integer phase, Step step, Boolean overdue) {
@@ -111,7 +123,7 @@ public class ReviewQueries {
         r.getStatus().name(), r.getOnHoldSince(), r.getProcessInstanceKey(),
         ps.stream().map(p -> new ReviewView.Participant(p.getStateCode(), p.getRole().name(), p.getInstrument(),
             p.isActive(), p.getJoinedOn(), p.getLeftOn(), p.getLeftReason())).toList(),
-        open, done, acting, history);
+        open, done, acting, history, r.getPlannedOn(), r.getGroup(), r.getPreviousReviewId());
   }
 
   private static ReviewView.StepView step(ReviewStep s, LocalDate today) {

@@ -69,144 +69,6 @@ public class ReviewService {
     return LocalDate.ofInstant(clock.instant(), properties.zone());
   }
 
-  // ---------------------------------------------------------------- launch
-
-  @org.revflow.config.RetryOnLockConflict
-  @Transactional
-  public Review launch(Launch cmd, String actor) {
-    LocalDate launchDate = cmd.launchDate() == null ? today() : cmd.launchDate();
-    Rulebook rulebook;
-    try {
-      rulebook = cmd.rulebook() == null ? rulebooks.defaultRulebook() : rulebooks.get(cmd.rulebook());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("unknown rulebook '" + cmd.rulebook() + "'");
-    }
-    requireKnownState(cmd.underReview());
-    Set<String> reviewing = new LinkedHashSet<>();
-    cmd.reviewers().forEach((instrument, states) -> {
-      Set<String> perInstrument = new LinkedHashSet<>();
-      for (String s : states) {
-        requireKnownState(s);
-        if (s.equals(cmd.underReview())) {
-          throw ApiException.invalid("a State cannot review itself: " + s + " under " + instrument);
-        }
-        if (!perInstrument.add(s)) {
-          throw ApiException.invalid(s + " is named twice as reviewer for " + instrument);
-        }
-      }
-      reviewing.addAll(perInstrument);
-    });
-    String id = cmd.underReview() + "-P" + cmd.phase() + "-" + launchDate.getYear();
-    if (reviews.existsById(id)) {
-      throw ApiException.conflict("review " + id + " already exists");
-    }
-    Map<String, ReviewCommands.Person> focalPoints = cmd.focalPoints() == null ? Map.of() : cmd.focalPoints();
-    for (String state : focalPoints.keySet()) {
-      if (!state.equals(cmd.underReview()) && !reviewing.contains(state)) {
-        throw ApiException.invalid("focalPoints names " + state + ", which does not take part in the review");
-      }
-    }
-    Review review = reviews.save(new Review(id, cmd.underReview(), cmd.phase(), launchDate, rulebook.id(), null,
-        clock.instant(), actor));
-    participants.save(new ReviewParticipant(id, cmd.underReview(), ReviewParticipant.Role.UNDER_REVIEW, null,
-        launchDate));
-    cmd.reviewers().forEach((instrument, states) -> states.forEach(s ->
-        participants.save(new ReviewParticipant(id, s, ReviewParticipant.Role.REVIEWER, instrument.name(),
-            launchDate))));
-    events.save(new ReviewEvent(id, EventType.REVIEW_LAUNCHED, null, null, launchDate, null, "launched", clock.instant(), actor));
-    if (!focalPoints.isEmpty()) {
-      // The registry reads the review and its participants with its own statements.
-      participants.flush();
-      focalPoints.forEach((state, person) -> stateDirectory.designateFocalPoint(id, state, person,
-          "in place at the launch", launchDate, actor, Origin.LAUNCH));
-    }
-    return startProcess(review, new ArrayList<>(reviewing), rulebook);
-  }
-
-  /**
-   * Starts the review's process through the outbox: the ReviewLaunched message is stored with the
-   * review's rows and published once they are committed, so a launch the database rolls back leaves
-   * no instance behind, and an engine that is away gets the launch when it is back (the sweeper). The
-   * engine starts one instance per review id while it runs; the instance writes its key on the
-   * review in its first task ({@link #recordProcessInstance}).
-   */
-  private Review startProcess(Review review, List<String> reviewing, Rulebook rulebook) {
-    List<String> participating = new ArrayList<>();
-    participating.add(review.getUnderReview());
-    participating.addAll(reviewing);
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(VAR_REVIEW_ID, review.getId());
-    vars.put(VAR_UNDER_REVIEW, review.getUnderReview());
-    vars.put(VAR_PHASE, review.getPhase());
-    vars.put(VAR_PARTICIPATING_STATES, participating);
-    vars.put(VAR_REVIEWING_STATES, reviewing);
-    vars.put(VAR_NEXT_PHASE_AT,
-        planner.sendAt(rulebook, planner.nextPhaseStart(rulebook, review.getLaunchDate())).toOffsetDateTime().toString());
-    // Not buffered (no time to live): a second publication of the same launch (the sweeper's,
-    // after a lost acknowledgement) finds the review's instance running and starts nothing. Buffered,
-    // it would wait there and start a second instance the moment the first ends (a cancel).
-    messages.enqueue(MSG_REVIEW_LAUNCHED, review.getId(), "launch-" + review.getId(), vars, Duration.ZERO);
-    return review;
-  }
-
-  /**
-   * The review's instance has started: its key is written on the review, once. Returns the key the
-   * review runs in, which differs from {@code processInstanceKey} when this is a second instance for
-   * the same review (which the engine's one-instance-per-key rule should prevent).
-   */
-  @Transactional
-  public long recordProcessInstance(String reviewId, long processInstanceKey) {
-    Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
-    if (review.getProcessInstanceKey() == null) {
-      review.attachProcessInstance(processInstanceKey);
-    }
-    return review.getProcessInstanceKey();
-  }
-
-  /** Launches the next phase of a completed review, once (the job may be retried). */
-  @Transactional
-  public Review launchNextPhase(String previousReviewId) {
-    var existing = reviews.findByPreviousReviewId(previousReviewId);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    Review previous = reviews.findById(previousReviewId)
-        .orElseThrow(() -> new IllegalStateException("no review " + previousReviewId));
-    Rulebook rulebook = rulebooks.get(previous.getRulebookVersion());
-    LocalDate launchDate = planner.nextPhaseStart(rulebook, previous.getLaunchDate());
-    int phase = previous.getPhase() + 1;
-    String id = previous.getUnderReview() + "-P" + phase + "-" + launchDate.getYear();
-    Review next = reviews.save(new Review(id, previous.getUnderReview(), phase, launchDate, rulebook.id(),
-        previousReviewId, clock.instant(), "engine"));
-    List<String> reviewing = new ArrayList<>();
-    for (ReviewParticipant p : participants.findByReviewIdOrderById(previousReviewId)) {
-      if (!p.isActive()) {
-        continue;
-      }
-      participants.save(new ReviewParticipant(id, p.getStateCode(), p.getRole(), p.getInstrument(), launchDate));
-      if (p.getRole() == ReviewParticipant.Role.REVIEWER && !reviewing.contains(p.getStateCode())) {
-        reviewing.add(p.getStateCode());
-      }
-    }
-    events.save(new ReviewEvent(id, EventType.REVIEW_LAUNCHED, null, null, launchDate, null,
-        "launched as the next phase of " + previousReviewId, clock.instant(), "engine"));
-    return startProcess(next, reviewing, rulebook);
-  }
-
-  @Transactional
-  public void markCompleted(String reviewId) {
-    Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
-    review.complete();
-    // Steps still open end with the review (a focal point never designated, say): the model's
-    // terminate end event stopped the ladders it runs, and the API must not show them as running.
-    // Occurrences that events opened run in instances of their own, which this message ends.
-    for (ReviewStep s : steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN)) {
-      s.markDone(today(), "REVIEW_COMPLETED");
-      messages.enqueue(MSG_STEP_COMPLETED, String.valueOf(s.getId()), "completed-" + reviewId + "-done-" + s.getId(),
-          new HashMap<>(), COMPLETION_TTL);
-    }
-  }
-
   // ---------------------------------------------------------------- events
 
   /**
@@ -246,6 +108,10 @@ public class ReviewService {
     if (review.getStatus() == Review.Status.COMPLETED) {
       throw ApiException.conflict("review " + reviewId + " is completed and accepts no more events");
     }
+    if (!review.getStatus().launched()) {
+      throw ApiException.conflict("review " + reviewId + " is " + review.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+          + ", not launched: its plan is changed through the workplan");
+    }
     refuseFieldsOfOtherEvents(cmd);
     List<ReviewStep> open = steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
     ReviewEvent event = events.save(new ReviewEvent(reviewId, cmd.type(), cmd.state(), cmd.step(), on,
@@ -253,6 +119,8 @@ public class ReviewService {
     Effects fx = new Effects(event);
     switch (cmd.type()) {
       case REVIEW_LAUNCHED -> throw ApiException.invalid("reviews are launched with POST /api/reviews, not as an event");
+      case REVIEW_PLANNED, PLAN_MOVED, PLAN_CANCELLED, REVIEWERS_DRAWN ->
+          throw ApiException.invalid(cmd.type() + " is recorded by the workplan (/api/workplan), not as an event");
       case FOCAL_POINT_DESIGNATED -> {
         String state = requireParticipant(review, cmd.state());
         if (cmd.person() == null) {

@@ -18,9 +18,9 @@ public class ReviewStartedWorker {
 
   static final String TYPE = JOB_REVIEW_STARTED;
 
-  private final ReviewService reviews;
+  private final ReviewLaunchService reviews;
 
-  ReviewStartedWorker(ReviewService reviews) {
+  ReviewStartedWorker(ReviewLaunchService reviews) {
     this.reviews = reviews;
   }
 

@@ -179,8 +179,14 @@ public class ReviewStep {
     return true;
   }
 
+  /** Deadlines this step took after opening, kept for the report of a past date. */
+  @jakarta.persistence.OneToMany(cascade = jakarta.persistence.CascadeType.PERSIST)
+  @jakarta.persistence.JoinColumn(name = "step_id", insertable = false, updatable = false)
+  private java.util.List<ReviewStepRevision> revisions = new java.util.ArrayList<>();
+
   /** A new deadline: the ladder is re-planned from it, skipping rungs dated on or before {@code asOf}. */
   void moveDeadline(LocalDate newDue, LocalDate asOf) {
+    revisions.add(new ReviewStepRevision(id, asOf, newDue));
     this.dueOn = newDue;
     this.floorExclusive = asOf;
     this.deadlineRevision++;

@@ -18,7 +18,10 @@ public record ReviewView(
     List<StepView> openSteps,
     List<StepView> doneSteps,
     List<ActingFocalPointView> actingFocalPoints,
-    List<EventView> history) {
+    List<EventView> history,
+    LocalDate plannedOn,
+    Integer group,
+    String previousReviewId) {
 
   public record Participant(String state, String role, String instrument, boolean active, LocalDate joinedOn,
       LocalDate leftOn, String leftReason) {}

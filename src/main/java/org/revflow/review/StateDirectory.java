@@ -19,6 +19,12 @@ public interface StateDirectory {
   /** Ends the State's focal-point designation without a successor; refused when there is none. */
   void endFocalPoint(String reviewId, String state, String noteVerbaleRef, String reason, String actor, Origin origin);
 
+  /**
+   * The State's focal point and experts in office in the previous phase's review, designated in the
+   * new one as they are (at the launch: no notice).
+   */
+  void carryOver(String previousReviewId, String reviewId, String state, LocalDate on, String actor);
+
   void designateExperts(String reviewId, String state, List<ReviewCommands.Person> experts, String noteVerbaleRef,
       LocalDate receivedOn, String actor);
 }

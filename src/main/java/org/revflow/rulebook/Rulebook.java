@@ -29,6 +29,7 @@ import org.revflow.review.Step;
  * @param clusters the thematic cluster of each phase, phases 1 to 4 in order
  * @param calendar the working days on which ladder notices go out
  * @param focalPointNetwork a new focal point is introduced to the other States' focal points
+ * @param reuseReviewersInNextPhase a State's next phase is planned with the same reviewing States
  */
 public record Rulebook(
     String name,
@@ -44,14 +45,23 @@ public record Rulebook(
     Period activationLinkValidity,
     List<Cluster> clusters,
     WorkingCalendar calendar,
-    boolean focalPointNetwork) {
+    boolean focalPointNetwork,
+    boolean reuseReviewersInNextPhase) {
+
+  public Rulebook(String name, String version, String description, ZoneId zone, LocalTime noticeTime,
+      Map<Step, StepRule> steps, Ladder ladder, FocalPointLadder focalPointLadder, Period nextPhaseAfter,
+      Period actionLinkValidity, Period activationLinkValidity, List<Cluster> clusters, WorkingCalendar calendar,
+      boolean focalPointNetwork) {
+    this(name, version, description, zone, noticeTime, steps, ladder, focalPointLadder, nextPhaseAfter,
+        actionLinkValidity, activationLinkValidity, clusters, calendar, focalPointNetwork, true);
+  }
 
   /** A rulebook without the rules added in version 2027.1: calendar days, no network notices. */
   public Rulebook(String name, String version, String description, ZoneId zone, LocalTime noticeTime,
       Map<Step, StepRule> steps, Ladder ladder, FocalPointLadder focalPointLadder, Period nextPhaseAfter,
       Period actionLinkValidity, Period activationLinkValidity, List<Cluster> clusters) {
     this(name, version, description, zone, noticeTime, steps, ladder, focalPointLadder, nextPhaseAfter,
-        actionLinkValidity, activationLinkValidity, clusters, WorkingCalendar.CALENDAR_DAYS, false);
+        actionLinkValidity, activationLinkValidity, clusters, WorkingCalendar.CALENDAR_DAYS, false, true);
   }
 
   public Rulebook {
@@ -97,7 +107,7 @@ public record Rulebook(
   public Rulebook withHolidays(java.util.Set<java.time.LocalDate> holidays) {
     return new Rulebook(name, version, description, zone, noticeTime, steps, ladder, focalPointLadder,
         nextPhaseAfter, actionLinkValidity, activationLinkValidity, clusters, calendar.withHolidays(holidays),
-        focalPointNetwork);
+        focalPointNetwork, reuseReviewersInNextPhase);
   }
 
   @Override

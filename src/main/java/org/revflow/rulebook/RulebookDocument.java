@@ -25,7 +25,8 @@ public record RulebookDocument(
     String activationLinkValidity,
     Map<String, ClusterDoc> clusters,
     CalendarDoc calendar,
-    String focalPointNetwork) {
+    String focalPointNetwork,
+    String reuseReviewersInNextPhase) {
 
   /** @param holidays the listed holidays, by year */
   public record CalendarDoc(String workingDaysOnly, Map<String, List<String>> holidays) {}

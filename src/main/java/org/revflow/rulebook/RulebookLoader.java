@@ -114,7 +114,8 @@ public final class RulebookLoader {
         top.text("activationLinkValidity"),
         clusters(top.obj("clusters")),
         calendar(top.obj("calendar")),
-        top.text("focalPointNetwork"));
+        top.text("focalPointNetwork"),
+        top.text("reuseReviewersInNextPhase"));
     top.end();
     if (!problems.isEmpty()) {
       throw new InvalidRulebookException(source, problems);

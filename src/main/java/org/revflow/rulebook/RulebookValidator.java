@@ -81,12 +81,14 @@ public final class RulebookValidator {
     List<Cluster> clusters = clusters(p, doc.clusters());
     WorkingCalendar calendar = calendar(p, doc.calendar());
     boolean network = bool(p, "focalPointNetwork", doc.focalPointNetwork(), false);
+    // Absent: the next phase took the same reviewing States before this became a setting.
+    boolean reuseReviewers = bool(p, "reuseReviewersInNextPhase", doc.reuseReviewersInNextPhase(), true);
 
     if (!p.list.isEmpty()) {
       throw new InvalidRulebookException(doc.source(), p.list);
     }
     return new Rulebook(name, version, doc.description(), zone, noticeTime, steps, ladder,
-        focalPointLadder, nextPhase, actionLink, activationLink, clusters, calendar, network);
+        focalPointLadder, nextPhase, actionLink, activationLink, clusters, calendar, network, reuseReviewers);
   }
 
   /**

@@ -88,7 +88,8 @@ final class BareWorkers implements AutoCloseable {
     worker(JOB_NOTICE, job -> Map.of());
     worker(JOB_COMPLETE_REVIEW, job -> Map.of());
     worker(JOB_REVIEW_STARTED, job -> Map.of());
-    worker(JOB_LAUNCH_NEXT_PHASE, job -> Map.of("nextReviewId", "none"));
+    worker(JOB_OPEN_DIALOGUE, this::openDialogue);
+    worker(JOB_PLAN_DIALOGUE_END, this::planDialogueEnd);
   }
 
   private void worker(String type, Function<ActivatedJob, Map<String, Object>> handler) {
@@ -116,7 +117,28 @@ final class BareWorkers implements AutoCloseable {
       steps.put(o.id, o);
       return o.id;
     });
-    return Map.of(VAR_STEP_ID, id, VAR_DUE, steps.get(id).due.toString());
+    Step step = steps.get(id).step;
+    boolean quiet = step == Step.FOCAL_POINT || step == Step.EXPERTS || step == Step.SAQ;
+    return Map.of(VAR_STEP_ID, id, VAR_DUE, steps.get(id).due.toString(),
+        VAR_OPENING_NOTICES, quiet ? List.of() : List.of(NoticeKind.STEP_OPENED.name()));
+  }
+
+  private Map<String, Object> openDialogue(ActivatedJob job) {
+    String reviewId = (String) job.getVariablesAsMap().get(VAR_REVIEW_ID);
+    long id = openedByElement.computeIfAbsent(job.getElementInstanceKey(), k -> {
+      LocalDate today = today();
+      Occ o = new Occ(ids.incrementAndGet(), reviewId, Step.DIALOGUE, null, today,
+          planner.dueDate(rb, Step.DIALOGUE, reviews.get(reviewId).launch, today), today);
+      steps.put(o.id, o);
+      return o.id;
+    });
+    return Map.of(VAR_DIALOGUE_STEP_ID, id);
+  }
+
+  /** The window closes when the plan says so; the bare run never plans its end, the event closes it. */
+  private Map<String, Object> planDialogueEnd(ActivatedJob job) {
+    Occ o = steps.get(((Number) job.getVariablesAsMap().get(VAR_DIALOGUE_STEP_ID)).longValue());
+    return Map.of(VAR_DIALOGUE_CLOSED, o.doneOn != null, VAR_DIALOGUE_END_PLANNED, false);
   }
 
   private Map<String, Object> plan(ActivatedJob job) {
@@ -160,7 +182,6 @@ final class BareWorkers implements AutoCloseable {
     vars.put(VAR_PHASE, r.phase());
     vars.put(VAR_PARTICIPATING_STATES, r.participating());
     vars.put(VAR_REVIEWING_STATES, r.reviewers());
-    vars.put(VAR_NEXT_PHASE_AT, planner.sendAt(rb, planner.nextPhaseStart(rb, launch)).toOffsetDateTime().toString());
     publish(MSG_REVIEW_LAUNCHED, r.id(), "launch-" + r.id(), vars, Duration.ZERO);
   }
 
@@ -179,7 +200,9 @@ final class BareWorkers implements AutoCloseable {
       case DIALOGUE_CLOSED -> complete(findAny(id, Step.DIALOGUE), d, null, evt);
       case OBSERVATIONS_CLEARED -> complete(find(id, Step.OBSERVATIONS, e.state()), d, null, evt);
       case OBSERVATIONS_AGREED -> complete(findAny(id, Step.OBSERVATIONS_AGREEMENT), d, "AGREED", evt);
-      case SUMMARY_AGREED -> openSteps(id).stream().filter(o -> o.step == Step.SUMMARY)
+      case SUMMARY_CLEARED -> complete(find(id, Step.SUMMARY, e.state()), d, null, evt);
+      case SUMMARY_AGREED -> openSteps(id).stream()
+          .filter(o -> o.step == Step.SUMMARY || o.step == Step.SUMMARY_AGREEMENT)
           .forEach(o -> complete(o, d, null, evt));
       case FINALISED -> complete(find(id, Step.FINALISATION, null), d, null, evt);
       case REVIEW_ON_HOLD -> {

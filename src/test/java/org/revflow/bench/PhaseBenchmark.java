@@ -206,6 +206,7 @@ class PhaseBenchmark {
         greenMail = services.greenMail();
         time.compactEngineLog();
         ReviewService reviews = ctx.getBean(ReviewService.class);
+        org.revflow.review.ReviewLaunchService launches = ctx.getBean(org.revflow.review.ReviewLaunchService.class);
         RegistryService registry = ctx.getBean(RegistryService.class);
         String secretariat = ctx.getBean(RevFlowProperties.class).secretariatEmail();
         time.pinAt(LAUNCH, LocalTime.of(7, 0));
@@ -225,7 +226,7 @@ class PhaseBenchmark {
         CpuMeter cpu = new CpuMeter();
         cpu.start();
         long w0 = System.nanoTime();
-        inParallel(plan.reviews(), r -> reviews.launch(new ReviewCommands.Launch(r.underReview(), r.phase(),
+        inParallel(plan.reviews(), r -> launches.launch(new ReviewCommands.Launch(r.underReview(), r.phase(),
             Map.of(ReviewCommands.Instrument.UNTOC, r.reviewers()), LAUNCH, null), "bench"));
         patiently(time::settle);
         harvest();

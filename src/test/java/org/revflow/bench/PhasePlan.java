@@ -135,7 +135,13 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
       }
       LocalDate agreed = done(cleared, due(Step.OBSERVATIONS_AGREEMENT, cleared));
       add(agreed, EventType.OBSERVATIONS_AGREED, null);
-      LocalDate summary = done(agreed, due(Step.SUMMARY, agreed));
+      LocalDate summaryCleared = null;
+      for (String r : reviewers) {
+        LocalDate d = done(agreed, due(Step.SUMMARY, agreed));
+        add(d, EventType.SUMMARY_CLEARED, r);
+        summaryCleared = summaryCleared == null || d.isAfter(summaryCleared) ? d : summaryCleared;
+      }
+      LocalDate summary = done(summaryCleared, due(Step.SUMMARY_AGREEMENT, summaryCleared));
       add(summary, EventType.SUMMARY_AGREED, null);
       add(done(summary, due(Step.FINALISATION, summary)), EventType.FINALISED, null);
 

@@ -15,7 +15,7 @@ import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.process.ProcessConstants;
 import org.revflow.review.ReviewCommands;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLaunchService;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +37,7 @@ class DuplicateJobActivationFaultTest {
   private static final Duration PAST_JOB_TIMEOUTS = Duration.ofSeconds(65);
 
   @Autowired ReviewDriver driver;
-  @Autowired ReviewService reviews;
+  @Autowired ReviewLaunchService reviews;
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired NoticeRepository notices;
   @Autowired ZeebeTestEngine engine;

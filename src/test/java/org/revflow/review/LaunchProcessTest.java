@@ -43,6 +43,7 @@ class LaunchProcessTest {
 
   @Autowired ReviewDriver driver;
   @Autowired ReviewService reviews;
+  @Autowired ReviewLaunchService launches;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcTemplate jdbc;
   @Autowired ZeebeTestEngine engine;
@@ -60,7 +61,7 @@ class LaunchProcessTest {
     driver.time().walkTo(driver.time().today().plusDays(1), ReviewDriver.EVENT_TIME);
 
     tx.executeWithoutResult(s -> {
-      reviews.launch(launch("GHA", "TGO", "BEN"), "test");
+      launches.launch(launch("GHA", "TGO", "BEN"), "test");
       // Whatever fails after the launch in the same transaction (here: the caller gives up).
       s.setRollbackOnly();
     });
@@ -140,7 +141,7 @@ class LaunchProcessTest {
     // Inside the launch's own transaction the message is not published yet: as seen by a
     // replacement that arrives between the launch's commit and its instance's first task.
     tx.executeWithoutResult(s -> {
-      reviews.launch(launch("PER", "BOL", "ECU"), "test");
+      launches.launch(launch("PER", "BOL", "ECU"), "test");
       assertThatThrownBy(() -> reviews.record(id, new ReviewCommands.RecordEvent(EventType.REVIEWER_REPLACED, null,
           null, null, "NV/repl", "withdrew", null, Instrument.UNTOC, "BOL", "COL", null, null), "test"))
           .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT))

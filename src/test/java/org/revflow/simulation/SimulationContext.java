@@ -38,6 +38,8 @@ final class SimulationContext implements AutoCloseable {
     props.put("spring.main.banner-mode", "off");
     props.put("spring.jmx.enabled", false);
     props.put("revflow.outbox.sweep-interval", "PT1S");
+    // A scenario's notices are those of its review; the secretariat's weekly digest is not one of them.
+    props.put("revflow.digest.enabled", false);
     Map<String, Object> overrides = new HashMap<>();
     if (secretariat != null) {
       overrides.put("revflow.secretariat-email", secretariat);

@@ -89,6 +89,7 @@ public final class SimulationRunner {
   private Output simulate(Scenario scenario, ConfigurableApplicationContext context, Probe probe) {
     SimulatedTime time = context.getBean(SimulatedTime.class);
     ReviewService reviews = context.getBean(ReviewService.class);
+    org.revflow.review.ReviewLaunchService launches = context.getBean(org.revflow.review.ReviewLaunchService.class);
     ReviewQueries queries = context.getBean(ReviewQueries.class);
     RegistryService registry = context.getBean(RegistryService.class);
     time.pinAt(scenario.start(), LAUNCH_TIME);
@@ -107,7 +108,7 @@ public final class SimulationRunner {
         focalPoints.put(c.state(), new ReviewCommands.Person(c.name(), c.email(), c.language(), c.timeZone()));
       }
     }
-    Review review = reviews.launch(new ReviewCommands.Launch(scenario.review().underReview(),
+    Review review = launches.launch(new ReviewCommands.Launch(scenario.review().underReview(),
         scenario.review().phase(), reviewers, scenario.start(), scenario.rulebook(), focalPoints), "simulation");
     time.settle();
     probe.at(context, review.getId());

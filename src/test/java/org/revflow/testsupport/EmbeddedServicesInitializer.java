@@ -31,6 +31,9 @@ public class EmbeddedServicesInitializer
     // Their generated passwords are {noop}: accepted here, on the test class path, and nowhere else.
     context.getBeanFactory().registerSingleton("plainTextPasswords", PlainTextPasswords.ALLOWED);
     if (!localRun) {
+      // The weekly digest would send an email into every test's inbox on start; its own tests turn it on.
+      env.getPropertySources().addLast(new MapPropertySource("testDigest",
+          java.util.Map.of("revflow.digest.enabled", false)));
       // Tests sign in through OpenID Connect too, against a provider of their own (above application.yaml).
       env.getPropertySources().addFirst(new MapPropertySource("testIssuer", java.util.Map.of(
           "spring.security.oauth2.resourceserver.jwt.issuer-uri", testIssuer().issuerUri(),

@@ -55,12 +55,23 @@ public final class NoticeDetails {
    */
   public static final String OCCASION = "occasion";
 
+  /** The planned launch date of a review waiting for its reviewing States (DRAW_NEEDED). */
+  public static final String PLANNED_ON = "plannedOn";
+  /** The weekly digest: reviews per stage, {@code STAGE=n;...}. */
+  public static final String DIGEST_COUNTS = "digestCounts";
+  /** The weekly digest: steps that became overdue that week, {@code reviewId|STEP|STATE|due;...}. */
+  public static final String DIGEST_OVERDUE = "digestOverdue";
+  /** The weekly digest: notices that could not be delivered, a count. */
+  public static final String DIGEST_FAILED = "digestFailed";
+  /** The weekly digest: reviews waiting for their draw, {@code id;id}. */
+  public static final String DIGEST_WAITING = "digestWaiting";
+
   public static final String VACANCY = "VACANCY";
   public static final String JOINED = "JOINED";
 
   public static final Set<String> ALLOWED = Set.of(REASON, REFERENCE, OLD_STATE, NEW_STATE, INSTRUMENT, NEW_DATES,
       ESCALATION_NUMBER, SENT_ON, STEPS, FOCAL_POINTS, PERSON_NAME, PERSON_EMAIL, PERSON_LANGUAGE, REQUESTED_BY,
-      OCCASION);
+      OCCASION, PLANNED_ON, DIGEST_COUNTS, DIGEST_OVERDUE, DIGEST_FAILED, DIGEST_WAITING);
 
   private NoticeDetails() {}
 }

@@ -91,7 +91,7 @@ public class NoticeRenderer {
     Map<String, String> args = new HashMap<>();
     args.put("review", singleLine(content.reviewId()));
     args.put("phase", Integer.toString(content.phase()));
-    args.put("underReview", state(content.underReview(), lang));
+    args.put("underReview", "-".equals(content.underReview()) ? "-" : state(content.underReview(), lang));
     // The Arabic text numbers resolutions session second ("2/12" is 12/2): the bundles hold the numbers.
     args.put("resolution", messages.raw(lang, "ref.resolution"));
     args.put("proceduresResolution", messages.raw(lang, "ref.proceduresResolution"));
@@ -111,6 +111,8 @@ public class NoticeRenderer {
     detail(content, NoticeDetails.OLD_STATE).ifPresent(code -> args.put("oldState", state(code, lang)));
     detail(content, NoticeDetails.NEW_STATE).ifPresent(code -> args.put("newState", state(code, lang)));
     detail(content, NoticeDetails.REQUESTED_BY).ifPresent(code -> args.put("requestedBy", state(code, lang)));
+    detail(content, NoticeDetails.PLANNED_ON).ifPresent(d -> args.put("plannedOn", dates.format(LocalDate.parse(d))));
+    args.put("date", dates.format(sentOn));
     Optional<Integer> escalation = escalationNumber(content);
     escalation.ifPresent(n -> args.put("n", Integer.toString(n)));
 
@@ -118,7 +120,8 @@ public class NoticeRenderer {
     if (kind == NoticeKind.ESCALATION && escalation.isPresent()) {
       subjectKey = "kind.ESCALATION.subject.numbered";
     }
-    String subject = singleLine(messages.format(lang, "subject.prefix", args) + " " + messages.format(lang, subjectKey, args));
+    String prefix = kind == NoticeKind.STATUS_DIGEST ? "subject.prefix.digest" : "subject.prefix";
+    String subject = singleLine(messages.format(lang, prefix, args) + " " + messages.format(lang, subjectKey, args));
 
     String name = recipient.name() == null ? "" : singleLine(recipient.name());
     String greeting = name.isEmpty()
@@ -137,14 +140,15 @@ public class NoticeRenderer {
       paragraphs.add(messages.format(lang, "role.EXPERT", args));
     }
 
-    List<Line> facts = facts(content, recipient, step, escalation, dates, args);
-    List<Line> newDates = stepDates(detail(content, NoticeDetails.NEW_DATES), lang, dates);
-    String newDatesTitle = messages.raw(lang, "newDates.title");
-    if (newDates.isEmpty()) {
-      newDates = stepDates(detail(content, NoticeDetails.STEPS), lang, dates);
-      newDatesTitle = messages.raw(lang, "steps.title");
+    boolean digest = kind == NoticeKind.STATUS_DIGEST;
+    List<Line> facts = digest ? List.of() : facts(content, recipient, step, escalation, dates, args);
+    List<Section> sections = new ArrayList<>();
+    section(sections, messages.raw(lang, "newDates.title"), stepDates(detail(content, NoticeDetails.NEW_DATES), lang, dates));
+    section(sections, messages.raw(lang, "steps.title"), stepDates(detail(content, NoticeDetails.STEPS), lang, dates));
+    section(sections, messages.raw(lang, "focalPoints.title"), focalPoints(content, lang));
+    if (digest) {
+      digestSections(content, lang, dates, sections);
     }
-    List<Line> focalPoints = focalPoints(content, lang);
     List<Line> links = new ArrayList<>();
     if (content.actionLink() != null) {
       links.add(new Line(messages.raw(lang, "link.action"), checkLink(content.actionLink())));
@@ -166,10 +170,7 @@ public class NoticeRenderer {
     context.setVariable("greeting", greeting);
     context.setVariable("paragraphs", paragraphs);
     context.setVariable("facts", facts);
-    context.setVariable("newDatesTitle", newDatesTitle);
-    context.setVariable("newDates", newDates);
-    context.setVariable("focalPointsTitle", messages.raw(lang, "focalPoints.title"));
-    context.setVariable("focalPoints", focalPoints);
+    context.setVariable("sections", sections);
     context.setVariable("links", links);
     context.setVariable("footer", footer);
     context.setVariable("colon", messages.raw(lang, "punct.colon"));
@@ -185,6 +186,45 @@ public class NoticeRenderer {
 
   /** One labelled value of the facts table, a new date, or a link. */
   record Line(String label, String value) {}
+
+  /** A titled list under the facts: new deadlines, first steps, focal points, a digest's figures. */
+  record Section(String title, List<Line> lines) {}
+
+  private static void section(List<Section> sections, String title, List<Line> lines) {
+    if (!lines.isEmpty()) {
+      sections.add(new Section(title, lines));
+    }
+  }
+
+  /** The weekly digest's figures: reviews per stage, what became overdue, failures, reviews waiting for a draw. */
+  private void digestSections(NoticeContent content, Language lang, DateTimeFormatter dates, List<Section> sections) {
+    List<Line> counts = new ArrayList<>();
+    for (String entry : detail(content, NoticeDetails.DIGEST_COUNTS).orElse("").split(";")) {
+      String[] kv = entry.split("=", 2);
+      if (kv.length == 2) {
+        counts.add(new Line(messages.raw(lang, "stage." + kv[0].strip()), kv[1].strip()));
+      }
+    }
+    section(sections, messages.raw(lang, "digest.counts"), counts);
+    List<Line> overdue = new ArrayList<>();
+    for (String entry : detail(content, NoticeDetails.DIGEST_OVERDUE).orElse("").split(";")) {
+      String[] p = entry.split("\\|");
+      if (p.length == 4) {
+        overdue.add(new Line(p[0] + " " + capitalize(stepName(Step.valueOf(p[1]), lang))
+            + ("-".equals(p[2]) ? "" : " (" + state(p[2], lang) + ")"), dates.format(LocalDate.parse(p[3]))));
+      }
+    }
+    section(sections, messages.raw(lang, "digest.overdue"), overdue);
+    List<Line> waiting = new ArrayList<>();
+    for (String id : detail(content, NoticeDetails.DIGEST_WAITING).orElse("").split(";")) {
+      if (!id.isBlank()) {
+        waiting.add(new Line(messages.raw(lang, "fact.review"), id.strip()));
+      }
+    }
+    section(sections, messages.raw(lang, "digest.waiting"), waiting);
+    section(sections, messages.raw(lang, "digest.failed"), List.of(new Line(messages.raw(lang, "digest.failed.count"),
+        detail(content, NoticeDetails.DIGEST_FAILED).orElse("0"))));
+  }
 
   /**
    * The most specific text for a kind: its occasion's (a vacancy, a State joining), then its step's
@@ -250,6 +290,9 @@ public class NoticeRenderer {
     }
     if (args.containsKey("newState")) {
       facts.add(fact(lang, "newState", args.get("newState")));
+    }
+    if (args.containsKey("plannedOn")) {
+      facts.add(fact(lang, "plannedOn", args.get("plannedOn")));
     }
     if (args.containsKey("requestedBy")) {
       facts.add(fact(lang, "requestedBy", args.get("requestedBy")));

@@ -46,7 +46,7 @@ final class Notices {
       default -> null;
     };
     String state = switch (kind) {
-      case REVIEW_ON_HOLD, REVIEW_RESUMED, REVIEW_COMPLETED -> null;
+      case REVIEW_ON_HOLD, REVIEW_RESUMED, REVIEW_COMPLETED, DRAW_NEEDED, STATUS_DIGEST -> null;
       case STEP_DONE, STEP_OPENED, CHANGES_REQUESTED, FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE,
           INTERIM_FOCAL_POINT_INFO, DESIGNATION_PENDING, FOCAL_POINT_DESIGNATED, FOCAL_POINT_CHANGED,
           INTERIM_FOCAL_POINT_ENDED, REVIEW_LAUNCHED, CLARIFICATION_ANSWERED -> "DEU";
@@ -79,6 +79,13 @@ final class Notices {
         details.put(NoticeDetails.PERSON_LANGUAGE, "fr");
       }
       case CLARIFICATION_REQUESTED -> details.put(NoticeDetails.REQUESTED_BY, "DEU");
+      case DRAW_NEEDED -> details.put(NoticeDetails.PLANNED_ON, "2027-09-01");
+      case STATUS_DIGEST -> {
+        details.put(NoticeDetails.DIGEST_COUNTS, "SAQ=3;FEEDBACK=2;COMPLETED=1");
+        details.put(NoticeDetails.DIGEST_OVERDUE, "AUT-P2-2027|SAQ|AUT|2027-07-04");
+        details.put(NoticeDetails.DIGEST_WAITING, "KEN-P2-2027");
+        details.put(NoticeDetails.DIGEST_FAILED, "1");
+      }
       default -> { }
     }
     LocalDate due = kind.aboutADeadline() ? DUE : null;
