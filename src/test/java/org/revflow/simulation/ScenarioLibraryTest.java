@@ -110,7 +110,9 @@ class ScenarioLibraryTest {
    * lists the ladder notices to come "if nothing else happens". That holds until the scenario's next
    * event (events happen at 08:00, before the day's notices), or to its end: within that window,
    * the ladder notices the simulation sent must be exactly those the preview announced (dates,
-   * kinds, steps, States, addressees, language, due dates).
+   * kinds, steps, States, addressees, language, due dates). A ladder notice is a rung of a step's
+   * ladder ({@link SimulationRunner.OutputNotice#ladderRung}), not a kind: the interim notices that a
+   * focal point's leaving causes go out with the event, like every announcement, and no preview plans them.
    */
   private static void previewsAnnouncedWhatWasSent(Path scenario, SimulationRunner.Output out, List<Preview> previews) {
     Scenario parsed = Scenario.parse(readQuietly(scenario), s -> true);
@@ -132,7 +134,7 @@ class ScenarioLibraryTest {
           .sorted().toList();
       List<String> sent = out.notices().stream()
           .filter(n -> n.review().equals(out.review().get("id")))
-          .filter(n -> LADDER.contains(n.kind()) && !n.on().isBefore(from) && n.on().isBefore(endExclusive))
+          .filter(n -> n.ladderRung() && !n.on().isBefore(from) && n.on().isBefore(endExclusive))
           .map(n -> line(n.on(), n.kind(), n.step(), n.state(), n.to(), n.cc(), n.language(), n.due()))
           .sorted().toList();
       assertThat(sent).as("%s: ladder notices sent from %s to before %s, against the preview of %s",
@@ -141,10 +143,6 @@ class ScenarioLibraryTest {
     }
     assertThat(windows).as("windows compared").isPositive();
   }
-
-  /** The kinds a preview plans: the ladders of open steps (announcements answer events, unforeseeable). */
-  static final java.util.Set<String> LADDER = java.util.Set.of("REMINDER", "OVERDUE", "ESCALATION",
-      "FOCAL_POINT_REMINDER", "INTERIM_FOCAL_POINT_IN_FORCE", "INTERIM_FOCAL_POINT_INFO", "DESIGNATION_PENDING");
 
   private static String line(LocalDate on, String kind, String step, String state, List<String> to, List<String> cc,
       String language, LocalDate due) {
