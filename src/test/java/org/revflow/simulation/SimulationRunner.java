@@ -47,9 +47,15 @@ public final class SimulationRunner {
   public record Output(Map<String, String> review, List<OutputNotice> notices, List<Rejected> rejected,
       String finalState) {}
 
-  /** {@code review} is the scenario's review, or the next phase's once the phase completes. */
+  /**
+   * {@code review} is the scenario's review, or the next phase's once the phase completes.
+   * {@code ladderRung} (not in the JSON) tells a rung of a step's ladder (its notice key names the rung,
+   * {@code KIND@date}) from a notice an event caused, whatever the kind: the interim notices of a
+   * focal point who left are the event's, those on the designation deadline + 1 are a ladder's.
+   */
   public record OutputNotice(LocalDate on, String kind, String step, String state, List<String> to, List<String> cc,
-      String language, LocalDate due, String subject, String review) {}
+      String language, LocalDate due, String subject, String review,
+      @com.fasterxml.jackson.annotation.JsonIgnore boolean ladderRung) {}
 
   public record Rejected(int index, String type, LocalDate on, String reason) {}
 
@@ -174,7 +180,7 @@ public final class SimulationRunner {
         out.add(new OutputNotice(n.getSentOn(), n.getKind().name(), n.getStep(), n.getStateCode(),
             emails(m.getRecipients(MimeMessage.RecipientType.TO)), emails(m.getRecipients(MimeMessage.RecipientType.CC)),
             m.getHeader("Content-Language") == null ? n.getLanguage() : m.getHeader("Content-Language")[0],
-            n.getDueOn(), m.getSubject(), n.getReviewId()));
+            n.getDueOn(), m.getSubject(), n.getReviewId(), org.revflow.rulebook.Rung.fromKey(n.getNoticeKey()) != null));
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
