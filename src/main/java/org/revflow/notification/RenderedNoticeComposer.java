@@ -115,7 +115,8 @@ class RenderedNoticeComposer implements NoticeComposer {
       });
     }
     if (job.kind() == NoticeKind.REVIEW_RESUMED) {
-      List<ReviewStep> open = reviews.openSteps(job.reviewId());
+      // A vacancy has no deadline to list: only the steps whose dates moved.
+      List<ReviewStep> open = reviews.openSteps(job.reviewId()).stream().filter(s -> !s.isVacancy()).toList();
       if (!open.isEmpty()) {
         details.put(NoticeDetails.NEW_DATES, open.stream()
             .map(s -> s.getStep().name() + "=" + s.getDueOn()).distinct().collect(Collectors.joining(";")));
@@ -143,6 +144,8 @@ class RenderedNoticeComposer implements NoticeComposer {
     boolean joined = !review.getLaunchDate().equals(today) && details.containsKey(NoticeDetails.OLD_STATE);
     if (joined) {
       details.put(NoticeDetails.OCCASION, NoticeDetails.JOINED);
+    } else if (review.getPreviousReviewId() != null) {
+      details.put(NoticeDetails.OCCASION, NoticeDetails.NEXT_PHASE);
     }
     List<String> known = new java.util.ArrayList<>();
     for (String s : reviews.participatingStates(job.reviewId())) {

@@ -181,8 +181,12 @@ public class ReviewService {
         }
         review.resume();
         for (ReviewStep s : open) {
-          // The clock stops while on hold: every open deadline moves by the length of the hold.
-          s.moveDeadline(s.getDueOn().plusDays(held), today);
+          // The clock stops while on hold: every open deadline moves by the length of the hold. A
+          // vacancy has none: its notices count from the day the focal point left, and those that
+          // fell during the hold are not sent.
+          if (!s.isVacancy()) {
+            s.moveDeadline(s.getDueOn().plusDays(held), today);
+          }
           if (s.isPaused()) {
             s.pause();
           }

@@ -75,11 +75,14 @@ public class PreviewService {
       if (step.isWindow()) {
         continue; // the dialogue's window has no ladder: nobody owes anything by its end
       }
-      LocalDate stepFloor = step.getFloorExclusive() == null || step.getFloorExclusive().isBefore(floor)
-          ? floor : step.getFloorExclusive();
-      LadderInput in = new LadderInput(step.getStep(), step.getStartedOn(), step.getDueOn(), stepFloor,
+      // The step's own floor, as its process plans with: a rung dated on a past weekend or holiday
+      // still goes out on its sending day, so what is past is judged by that day, not the rung's date.
+      LadderInput in = new LadderInput(step.getStep(), step.getStartedOn(), step.getDueOn(), step.getFloorExclusive(),
           lastSent(step), false, step.isPaused(), step.getStep().secretariatActs());
       for (Rung rung : planner.ladder(rb, step.isVacancy() ? in.asVacancy() : in, until)) {
+        if (!rung.sendOn().isAfter(floor)) {
+          continue;
+        }
         NoticeJob job = new NoticeJob(reviewId, step.getId(), rung.key(), rung.kind(), step.getStep(),
             step.getStateCode(), step.getDueOn(), step.getDeadlineRevision(), null);
         for (Envelope e : addressees.resolve(job)) {

@@ -31,6 +31,7 @@ import org.revflow.testsupport.SimulatedTime;
  * without rules: a person checks each line against the rules and adds its rule.
  * The same run also checks the preview against the simulation, see {@link #previewsAnnouncedWhatWasSent}.
  */
+@org.revflow.testsupport.IntegrationTest
 class ScenarioLibraryTest {
 
   static final Path DIR = Path.of("src/test/resources/scenarios");

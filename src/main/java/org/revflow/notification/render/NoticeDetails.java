@@ -68,6 +68,8 @@ public final class NoticeDetails {
 
   public static final String VACANCY = "VACANCY";
   public static final String JOINED = "JOINED";
+  /** A launch of a State's next phase: its designations carried over, to confirm or replace. */
+  public static final String NEXT_PHASE = "NEXT_PHASE";
 
   public static final Set<String> ALLOWED = Set.of(REASON, REFERENCE, OLD_STATE, NEW_STATE, INSTRUMENT, NEW_DATES,
       ESCALATION_NUMBER, SENT_ON, STEPS, FOCAL_POINTS, PERSON_NAME, PERSON_EMAIL, PERSON_LANGUAGE, REQUESTED_BY,
