@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Where the reviews stand on a date, for the Conference's status documents. */
 @RestController
-@RequestMapping("/api/reports/status")
+@RequestMapping("/api/reports")
 @Tag(name = "Reports", description = "The status of every review on a date: stages, open steps, days overdue, counts")
 class ReportController {
 
@@ -33,14 +33,14 @@ class ReportController {
     this.exports = exports;
   }
 
-  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "The status report on a date (today in Vienna by default): every review and the counts")
   StatusReport report(@Parameter(description = "the report's date, e.g. a status document's cut-off; not in the future")
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
     return reports.report(asOf);
   }
 
-  @GetMapping(path = ".csv", produces = "text/csv")
+  @GetMapping(path = "/status.csv", produces = "text/csv")
   @Operation(summary = "The reviews of the status report as CSV (UTF-8), headers in English or French")
   ResponseEntity<byte[]> csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @Parameter(description = "en or fr") @RequestParam(required = false) String lang) {
@@ -49,7 +49,7 @@ class ReportController {
         "review-status-" + report.asOf() + ".csv");
   }
 
-  @GetMapping(path = ".xlsx")
+  @GetMapping(path = "/status.xlsx")
   @Operation(summary = "The status report as a spreadsheet: a sheet of counts and a sheet of reviews")
   ResponseEntity<byte[]> xlsx(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @Parameter(description = "en or fr") @RequestParam(required = false) String lang) {
@@ -57,7 +57,7 @@ class ReportController {
     return file(exports.xlsx(report, ReportLanguage.of(lang)), XLSX, "review-status-" + report.asOf() + ".xlsx");
   }
 
-  @GetMapping(path = ".svg", produces = "image/svg+xml")
+  @GetMapping(path = "/status.svg", produces = "image/svg+xml")
   @Operation(summary = "A chart of the reviews by stage, one bar per phase (SVG)")
   ResponseEntity<String> svg(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @Parameter(description = "en or fr") @RequestParam(required = false) String lang) {

@@ -25,7 +25,11 @@ import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -170,7 +174,11 @@ class StatusReportProcessTest {
     ResponseEntity<Map> future = http.getForEntity("/api/reports/status?asOf=" + tomorrow, Map.class);
     assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) future.getBody().get("detail")).contains("lies in the future");
-    ResponseEntity<Map> german = http.getForEntity("/api/reports/status.csv?lang=de", Map.class);
+    // As a browser or curl asks for a file: anything, and a problem if it comes to that.
+    HttpHeaders accept = new HttpHeaders();
+    accept.setAccept(List.of(MediaType.ALL));
+    ResponseEntity<Map> german = http.exchange("/api/reports/status.csv?lang=de", HttpMethod.GET, new HttpEntity<>(accept),
+        Map.class);
     assertThat(german.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) german.getBody().get("detail")).contains("en or fr");
   }

@@ -44,6 +44,7 @@ class WorkplanProcessTest {
   @Autowired DeadlinePlanner planner;
   @Autowired RulebookRegistry rulebooks;
   @Autowired RevFlowProperties properties;
+  @Autowired com.icegreen.greenmail.util.GreenMail greenMail;
 
   @AfterEach
   void stopReviews() {
@@ -78,6 +79,8 @@ class WorkplanProcessTest {
         p -> assertThat(p).startsWith("plan 1 ").contains("unknown State 'XXX'"),
         p -> assertThat(p).startsWith("plan 2 ").contains("phase 1 of GEO is already launched (" + geo + ")"),
         p -> assertThat(p).startsWith("plan 3 ").contains("phase 2 of GEO is already planned"),
+        // Against plan 2 of the same batch, itself refused: still said, as the file says it.
+        p -> assertThat(p).startsWith("plan 3 ").contains("would start before phase 1"),
         p -> assertThat(p).startsWith("plan 4 ").contains("phase 3 on " + today.plusDays(50)
             + " would start before phase 2"),
         p -> assertThat(p).startsWith("plan 6 ").contains("phase 2 of JAM is planned twice (plan 5)"),
@@ -115,11 +118,11 @@ class WorkplanProcessTest {
     LocalDate today = driver.time().today();
     LocalDate saturday = today.plusDays(10).with(TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY));
     LocalDate weekday = sendingDay(today.plusDays(40));
-    ResponseEntity<List> loaded = postCsv("""
+    ResponseEntity<List> loaded = postCsv(List.class, """
         state,group,phase,planned_on,reviewers
         BGD,2,1,%s,UNTOC:BHS BLZ
         BRB,2,1,%s,UNTOC:ETH MOZ
-        """.formatted(saturday, weekday), List.class);
+        """.formatted(saturday, weekday));
     assertThat(loaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String bgd = "BGD-P1-" + saturday.getYear();
     String brb = "BRB-P1-" + weekday.getYear();
@@ -138,11 +141,12 @@ class WorkplanProcessTest {
     assertThat(launched.status()).isEqualTo(Review.Status.ACTIVE.name());
     assertThat(launched.launchDate()).isEqualTo(monday);
     assertThat(launched.plannedOn()).isEqualTo(saturday);
+    String cc = " cc " + properties.secretariatEmail();
     assertThat(driver.notices(bgd)).filteredOn(l -> l.contains("REVIEW_LAUNCHED")).containsExactlyInAnyOrder(
-        monday + " REVIEW_LAUNCHED - BGD -> pr@bgd.example",
-        monday + " REVIEW_LAUNCHED - BHS -> pr@bhs.example",
-        monday + " REVIEW_LAUNCHED - BLZ -> pr@blz.example");
-    assertThat(jdbc.queryForList("SELECT actor FROM review_event WHERE review_id = ? AND type = 'REVIEW_LAUNCHED'",
+        monday + " REVIEW_LAUNCHED - BGD -> pr@bgd.example" + cc,
+        monday + " REVIEW_LAUNCHED - BHS -> pr@bhs.example" + cc,
+        monday + " REVIEW_LAUNCHED - BLZ -> pr@blz.example" + cc);
+    assertThat(jdbc.queryForList("SELECT recorded_by FROM review_event WHERE review_id = ? AND type = 'REVIEW_LAUNCHED'",
         String.class, bgd)).containsExactly("engine");
 
     driver.time().walkTo(weekday.plusDays(3), AFTER_NOTICES);
@@ -160,7 +164,7 @@ class WorkplanProcessTest {
     driver.permanentRepresentatives("MUS", "MWI", "NPL");
     LocalDate today = driver.time().today();
     LocalDate date = today.plusDays(45);
-    assertThat(postJson("{\"plans\":[{\"state\":\"MUS\",\"phase\":1,\"plannedOn\":\"" + date + "\"}]}")
+    assertThat(load("{\"plans\":[{\"state\":\"MUS\",\"phase\":1,\"plannedOn\":\"" + date + "\"}]}")
         .getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String id = "MUS-P1-" + date.getYear();
     LocalDate ahead = sendingDay(date.minusDays(30));
@@ -189,11 +193,12 @@ class WorkplanProcessTest {
     ReviewView review = driver.review(id);
     assertThat(review.status()).isEqualTo("ACTIVE");
     assertThat(review.launchDate()).isEqualTo(drawDay);
+    String cc = " cc " + secretariat;
     assertThat(driver.notices(id)).filteredOn(l -> l.contains("REVIEW_LAUNCHED")).containsExactlyInAnyOrder(
-        drawDay + " REVIEW_LAUNCHED - MUS -> pr@mus.example",
-        drawDay + " REVIEW_LAUNCHED - MWI -> pr@mwi.example",
-        drawDay + " REVIEW_LAUNCHED - NPL -> pr@npl.example");
-    assertThat(jdbc.queryForObject("SELECT actor FROM review_event WHERE review_id = ? AND type = 'REVIEWERS_DRAWN'",
+        drawDay + " REVIEW_LAUNCHED - MUS -> pr@mus.example" + cc,
+        drawDay + " REVIEW_LAUNCHED - MWI -> pr@mwi.example" + cc,
+        drawDay + " REVIEW_LAUNCHED - NPL -> pr@npl.example" + cc);
+    assertThat(jdbc.queryForObject("SELECT recorded_by FROM review_event WHERE review_id = ? AND type = 'REVIEWERS_DRAWN'",
         String.class, id)).isEqualTo("secretariat");
   }
 
@@ -202,7 +207,7 @@ class WorkplanProcessTest {
     driver.permanentRepresentatives("PHL", "TTO", "UGA", "ZWE", "SLE", "GRD", "LBR", "DMA", "KNA");
     LocalDate today = driver.time().today();
     LocalDate date = today.plusDays(30);
-    assertThat(postJson("""
+    assertThat(load("""
         {"plans": [
           {"state": "PHL", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["TTO", "UGA"]}},
           {"state": "ZWE", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["SLE", "GRD"]}},
@@ -225,9 +230,9 @@ class WorkplanProcessTest {
         "{\"plannedOn\":\"" + later + "\",\"reason\":\"NV/2027/88: elections\"}");
     assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(moved.getBody()).containsEntry("id", phl).containsEntry("plannedOn", later.toString());
-    assertThat(jdbc.queryForMap("SELECT actor, note FROM review_event WHERE review_id = ? AND type = 'PLAN_MOVED'", phl))
-        .containsEntry("actor", "secretariat")
-        .hasEntrySatisfying("note", n -> assertThat((String) n).contains("NV/2027/88", "previous=" + date));
+    assertThat(jdbc.queryForMap("SELECT recorded_by, details FROM review_event WHERE review_id = ? AND type = 'PLAN_MOVED'", phl))
+        .containsEntry("recorded_by", "secretariat")
+        .hasEntrySatisfying("details", n -> assertThat((String) n).contains("NV/2027/88", "previous=" + date));
 
     assertThat(postJson("/api/workplan/" + zwe + "/cancel", "{\"reason\":\"decision of the group\"}").getBody())
         .containsEntry("status", "CANCELLED");
@@ -277,11 +282,20 @@ class WorkplanProcessTest {
     ReviewView second = driver.review(next);
     assertThat(second.status()).isEqualTo("ACTIVE");
     assertThat(second.launchDate()).isEqualTo(launchDay);
-    // The focal point of phase 1 stays in place: the launch notice goes to it and asks to confirm or replace it.
+    // The focal point of phase 1 stays in place: the launch notice goes to it too (with the permanent
+    // representative, as every launch notice) and asks to confirm or replace it.
+    String cc = " cc " + properties.secretariatEmail();
     assertThat(driver.notices(next)).filteredOn(l -> l.contains("REVIEW_LAUNCHED")).containsExactlyInAnyOrder(
-        launchDay + " REVIEW_LAUNCHED - ATG -> fp@atg.example",
-        launchDay + " REVIEW_LAUNCHED - LCA -> pr@lca.example",
-        launchDay + " REVIEW_LAUNCHED - VCT -> pr@vct.example");
+        launchDay + " REVIEW_LAUNCHED - ATG -> fp@atg.example" + cc,
+        launchDay + " REVIEW_LAUNCHED - ATG -> pr@atg.example" + cc,
+        launchDay + " REVIEW_LAUNCHED - LCA -> pr@lca.example" + cc,
+        launchDay + " REVIEW_LAUNCHED - VCT -> pr@vct.example" + cc);
+    assertThat(greenMail.getReceivedMessages()).as("the email to ATG's focal point").anySatisfy(m -> {
+      assertThat(m.getAllRecipients()[0].toString()).endsWith("<fp@atg.example>");
+      assertThat(m.getSubject()).contains(next);
+      assertThat(org.revflow.testsupport.MailText.of(m).replaceAll("\\s+", " "))
+          .contains("remain in place for this one");
+    });
     assertThat(second.actingFocalPoints()).filteredOn(f -> f.state().equals("ATG")).singleElement()
         .satisfies(f -> assertThat(f.interim()).isFalse());
 
@@ -304,6 +318,12 @@ class WorkplanProcessTest {
         .map(t -> jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Long.class)).toList();
   }
 
+  private ResponseEntity<List> load(String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity("/api/workplan", new HttpEntity<>(json, headers), List.class);
+  }
+
   private ResponseEntity<Map> postJson(String json) {
     return postJson("/api/workplan", json);
   }
@@ -315,10 +335,10 @@ class WorkplanProcessTest {
   }
 
   private ResponseEntity<Map> postCsv(String csv) {
-    return postCsv(csv, Map.class);
+    return postCsv(Map.class, csv);
   }
 
-  private <T> ResponseEntity<T> postCsv(String csv, Class<T> type) {
+  private <T> ResponseEntity<T> postCsv(Class<T> type, String csv) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
     return http.postForEntity("/api/workplan", new HttpEntity<>(csv, headers), type);
