@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.revflow.notification.NoticeKind;
-import org.revflow.review.EventType;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 
 /**
  * Which notices ask their addressee to act, and what the action page then offers. Only the acting

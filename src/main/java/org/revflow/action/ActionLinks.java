@@ -8,7 +8,7 @@ import org.revflow.config.RevFlowProperties;
 import org.revflow.notification.ActionLinkProvider;
 import org.revflow.notification.Addressee;
 import org.revflow.notification.NoticeJob;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.revflow.review.ReviewService;

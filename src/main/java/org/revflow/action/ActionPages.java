@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.revflow.registry.Language;
 import org.revflow.registry.StateNames;
-import org.revflow.review.EventType;
+import org.revflow.vocabulary.EventType;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;

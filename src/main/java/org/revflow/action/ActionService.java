@@ -10,7 +10,7 @@ import org.revflow.registry.FocalPointResolver;
 import org.revflow.registry.Language;
 import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryService;
-import org.revflow.review.EventType;
+import org.revflow.vocabulary.EventType;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewEvent;

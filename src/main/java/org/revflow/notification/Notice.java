@@ -1,5 +1,6 @@
 package org.revflow.notification;
 
+import org.revflow.vocabulary.NoticeKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

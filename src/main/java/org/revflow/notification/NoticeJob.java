@@ -1,7 +1,8 @@
 package org.revflow.notification;
 
+import org.revflow.vocabulary.NoticeKind;
 import java.time.LocalDate;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 /**
  * A notice job as the models create it: what to announce, about which step and State. Addressees

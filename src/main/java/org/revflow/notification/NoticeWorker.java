@@ -1,5 +1,6 @@
 package org.revflow.notification;
 
+import org.revflow.vocabulary.NoticeKind;
 import static org.revflow.process.ProcessConstants.*;
 
 import io.camunda.client.annotation.JobWorker;
@@ -8,7 +9,7 @@ import io.camunda.client.api.worker.JobClient;
 import java.time.Duration;
 import java.util.Map;
 import org.revflow.config.LogSafe;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

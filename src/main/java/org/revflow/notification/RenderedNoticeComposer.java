@@ -1,5 +1,6 @@
 package org.revflow.notification;
 
+import org.revflow.vocabulary.NoticeKind;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;

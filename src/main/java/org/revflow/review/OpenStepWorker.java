@@ -1,5 +1,6 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.Step;
 import static org.revflow.process.ProcessConstants.*;
 
 import io.camunda.client.annotation.JobWorker;

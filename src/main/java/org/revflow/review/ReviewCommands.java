@@ -1,5 +1,7 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,5 +1,6 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.Step;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

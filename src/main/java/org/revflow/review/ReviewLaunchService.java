@@ -1,5 +1,6 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.EventType;
 import static org.revflow.process.ProcessConstants.*;
 
 import java.time.Clock;

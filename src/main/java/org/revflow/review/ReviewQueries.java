@@ -1,5 +1,6 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.Step;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 import static org.revflow.process.ProcessConstants.*;
 
 import java.time.Clock;
@@ -16,7 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.revflow.config.ApiException;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.process.ProcessMessages;
 import org.revflow.registry.FocalPointChanged;
 import org.revflow.registry.RegistryService.Origin;

@@ -1,5 +1,6 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.Step;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,7 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

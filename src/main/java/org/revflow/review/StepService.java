@@ -1,5 +1,7 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.LadderInput;
 import org.revflow.rulebook.Rulebook;

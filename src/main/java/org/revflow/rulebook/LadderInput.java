@@ -2,7 +2,7 @@ package org.revflow.rulebook;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 /**
  * The state of one step occurrence, as far as its ladder is concerned.

@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 /**
  * One version of the rules a review runs by: deadlines, notice ladders and clusters. Built by

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 import org.revflow.rulebook.Rulebook.Cluster;
 import org.revflow.rulebook.Rulebook.CountFrom;
 import org.revflow.rulebook.Rulebook.FocalPointLadder;

@@ -3,7 +3,7 @@ package org.revflow.rulebook;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Objects;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 
 /**
  * One notice of a step's ladder.
@@ -49,7 +49,7 @@ public record Rung(NoticeKind kind, LocalDate date, int sequence, LocalDate send
     if (at < 0) {
       return null;
     }
-    return new Rung(org.revflow.notification.NoticeKind.valueOf(key.substring(0, at)),
+    return new Rung(org.revflow.vocabulary.NoticeKind.valueOf(key.substring(0, at)),
         java.time.LocalDate.parse(key.substring(at + 1)), 0);
   }
 

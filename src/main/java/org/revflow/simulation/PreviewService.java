@@ -12,7 +12,7 @@ import org.revflow.notification.AddresseeResolver;
 import org.revflow.notification.Envelope;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeJob;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewService;

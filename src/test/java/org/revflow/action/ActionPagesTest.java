@@ -12,7 +12,7 @@ import org.revflow.registry.Language;
 import org.revflow.registry.PersonView;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewStep;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 /** Every page in every language: no missing text, the right direction, the user's data escaped. */
 class ActionPagesTest {

@@ -33,7 +33,7 @@ import org.revflow.config.RevFlowProperties;
 import org.revflow.registry.PersonInput;
 import org.revflow.registry.RegistryService;
 import org.revflow.registry.StateParty;
-import org.revflow.review.EventType;
+import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewService;
 import org.revflow.rulebook.DeadlinePlanner;

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import org.revflow.review.EventType;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.Rulebook;
 

@@ -1,5 +1,6 @@
 package org.revflow.notification;
 
+import org.revflow.vocabulary.NoticeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.revflow.notification;
 
+import org.revflow.vocabulary.NoticeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package org.revflow.notification;
 
+import org.revflow.vocabulary.NoticeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.RejectingSmtpServer;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;

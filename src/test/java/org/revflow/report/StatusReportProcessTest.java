@@ -20,7 +20,7 @@ import org.revflow.report.StatusReport.FocalPoint;
 import org.revflow.report.StatusReport.OpenStep;
 import org.revflow.report.StatusReport.ReviewStatus;
 import org.revflow.report.StatusReport.Stage;
-import org.revflow.review.EventType;
+import org.revflow.vocabulary.EventType;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.revflow.process.ProcessConstants.*;

@@ -1,8 +1,9 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.revflow.review.EventType.*;
+import static org.revflow.vocabulary.EventType.*;
 import static org.revflow.testsupport.ReviewDriver.fp;
 import static org.revflow.testsupport.ReviewDriver.pr;
 

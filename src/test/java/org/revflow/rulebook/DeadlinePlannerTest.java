@@ -3,13 +3,13 @@ package org.revflow.rulebook;
 import static java.time.LocalDate.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.revflow.notification.NoticeKind.DESIGNATION_PENDING;
-import static org.revflow.notification.NoticeKind.ESCALATION;
-import static org.revflow.notification.NoticeKind.FOCAL_POINT_REMINDER;
-import static org.revflow.notification.NoticeKind.INTERIM_FOCAL_POINT_INFO;
-import static org.revflow.notification.NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE;
-import static org.revflow.notification.NoticeKind.OVERDUE;
-import static org.revflow.notification.NoticeKind.REMINDER;
+import static org.revflow.vocabulary.NoticeKind.DESIGNATION_PENDING;
+import static org.revflow.vocabulary.NoticeKind.ESCALATION;
+import static org.revflow.vocabulary.NoticeKind.FOCAL_POINT_REMINDER;
+import static org.revflow.vocabulary.NoticeKind.INTERIM_FOCAL_POINT_INFO;
+import static org.revflow.vocabulary.NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE;
+import static org.revflow.vocabulary.NoticeKind.OVERDUE;
+import static org.revflow.vocabulary.NoticeKind.REMINDER;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.revflow.notification.NoticeKind;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 
 class DeadlinePlannerTest {
 

@@ -7,7 +7,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 import org.revflow.rulebook.Rulebook.CountFrom;
 import org.revflow.rulebook.Rulebook.StepRule;
 

@@ -10,7 +10,7 @@ import static org.revflow.rulebook.TestRulebooks.rename;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 class RulebookLoaderTest {
 

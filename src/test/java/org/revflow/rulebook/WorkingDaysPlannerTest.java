@@ -2,13 +2,13 @@ package org.revflow.rulebook;
 
 import static java.time.LocalDate.parse;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.revflow.notification.NoticeKind.DESIGNATION_PENDING;
-import static org.revflow.notification.NoticeKind.ESCALATION;
-import static org.revflow.notification.NoticeKind.FOCAL_POINT_REMINDER;
-import static org.revflow.notification.NoticeKind.INTERIM_FOCAL_POINT_INFO;
-import static org.revflow.notification.NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE;
-import static org.revflow.notification.NoticeKind.OVERDUE;
-import static org.revflow.notification.NoticeKind.REMINDER;
+import static org.revflow.vocabulary.NoticeKind.DESIGNATION_PENDING;
+import static org.revflow.vocabulary.NoticeKind.ESCALATION;
+import static org.revflow.vocabulary.NoticeKind.FOCAL_POINT_REMINDER;
+import static org.revflow.vocabulary.NoticeKind.INTERIM_FOCAL_POINT_INFO;
+import static org.revflow.vocabulary.NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE;
+import static org.revflow.vocabulary.NoticeKind.OVERDUE;
+import static org.revflow.vocabulary.NoticeKind.REMINDER;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.revflow.notification.NoticeKind;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 
 /**
  * Ladder notices on working days of the UN Office at Vienna (rulebook 2027.1): a rung dated on a

@@ -1,7 +1,7 @@
 package org.revflow.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.revflow.review.EventType.EXPERTS_DESIGNATED;
+import static org.revflow.vocabulary.EventType.EXPERTS_DESIGNATED;
 
 import java.time.LocalDate;
 import java.util.Arrays;

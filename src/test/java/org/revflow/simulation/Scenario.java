@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.revflow.registry.Language;
-import org.revflow.review.EventType;
+import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 /** A simulation scenario (shared/docs/scenarios.md): parsed strictly, checked before anything runs. */
 public record Scenario(LocalDate start, LocalDate until, String rulebook, ScenarioReview review,

@@ -21,13 +21,13 @@ import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.registry.PersonInput;
 import org.revflow.registry.RegistryService;
-import org.revflow.review.EventType;
+import org.revflow.vocabulary.EventType;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewQueries;
 import org.revflow.review.ReviewService;
 import org.revflow.review.ReviewView;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.SimulatedTime;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
-import org.revflow.notification.NoticeKind;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 
 /**
  * What a notice is about: metadata and links only. Reviews are confidential, so there is

@@ -11,9 +11,9 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 class NoticeCalendarTest {
 

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 /** The six catalogues are complete and consistent with each other. */
 class NoticeCatalogueTest {

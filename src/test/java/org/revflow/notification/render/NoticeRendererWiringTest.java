@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
 import org.revflow.registry.StateNames;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

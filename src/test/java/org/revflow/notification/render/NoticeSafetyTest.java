@@ -7,9 +7,9 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 /** Escaping, header safety and the "metadata only" rule. */
 class NoticeSafetyTest {

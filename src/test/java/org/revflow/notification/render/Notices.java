@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.notification.NoticeKind;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
-import org.revflow.review.Step;
+import org.revflow.vocabulary.Step;
 
 /** Test data: a typical notice of each kind, as the notice worker would build it. */
 final class Notices {

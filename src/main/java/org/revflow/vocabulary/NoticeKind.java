@@ -1,4 +1,4 @@
-package org.revflow.notification;
+package org.revflow.vocabulary;
 
 /**
  * The fixed list of notice kinds (docs/notices.md). The same names are used by the notice jobs of

@@ -1,4 +1,4 @@
-package org.revflow.review;
+package org.revflow.vocabulary;
 
 /** Events of the lifecycle, as named in the simulation contract and the API. */
 public enum EventType {

@@ -1,4 +1,4 @@
-package org.revflow.review;
+package org.revflow.vocabulary;
 
 /**
  * The steps of a country review (docs/domain.md, "One country review"), in order, with who acts.
