@@ -58,9 +58,13 @@ public class DigestService {
   /** Starts the digest's one instance; while it runs, the engine starts no second one for the same key. */
   @EventListener(ApplicationReadyEvent.class)
   public void schedule() {
-    if (!digest.enabled()) {
-      return;
+    if (digest.enabled()) {
+      start();
     }
+  }
+
+  /** Starts the digest whatever the setting: a simulation does so once its clock is set. */
+  public void start() {
     tx.executeWithoutResult(s -> messages.enqueue(MSG_DIGEST_SCHEDULED, DIGEST_KEY,
         "digest-" + clock.instant().toEpochMilli(), Map.of(VAR_DIGEST_KEY, DIGEST_KEY), java.time.Duration.ZERO));
   }

@@ -160,8 +160,10 @@ class RenderedNoticeComposer implements NoticeComposer {
 
   /** The weekly digest is about every review: its facts are the week's, dated by its notice key. */
   private JobFacts digestFacts(NoticeJob job) {
-    Rung day = Rung.fromKey(job.noticeKey());
-    LocalDate on = day == null ? LocalDate.ofInstant(clock.instant(), properties.zone()) : day.date();
+    // "DIGEST@<day>": the digest's day, so that a retry days later still tells that week's news.
+    String key = job.noticeKey();
+    int at = key == null ? -1 : key.indexOf('@');
+    LocalDate on = at < 0 ? LocalDate.ofInstant(clock.instant(), properties.zone()) : LocalDate.parse(key.substring(at + 1));
     Map<String, String> details = new HashMap<>(digests.facts(on));
     details.put(NoticeDetails.SENT_ON, on.toString());
     return new JobFacts(null, Map.copyOf(details), null);

@@ -49,8 +49,13 @@ public record Rung(NoticeKind kind, LocalDate date, int sequence, LocalDate send
     if (at < 0) {
       return null;
     }
-    return new Rung(org.revflow.vocabulary.NoticeKind.valueOf(key.substring(0, at)),
-        java.time.LocalDate.parse(key.substring(at + 1)), 0);
+    org.revflow.vocabulary.NoticeKind kind;
+    try {
+      kind = org.revflow.vocabulary.NoticeKind.valueOf(key.substring(0, at));
+    } catch (IllegalArgumentException notALadder) {
+      return null; // "DRAW@...", "DIGEST@...": dated keys of notices that are no ladder's
+    }
+    return new Rung(kind, java.time.LocalDate.parse(key.substring(at + 1)), 0);
   }
 
   /** Identifies the rung within a step; stable across re-plans, used against double sending. */

@@ -21,7 +21,7 @@ import org.revflow.vocabulary.Step;
 
 /** A simulation scenario (shared/docs/scenarios.md): parsed strictly, checked before anything runs. */
 public record Scenario(LocalDate start, LocalDate until, String rulebook, ScenarioReview review,
-    List<Contact> contacts, List<Event> events, Calendar calendar) {
+    List<Contact> contacts, List<Event> events, Calendar calendar, Boolean digest) {
 
   /** Replaces the rulebook's holiday list for this run (weekends are never working days). */
   public record Calendar(List<LocalDate> holidays) {}
@@ -101,7 +101,7 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       }
     }
     Scenario s = new Scenario(head.start(), head.until(), head.rulebook(), head.review(),
-        head.contacts() == null ? List.of() : head.contacts(), events, head.calendar());
+        head.contacts() == null ? List.of() : head.contacts(), events, head.calendar(), head.digest());
     s.check(problems, knownState);
     if (!problems.isEmpty()) {
       throw new InvalidScenarioException(problems);

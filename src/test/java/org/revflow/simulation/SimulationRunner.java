@@ -99,6 +99,10 @@ public final class SimulationRunner {
     ReviewQueries queries = context.getBean(ReviewQueries.class);
     RegistryService registry = context.getBean(RegistryService.class);
     time.pinAt(scenario.start(), LAUNCH_TIME);
+    if (Boolean.TRUE.equals(scenario.digest())) {
+      // Started once the clock reads the scenario's start, so that its Mondays are the scenario's.
+      context.getBean(org.revflow.notification.DigestService.class).start();
+    }
 
     for (Scenario.Contact c : scenario.contacts()) {
       if ("PERMANENT_REPRESENTATIVE".equals(c.role())) {
