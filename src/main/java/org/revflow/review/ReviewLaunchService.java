@@ -116,6 +116,11 @@ public class ReviewLaunchService {
         "in place at the launch", launchDate, actor, Origin.LAUNCH));
     startProcess(review, new ArrayList<>(reviewing));
     planNextPhase(review, rulebook, actor);
+    if (planned.isPresent()) {
+      // Its "Planned review" instance waits for a date that no longer matters: it plans again and ends.
+      messages.enqueue(MSG_PLAN_CHANGED, id, "plan-" + id + "-launched-" + clock.instant().toEpochMilli(), Map.of(),
+          Duration.ofDays(1));
+    }
     return review;
   }
 

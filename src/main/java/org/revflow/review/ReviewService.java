@@ -283,8 +283,12 @@ public class ReviewService {
     for (String s : toldStates) {
       fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, s);
     }
-    // The window has ended and this was the last open request: the dialogue closes now.
-    if (rounds.size() == 1 && on.isAfter(window.getDueOn())) {
+    // The window's closing day (the first working day after its last) has come and this was the
+    // last open request: the dialogue closes now. An answer between the last day and that day leaves
+    // the closing to the window's timer, on the closing day, as when no request was asked.
+    Rulebook rb = rulebooks.get(review.getRulebookVersion());
+    LocalDate closingDay = planner.sendingDay(rb, window.getDueOn().plusDays(1));
+    if (rounds.size() == 1 && !on.isBefore(closingDay)) {
       fx.complete(window, on, "WINDOW_ENDED");
     }
   }
