@@ -43,7 +43,8 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
   /**
    * {@code size} reviews over the given States (the registry's, in a fixed order). Review k is of
    * State k mod n in phase 1 + k / n (so 400 reviews review States several times, with distinct ids),
-   * reviewed by two other States at fixed distances in the list.
+   * reviewed by two other States at fixed distances in the list. Reviews are listed phase by phase,
+   * the order they must be launched in.
    */
   static PhasePlan generate(int size, List<String> states, long seed, Rulebook rb, DeadlinePlanner planner,
       LocalDate launch) {
@@ -56,7 +57,11 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
       int i = k % n;
       String under = states.get(i);
       List<String> reviewers = List.of(states.get((i + 5 + phase) % n), states.get((i + 97 + phase) % n));
-      String id = under + "-P" + phase + "-" + launch.getYear();
+      // A State's next phase is planned when its phase launches (T0 + 24 months, under that year), and
+      // launching that phase early launches the planned review under its id: phase 1 reviews are
+      // launched first, and later phases keep the planned ids.
+      int year = phase == 1 ? launch.getYear() : planner.nextPhaseStart(rb, launch).getYear();
+      String id = under + "-P" + phase + "-" + year;
       reviews.add(new PlannedReview(id, under, phase, reviewers));
       new ReviewPlanner(new Random(seed * 1_000_003L + k), rb, planner, launch, id, under, reviewers)
           .plan(end, events);
