@@ -510,6 +510,7 @@ class PhaseBenchmark {
           .addResourceFromClasspath("bpmn/country-review.bpmn")
           .addResourceFromClasspath("bpmn/deadline-step.bpmn")
           .addResourceFromClasspath("bpmn/review-announcement.bpmn")
+          .addResourceFromClasspath("bpmn/planned-review.bpmn")
           .send().join();
       SimulatedTime time = services.time();
       time.compactEngineLog();
