@@ -95,9 +95,13 @@ public final class CpuMeter {
         .getProcessCpuTime() / 1_000_000;
   }
 
-  /** The database servers' CPU so far, in ms (utime + stime from /proc, Linux only; 0 elsewhere). */
+  /**
+   * The CPU so far of the database servers this JVM started, in ms (utime + stime from /proc, Linux
+   * only; 0 elsewhere). Only this JVM's: on a machine shared with other builds, their servers come
+   * and go during a run, and counting them read as negative database time.
+   */
   public static long dbCpuMillis() {
-    return ProcessHandle.allProcesses()
+    return ProcessHandle.current().descendants()
         .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
         .mapToLong(CpuMeter::procCpuMillis).sum();
   }
