@@ -1,6 +1,8 @@
 package org.revflow.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The notice log, for the secretariat: per review and per person. */
 @RestController
-@Tag(name = "Notices", description = "Every notice sent or attempted: who, what, when, in which language, status")
+@Tag(name = "Notices")
 class NoticeController {
 
   private final NoticeRepository notices;
@@ -40,16 +42,28 @@ class NoticeController {
   }
 
   @GetMapping("/api/reviews/{reviewId}/notices")
-  @Operation(summary = "Notices of a review, in the order they were recorded")
-  List<NoticeView> ofReview(@PathVariable String reviewId) {
+  @Operation(summary = "List a review's notices",
+      description = "Every notice of the review sent or attempted, in the order they were recorded: kind, step, "
+          + "addressee and the role and State they held, copies, language, due date, subject, status, attempts, "
+          + "and why it failed if it did. A review without notices, or an unknown id, gives an empty list.",
+      responses = @ApiResponse(responseCode = "200", description = "The review's notices"))
+  List<NoticeView> ofReview(@PathVariable @Parameter(description = "The review, e.g. AUT-P2-2027") String reviewId) {
     return notices.findByReviewIdOrderById(reviewId).stream().map(NoticeView::of).toList();
   }
 
   @GetMapping("/api/notices")
-  @Operation(summary = "Notices sent to one person (by email address), or all notices with a status"
-      + " (PENDING, SENDING, SENT, FAILED, or SUPERSEDED: its addressee no longer held the role before it was sent)")
-  List<NoticeView> search(@RequestParam(required = false) String email,
-      @RequestParam(required = false) Notice.Status status) {
+  @Operation(summary = "Find notices by address or status",
+      description = "The notices sent to one address, or every notice with a status: PENDING, SENDING, SENT, "
+          + "FAILED (the last attempt failed, see failureReason; it is tried again with a growing back-off for "
+          + "about nine days), or SUPERSEDED (before a retry its addressee left the role or their address was "
+          + "corrected, and the role's holder of the day got it instead). Give both to find one address's "
+          + "notices with that status.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The notices, oldest first"),
+        @ApiResponse(responseCode = "400", description = "Neither email nor status given, or an unknown status")})
+  List<NoticeView> search(
+      @Parameter(description = "An addressee's email address (any case)") @RequestParam(required = false) String email,
+      @Parameter(description = "A status") @RequestParam(required = false) Notice.Status status) {
     if (email != null) {
       return notices.findByAddresseeEmailIgnoreCaseOrderById(email).stream()
           .filter(n -> status == null || n.getStatus() == status).map(NoticeView::of).toList();

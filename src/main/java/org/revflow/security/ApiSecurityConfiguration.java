@@ -126,19 +126,30 @@ class ApiSecurityConfiguration {
     return http.build();
   }
 
-  /** Swagger UI offers both ways to sign in ("Authorize"); the OpenAPI description names them. */
+  /**
+   * The ways to sign in that this installation accepts, so that Swagger UI's "Authorize" offers them
+   * and no other. The action pages take no login: {@code ApiReference} marks them so.
+   */
   @Bean
-  OpenApiCustomizer apiSecuritySchemes() {
+  OpenApiCustomizer apiSecuritySchemes(ApiSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
+    boolean basic = !properties.users().isEmpty();
+    boolean bearer = jwtDecoder.getIfUnique() != null;
     return api -> {
       if (api.getComponents() == null) {
         api.setComponents(new Components());
       }
-      api.getComponents()
-          .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-          .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-              .bearerFormat("JWT"));
-      api.addSecurityItem(new SecurityRequirement().addList("basic"));
-      api.addSecurityItem(new SecurityRequirement().addList("bearer"));
+      if (basic) {
+        api.getComponents().addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+            .scheme("basic").description("A configured user's name and password (the local run's login). "
+                + "The user needs the role SECRETARIAT."));
+        api.addSecurityItem(new SecurityRequirement().addList("basic"));
+      }
+      if (bearer) {
+        api.getComponents().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+            .scheme("bearer").bearerFormat("JWT").description("An access token from the OpenID Connect provider "
+                + "RevFlow trusts, issued for RevFlow's audience, whose roles claim holds SECRETARIAT."));
+        api.addSecurityItem(new SecurityRequirement().addList("bearer"));
+      }
     };
   }
 

@@ -1,8 +1,11 @@
 package org.revflow.workplan;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,7 +54,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/workplan")
-@Tag(name = "Workplan", description = "Planned reviews: load the multi-year workplan, move, cancel, launch early, record a draw")
+@Tag(name = "Workplan")
 class WorkplanController {
 
   private final ReviewPlanService plans;
@@ -81,14 +84,47 @@ class WorkplanController {
       message = "must be an ISO 3166-1 alpha-3 code") String>> reviewers, @Size(max = 200) String reference) {}
 
   @GetMapping
-  @Operation(summary = "The reviews not launched yet (planned, or waiting for their draw), by date")
-  List<ReviewView> list(@RequestParam(required = false) String state, @RequestParam(required = false) Integer phase) {
+  @Operation(summary = "List the planned reviews",
+      description = "The reviews not launched yet, planned or waiting for their reviewing States to be drawn, "
+          + "soonest first.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The planned reviews"),
+        @ApiResponse(responseCode = "400", description = "A phase that is not a number")})
+  List<ReviewView> list(@Parameter(description = "The State under review, e.g. AUT")
+      @RequestParam(required = false) String state,
+      @Parameter(description = "The phase, 1 to 4") @RequestParam(required = false) Integer phase) {
     return queries.planned(state, phase);
   }
 
   @PostMapping(consumes = "application/json")
-  @Operation(summary = "Load planned reviews (JSON); a workplan with any problem is refused whole, every problem listed",
-      responses = @ApiResponse(responseCode = "422", description = "the plan's problems, each with its index"))
+  @Operation(summary = "Load the workplan", description = """
+          Plans reviews of the workplan, as JSON or as CSV (UTF-8, a header line, then one review a line: \
+          `state,phase,planned_on` and optionally `group` (1 to 3) and `reviewers` as \
+          `UNTOC:DEU KEN;TIP:FRA`). Each planned review gets its id (`AUT-P2-2028`) and launches on its date, \
+          or, without reviewing States, waits for the draw; the secretariat is told 30 days before. A workplan \
+          with any problem is refused whole, nothing planned, and the problem lists every one (by plan, or by \
+          CSV line): an unknown State, a date in the past, a phase planned twice or out of order.""",
+      // The same on both methods: springdoc merges the two into one operation, keeping one method's body.
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+        @Content(mediaType = "application/json", schema = @Schema(implementation = Workplan.class),
+            examples = @ExampleObject(name = "JSON", value = """
+                {"plans": [
+                  {"state": "AUT", "phase": 2, "plannedOn": "2028-06-01", "group": 1,
+                   "reviewers": {"UNTOC": ["DEU", "KEN"]}},
+                  {"state": "FRA", "phase": 2, "plannedOn": "2028-09-01"}]}""")),
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(name = "CSV",
+            value = "state,group,phase,planned_on,reviewers\nAUT,1,2,2028-06-01,UNTOC:DEU KEN\nFRA,,2,2028-09-01,\n"))}),
+      responses = {
+        @ApiResponse(responseCode = "201", description = "The planned reviews, in the order given",
+            headers = @Header(name = "Location", description = "/api/workplan")),
+        @ApiResponse(responseCode = "400", description = "A field missing or malformed, more than 1,000 plans"),
+        @ApiResponse(responseCode = "422", description = "The workplan is refused: nothing was planned, and "
+            + "`problems` lists every problem",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+                {"type": "https://revflow.org/problems/workplan-refused", "title": "Workplan refused", "status": 422,
+                 "detail": "2 problem(s): nothing was planned", "instance": "/api/workplan",
+                 "problems": ["plan 1 (AUT, phase 2): the planned date 2020-06-01 lies in the past (today is 2027-01-04)",
+                              "plan 2 (XYZ, phase 1): unknown State 'XYZ'"]}""")))})
   ResponseEntity<List<ReviewView>> load(@Valid @RequestBody Workplan body) {
     List<Plan> list = body.plans().stream().map(p -> new Plan(p.state(), p.phase(), p.plannedOn(), p.group(),
         p.reviewers())).toList();
@@ -96,9 +132,34 @@ class WorkplanController {
   }
 
   @PostMapping(consumes = "text/csv")
-  @Operation(summary = "Load planned reviews (CSV: state,phase,planned_on[,group][,reviewers]); refused whole on any bad line",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
-          examples = @ExampleObject("state,group,phase,planned_on,reviewers\nAUT,1,2,2028-06-01,UNTOC:DEU KEN\n"))))
+  @Operation(summary = "Load the workplan", description = """
+          Plans reviews of the workplan, as JSON or as CSV (UTF-8, a header line, then one review a line: \
+          `state,phase,planned_on` and optionally `group` (1 to 3) and `reviewers` as \
+          `UNTOC:DEU KEN;TIP:FRA`). Each planned review gets its id (`AUT-P2-2028`) and launches on its date, \
+          or, without reviewing States, waits for the draw; the secretariat is told 30 days before. A workplan \
+          with any problem is refused whole, nothing planned, and the problem lists every one (by plan, or by \
+          CSV line): an unknown State, a date in the past, a phase planned twice or out of order.""",
+      // The same on both methods: springdoc merges the two into one operation, keeping one method's body.
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+        @Content(mediaType = "application/json", schema = @Schema(implementation = Workplan.class),
+            examples = @ExampleObject(name = "JSON", value = """
+                {"plans": [
+                  {"state": "AUT", "phase": 2, "plannedOn": "2028-06-01", "group": 1,
+                   "reviewers": {"UNTOC": ["DEU", "KEN"]}},
+                  {"state": "FRA", "phase": 2, "plannedOn": "2028-09-01"}]}""")),
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(name = "CSV",
+            value = "state,group,phase,planned_on,reviewers\nAUT,1,2,2028-06-01,UNTOC:DEU KEN\nFRA,,2,2028-09-01,\n"))}),
+      responses = {
+        @ApiResponse(responseCode = "201", description = "The planned reviews, in the order given",
+            headers = @Header(name = "Location", description = "/api/workplan")),
+        @ApiResponse(responseCode = "400", description = "A field missing or malformed, more than 1,000 plans"),
+        @ApiResponse(responseCode = "422", description = "The workplan is refused: nothing was planned, and "
+            + "`problems` lists every problem",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+                {"type": "https://revflow.org/problems/workplan-refused", "title": "Workplan refused", "status": 422,
+                 "detail": "2 problem(s): nothing was planned", "instance": "/api/workplan",
+                 "problems": ["plan 1 (AUT, phase 2): the planned date 2020-06-01 lies in the past (today is 2027-01-04)",
+                              "plan 2 (XYZ, phase 1): unknown State 'XYZ'"]}""")))})
   ResponseEntity<List<ReviewView>> loadCsv(@RequestBody byte[] body) {
     List<Csv.Row> rows;
     try {
@@ -185,31 +246,81 @@ class WorkplanController {
   }
 
   @PostMapping("/{id}/move")
-  @Operation(summary = "Move a planned review to another date, with the reason; it keeps its id")
-  ReviewView move(@PathVariable String id, @Valid @RequestBody Change body) {
+  @Operation(summary = "Move a planned review",
+      description = "Moves a planned review to another date, with the reason (a note verbale or a decision). "
+          + "It keeps its id, even in another year; its launch and its draw notice are planned again.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"plannedOn": "2028-10-02", "reason": "Requested by note verbale NV/2027/55"}"""))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The planned review on its new date"),
+        @ApiResponse(responseCode = "400", description = "No reason; no date, or a date in the past"),
+        @ApiResponse(responseCode = "404", description = "No review with this id"),
+        @ApiResponse(responseCode = "409", description = "The review is not planned (launched, cancelled), or the "
+            + "new date would put its phase before the State's previous phase or after its next")})
+  ReviewView move(@PathVariable @Parameter(description = "The planned review, e.g. AUT-P2-2028") String id,
+      @Valid @RequestBody Change body) {
     plans.move(id, body.plannedOn(), body.reason(), currentUser.name());
     return queries.get(id);
   }
 
   @PostMapping("/{id}/cancel")
-  @Operation(summary = "Cancel a planned review, with the reason")
-  ReviewView cancel(@PathVariable String id, @Valid @RequestBody Change body) {
+  @Operation(summary = "Cancel a planned review",
+      description = "Cancels a planned review, with the reason: it will not launch. It stays in the history, "
+          + "with the reason and who cancelled it.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"reason": "Decision of the Conference, CTOC/COP/2026/15"}"""))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The cancelled review"),
+        @ApiResponse(responseCode = "400", description = "No reason; a plannedOn (that belongs to a move)"),
+        @ApiResponse(responseCode = "404", description = "No review with this id"),
+        @ApiResponse(responseCode = "409", description = "The review is not planned (launched, or already cancelled)")})
+  ReviewView cancel(@PathVariable @Parameter(description = "The planned review, e.g. AUT-P2-2028") String id,
+      @Valid @RequestBody Change body) {
     refuseDate(body);
     plans.cancel(id, body.reason(), currentUser.name());
     return queries.get(id);
   }
 
   @PostMapping("/{id}/launch")
-  @Operation(summary = "Launch a planned review today, before its date, with the reason (its reviewing States must be drawn)")
-  ReviewView launch(@PathVariable String id, @Valid @RequestBody Change body) {
+  @Operation(summary = "Launch a planned review early",
+      description = "Launches a planned review today, before its date, with the reason. Its reviewing States "
+          + "must have been drawn.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"reason": "The State asked to start early, NV/2027/60"}"""))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The review, launched (T0 is today)"),
+        @ApiResponse(responseCode = "400", description = "No reason; a plannedOn (that belongs to a move)"),
+        @ApiResponse(responseCode = "404", description = "No review with this id"),
+        @ApiResponse(responseCode = "409", description = "The review is not planned, or has no reviewing States "
+            + "yet (record the draw first)")})
+  ReviewView launch(@PathVariable @Parameter(description = "The planned review, e.g. AUT-P2-2028") String id,
+      @Valid @RequestBody Change body) {
     refuseDate(body);
     plans.launchEarly(id, body.reason(), currentUser.name());
     return queries.get(id);
   }
 
   @PostMapping("/{id}/draw")
-  @Operation(summary = "Record the reviewing States drawn for a planned review; one waiting for them launches now")
-  ReviewView draw(@PathVariable String id, @Valid @RequestBody Draw body) {
+  @Operation(summary = "Record the draw for a planned review",
+      description = "Records the reviewing States drawn for a planned review, by instrument, replacing any "
+          + "recorded before. A review waiting for them launches now (T0 is today); one whose date is still to "
+          + "come launches on it.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"reviewers": {"UNTOC": ["DEU", "KEN"], "TIP": ["FRA", "KEN"]},
+               "reference": "Draw of 2027-11-20, CTOC/COP/WG.1/2027/2"}"""))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The review with its reviewing States (launched if it "
+            + "was waiting for them)"),
+        @ApiResponse(responseCode = "400", description = "No reviewing State; a State reviewing itself or named "
+            + "twice for an instrument; a code that is not three capital letters"),
+        @ApiResponse(responseCode = "404", description = "No review with this id; an unknown State"),
+        @ApiResponse(responseCode = "409", description = "The review is not planned (launched, cancelled)")})
+  ReviewView draw(@PathVariable @Parameter(description = "The planned review, e.g. AUT-P2-2028") String id,
+      @Valid @RequestBody Draw body) {
     plans.recordDraw(id, body.reviewers(), body.reference(), currentUser.name());
     return queries.get(id);
   }

@@ -1,6 +1,9 @@
 package org.revflow.local;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +20,8 @@ import org.springframework.web.util.HtmlUtils;
  * JSON and {@code /local/mail.html} as a page. Only on the test classpath, never in production.
  */
 @RestController
+@Tag(name = "Local run", description = "Only in the local run (./mvnw spring-boot:test-run) and the tests, never in "
+    + "production: the mail the embedded mail server captured, and whole simulated reviews.")
 class CapturedMailController {
 
   private final GreenMail greenMail;
@@ -30,6 +35,9 @@ class CapturedMailController {
 
   /** Newest first; one entry per message (GreenMail keeps a copy per recipient, To and Cc alike). */
   @GetMapping(path = "/local/mail", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Read the captured mail (local run only)",
+      description = "Every message the local run's mail server received, newest first (/local/mail.html shows them "
+          + "as a page).")
   List<CapturedMail> mail() throws MessagingException {
     MimeMessage[] messages = greenMail.getReceivedMessages();
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -39,6 +47,7 @@ class CapturedMailController {
   }
 
   @GetMapping(path = "/local/mail.html", produces = MediaType.TEXT_HTML_VALUE)
+  @Hidden
   String page() throws MessagingException {
     StringBuilder html = new StringBuilder("""
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>RevFlow: captured mail</title>

@@ -1,5 +1,12 @@
 package org.revflow.registry.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -33,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** States parties, their instruments and permanent representatives. */
 @RestController
 @RequestMapping("/api/registry/states")
+@Tag(name = "Registry")
 class StatesController {
 
   record StateBody(String code, String regionalGroup, String drawGroup, Set<Instrument> instruments) {}
@@ -75,16 +83,44 @@ class StatesController {
   }
 
   @GetMapping
+  @Operation(summary = "List the States parties",
+      description = "Every registered State party: its name in the six UN languages, its regional group (or, "
+          + "without one, the group it is drawn with), whether it is a UN member, and the instruments it is party to.",
+      responses = @ApiResponse(responseCode = "200", description = "The States parties"))
   List<StateResponse> list() {
     return registry.states().stream().map(this::response).toList();
   }
 
   @GetMapping("/{code}")
-  StateResponse get(@PathVariable String code) {
+  @Operation(summary = "Read a State party",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The State party",
+            content = @Content(schema = @Schema(implementation = StateResponse.class),
+                examples = @ExampleObject(value = """
+                {"code": "EGY", "names": {"ar": "مصر", "zh": "埃及", "en": "Egypt", "fr": "Égypte", "ru": "Египет",
+                 "es": "Egipto"}, "regionalGroup": "AFRICAN", "unMember": true,
+                 "instruments": ["CONVENTION", "TRAFFICKING_IN_PERSONS", "SMUGGLING_OF_MIGRANTS", "FIREARMS"],
+                 "instrumentsSource": "CSV", "instrumentsUpdatedAt": "2027-01-04T10:15:00Z"}"""))),
+        @ApiResponse(responseCode = "400", description = "Not a code of three letters"),
+        @ApiResponse(responseCode = "404", description = "No State party with this code")})
+  StateResponse get(
+      @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code) {
     return response(registry.state(code));
   }
 
   @PostMapping
+  @Operation(summary = "Register a State party",
+      description = "Registers a State party that the registry does not hold yet, such as a State that is not a "
+          + "UN member. `regionalGroup` is its UN regional group; a State without one gets `drawGroup`, the group "
+          + "it is drawn with. Without `instruments` it is party to the Convention only.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"code": "COK", "drawGroup": "ASIA_PACIFIC", "instruments": ["CONVENTION", "TRAFFICKING_IN_PERSONS"]}"""))),
+      responses = {
+        @ApiResponse(responseCode = "201", description = "The State party as registered"),
+        @ApiResponse(responseCode = "400", description = "Not an ISO 3166-1 alpha-3 code; an unknown regional "
+            + "group; both groups given and different; a Protocol without the Convention"),
+        @ApiResponse(responseCode = "409", description = "The State is already registered")})
   ResponseEntity<StateResponse> register(@RequestBody StateBody body) {
     if (body == null) {
       throw RegistryException.invalid("body required");
@@ -94,7 +130,21 @@ class StatesController {
   }
 
   @PutMapping("/{code}")
-  StateResponse update(@PathVariable String code, @RequestBody StateBody body) {
+  @Operation(summary = "Change a State party's groups",
+      description = "Sets the State's regional group and draw group as given (one left out is cleared), and its "
+          + "instruments if `instruments` is given. `code` in the body is not read.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"regionalGroup": "WESTERN_EUROPEAN_AND_OTHERS",
+               "instruments": ["CONVENTION", "TRAFFICKING_IN_PERSONS", "SMUGGLING_OF_MIGRANTS", "FIREARMS"]}"""))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The State party as changed"),
+        @ApiResponse(responseCode = "400", description = "An unknown regional group; both groups given and "
+            + "different; a Protocol without the Convention"),
+        @ApiResponse(responseCode = "404", description = "No State party with this code")})
+  StateResponse update(
+      @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code,
+      @RequestBody StateBody body) {
     StateParty s = registry.updateStateGroups(code, body.regionalGroup(), body.drawGroup(), currentUser.name());
     if (body.instruments() != null) {
       s = registry.setInstruments(code, body.instruments(), currentUser.name());
@@ -103,7 +153,19 @@ class StatesController {
   }
 
   @PutMapping("/{code}/instruments")
-  StateResponse instruments(@PathVariable String code, @RequestBody InstrumentsBody body) {
+  @Operation(summary = "Set the instruments a State is party to",
+      description = "The Convention and its three Protocols, each true or false (a missing one is false). The "
+          + "Protocols are open only to parties to the Convention.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"convention": true, "traffickingInPersons": true, "smugglingOfMigrants": false, "firearms": true}"""))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The State party with its instruments"),
+        @ApiResponse(responseCode = "400", description = "A Protocol without the Convention"),
+        @ApiResponse(responseCode = "404", description = "No State party with this code")})
+  StateResponse instruments(
+      @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code,
+      @RequestBody InstrumentsBody body) {
     return response(registry.setInstruments(code, body.toSet(), currentUser.name()));
   }
 
@@ -112,23 +174,80 @@ class StatesController {
    * Only as text/csv: a browser form may post text/plain to another site without asking first.
    */
   @PostMapping(path = "/instruments/import", consumes = "text/csv")
+  @Operation(summary = "Import the instruments of States from CSV",
+      description = """
+          One State a line: `alpha3,convention,trafficking_in_persons,smuggling_of_migrants,firearms`, each \
+          `yes` or `no` (or y/n, true/false, 1/0, x/blank), and an optional `note` column; UTF-8, a byte-order \
+          mark allowed. All or nothing: with any bad line nothing changes, and the problem lists every bad \
+          line. Only as `text/csv`.""",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
+          examples = @ExampleObject(value = "alpha3,convention,trafficking_in_persons,smuggling_of_migrants,firearms\n"
+              + "MCO,yes,yes,yes,no\nDNK,yes,yes,no,no\n"))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "How many States were updated",
+            content = @Content(schema = @Schema(type = "object"),
+                examples = @ExampleObject(value = "{\"updated\": 2}"))),
+        @ApiResponse(responseCode = "422", description = "The file is refused; `errors` lists each bad line "
+            + "(`line`, `reason`): an unknown State, a State twice, a value that is not yes or no, a Protocol "
+            + "without the Convention, a missing column",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+                {"type": "https://revflow.org/problems/registry/invalid-csv", "title": "Invalid csv", "status": 422,
+                 "detail": "the CSV file was not imported (nothing was written): 2 bad line(s)",
+                 "instance": "/api/registry/states/instruments/import", "kind": "INVALID_CSV",
+                 "errors": [{"line": 2, "reason": "unknown State 'QQQ'"},
+                            {"line": 4, "reason": "trafficking_in_persons: expected yes or no, found 'maybe'"}]}""")))})
   Map<String, Object> importInstruments(@RequestBody byte[] csv) {
     return Map.of("updated", registry.importInstruments(Csv.utf8(csv), currentUser.name()));
   }
 
   @GetMapping("/{code}/permanent-representative")
-  ResponseEntity<PersonView> permanentRep(@PathVariable String code, @RequestParam(required = false) Instant at) {
+  @Operation(summary = "Read a State's permanent representative",
+      description = "The State's permanent representative now, or at the moment `at`. The permanent "
+          + "representative acts as interim focal point while the State has none in a review.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The permanent representative"),
+        @ApiResponse(responseCode = "204", description = "The State had no permanent representative then",
+            content = @Content),
+        @ApiResponse(responseCode = "400", description = "at is not an instant such as 2027-01-04T09:00:00Z"),
+        @ApiResponse(responseCode = "404", description = "No State party with this code")})
+  ResponseEntity<PersonView> permanentRep(
+      @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code,
+      @Parameter(description = "A moment (ISO 8601 instant); now if not given")
+      @RequestParam(required = false) Instant at) {
     return registry.permanentRepresentative(code, at == null ? clock.instant() : at).map(ResponseEntity::ok)
         .orElseGet(() -> ResponseEntity.noContent().build());
   }
 
   @PutMapping("/{code}/permanent-representative")
-  PersonView setPermanentRep(@PathVariable String code, @RequestBody PermanentRepBody body) {
+  @Operation(summary = "Replace a State's permanent representative",
+      description = "The person becomes the State's permanent representative from `effectiveAt` (now if not "
+          + "given), and the previous one's tenure ends then. A person is known by their email address: an "
+          + "address already registered is that person, unchanged (change a person's details under people). "
+          + "Naming the current permanent representative again changes nothing.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", examples = @ExampleObject(value = """
+              {"person": {"name": "Permanent Mission of Austria", "email": "pm@aut.example", "language": "en",
+                          "timeZone": "Europe/Vienna"},
+               "effectiveAt": "2027-02-01T00:00:00Z"}"""))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The permanent representative from then on"),
+        @ApiResponse(responseCode = "400", description = "A person without a name, an invalid email, a language "
+            + "other than ar, zh, en, fr, ru, es, an unknown time zone; effectiveAt before the latest change"),
+        @ApiResponse(responseCode = "404", description = "No State party with this code")})
+  PersonView setPermanentRep(
+      @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code,
+      @RequestBody PermanentRepBody body) {
     return registry.setPermanentRepresentative(code, body.person(), body.effectiveAt(), currentUser.name());
   }
 
   @GetMapping("/{code}/permanent-representative/history")
-  List<Tenure> permanentRepHistory(@PathVariable String code) {
+  @Operation(summary = "List a State's permanent representatives over time",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "Each tenure, with its start and (if it ended) its end"),
+        @ApiResponse(responseCode = "400", description = "Not a code of three letters"),
+        @ApiResponse(responseCode = "404", description = "No State party with this code")})
+  List<Tenure> permanentRepHistory(
+      @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code) {
     return registry.permanentRepresentativeHistory(code);
   }
 
