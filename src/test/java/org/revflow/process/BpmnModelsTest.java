@@ -6,7 +6,10 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -20,16 +23,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The models in {@code bpmn/} as people and Java see them: valid for Zeebe, meaningful ids, a name
- * on everything a user sees, shapes that do not overlap, and only the job types, messages and
- * process ids that the Java side knows (ProcessConstants).
+ * on everything a user sees, in the secretariat's words and never twice in a process, a drawing
+ * that reads cleanly (see {@link BpmnDrawing}), and only the job types, messages and process ids
+ * that the Java side knows (ProcessConstants).
  */
 class BpmnModelsTest {
 
@@ -112,6 +118,85 @@ class BpmnModelsTest {
             .isFalse();
       }
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void flowsAreOrthogonalEndOnTheirShapesAndRunClearOfShapesLabelsAndEachOther(File file) {
+    assertThat(BpmnDrawing.flowProblems(Bpmn.readModelFromFile(file))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void labelsStandNextToTheirElementAndClearOfOtherLabelsAndShapes(File file) {
+    assertThat(BpmnDrawing.labelProblems(Bpmn.readModelFromFile(file))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void namesAreUniquePerProcessAndFollowTheConventions(File file) {
+    // Operate lists a process's elements by name: two alike are two the secretariat cannot tell
+    // apart. Events read as states, activities as verb phrases, a gateway that decides as a
+    // question answered by the names of its flows; a gateway that only joins or forks names the
+    // moment it marks. Every notice task reads "Send ...": deploy/README.md tells the secretariat
+    // to look for its incidents there.
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    List<String> problems = new ArrayList<>();
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      List<FlowNode> nodes = model.getModelElementsByType(FlowNode.class).stream()
+          .filter(n -> processOf(n) == process).toList();
+      nodes.stream().collect(Collectors.groupingBy(n -> key(n.getName()), Collectors.mapping(FlowNode::getId, Collectors.toList())))
+          .forEach((name, ids) -> {
+            if (ids.size() > 1) {
+              problems.add("'" + name + "' names " + ids);
+            }
+          });
+      Set<String> nodeNames = nodes.stream().map(n -> key(n.getName())).collect(Collectors.toSet());
+      for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+        if (processOf(flow) == process && flow.getName() != null && nodeNames.contains(key(flow.getName()))) {
+          problems.add(flow.getId() + " repeats the name of an element: '" + flow.getName() + "'");
+        }
+      }
+    }
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      String name = node.getName();
+      if (!Character.isUpperCase(name.codePointAt(0))) {
+        problems.add(node.getId() + " '" + name + "' does not begin with a capital");
+      }
+      boolean decides = node instanceof EventBasedGateway
+          || ((node instanceof ExclusiveGateway || node instanceof InclusiveGateway) && node.getOutgoing().size() > 1);
+      if (decides != name.endsWith("?")) {
+        problems.add(node.getId() + " '" + name + "': " + (decides ? "a gateway that decides asks a question" : "only a gateway that decides asks"));
+      }
+      if (decides && !(node instanceof EventBasedGateway)) {
+        node.getOutgoing().stream().filter(f -> f.getName() == null || f.getName().isBlank())
+            .forEach(f -> problems.add(f.getId() + ": a flow out of '" + name + "' has no answer"));
+      }
+    }
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      if (flow.getName() != null && !Character.isLowerCase(flow.getName().codePointAt(0))) {
+        problems.add(flow.getId() + " '" + flow.getName() + "': a flow's label is lower case, like an answer");
+      }
+    }
+    for (ZeebeTaskDefinition task : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
+      FlowNode owner = (FlowNode) task.getParentElement().getParentElement();
+      if (ProcessConstants.JOB_NOTICE.equals(task.getType()) && !owner.getName().startsWith("Send ")) {
+        problems.add(owner.getId() + " '" + owner.getName() + "' sends notices: its name begins with 'Send '");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static String key(String name) {
+    return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static Process processOf(ModelElementInstance element) {
+    ModelElementInstance p = element.getParentElement();
+    while (p != null && !(p instanceof Process)) {
+      p = p.getParentElement();
+    }
+    return (Process) p;
   }
 
   private static boolean overlap(BpmnShape a, BpmnShape b) {
