@@ -40,7 +40,7 @@ public class EmbeddedServicesInitializer
         .addFirst(new MapPropertySource("embeddedServices", services.springProperties()));
     var beans = context.getBeanFactory();
     beans.registerSingleton("embeddedServices", services);
-    beans.registerSingleton("zeebeTestEngine", services.engine());
+    beans.registerSingleton("embeddedEngine", services.engine());
     beans.registerSingleton("greenMail", services.greenMail());
     beans.registerSingleton("simulatedTime", services.time());
     beans.registerSingleton("clock", services.clock());
