@@ -2,7 +2,6 @@ package org.revflow.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.revflow.notification.NoticeRepository;
 import org.revflow.process.ProcessConstants;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewLaunchService;
+import org.revflow.testsupport.EmbeddedEngine;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ class DuplicateJobActivationFaultTest {
   @Autowired ReviewLaunchService reviews;
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired NoticeRepository notices;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired EmbeddedEngine engine;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach

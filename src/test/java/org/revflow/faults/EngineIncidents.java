@@ -1,7 +1,6 @@
 package org.revflow.faults;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -13,22 +12,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.revflow.testsupport.EmbeddedEngine;
 
 /** Reads the engine's records (from a position on) for what a fault test counts and repairs. */
 final class EngineIncidents {
 
-  private final ZeebeTestEngine engine;
+  private final EmbeddedEngine engine;
   private final long from;
 
   /** Counts only records written after now. */
-  EngineIncidents(ZeebeTestEngine engine) {
+  EngineIncidents(EmbeddedEngine engine) {
     this.engine = engine;
     this.from = records().size();
   }
 
   private List<Record<?>> records() {
     List<Record<?>> all = new java.util.ArrayList<>();
-    engine.getRecordStreamSource().getRecords().forEach(all::add);
+    engine.records().forEach(all::add);
     return all;
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.process.ProcessConstants;
 import org.revflow.simulation.PreviewService;
+import org.revflow.testsupport.EmbeddedEngine;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,7 @@ class MailServerDownForAWeekFaultTest {
   @Autowired NoticeRepository notices;
   @Autowired GreenMail greenMail;
   @Autowired CamundaClient camunda;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired EmbeddedEngine engine;
   @Autowired PreviewService preview;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 

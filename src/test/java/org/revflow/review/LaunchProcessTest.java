@@ -1,12 +1,12 @@
 package org.revflow.review;
 
+import org.revflow.testsupport.EmbeddedEngine;
 import org.revflow.vocabulary.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.revflow.process.ProcessConstants.*;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -47,7 +47,7 @@ class LaunchProcessTest {
   @Autowired ReviewLaunchService launches;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcTemplate jdbc;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired EmbeddedEngine engine;
   @Autowired CamundaClient camunda;
   @Autowired ProcessMessages outbox;
 
@@ -124,7 +124,7 @@ class LaunchProcessTest {
     List<String> incidents = incidentsOf(second);
     assertThat(incidents).hasSize(1);
     assertThat(incidents.getFirst()).contains("already runs in process instance " + first);
-    assertThat(engine.getRecordStreamSource().getRecords()).as("tries of the second instance's first task")
+    assertThat(engine.records()).as("tries of the second instance's first task")
         .filteredOn(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.FAILED
             && r.getValue() instanceof JobRecordValue j && j.getProcessInstanceKey() == second)
         .hasSize(1);
@@ -159,7 +159,7 @@ class LaunchProcessTest {
   /** The error messages of the incidents raised in an instance. */
   private List<String> incidentsOf(long processInstanceKey) {
     List<String> out = new java.util.ArrayList<>();
-    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+    for (Record<?> r : engine.records()) {
       if (r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED
           && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == processInstanceKey) {
         out.add(v.getErrorMessage());
@@ -172,7 +172,7 @@ class LaunchProcessTest {
   private Set<Long> instancesOf(String reviewId) {
     Set<Long> countryReviews = new HashSet<>();
     Set<Long> ofReview = new HashSet<>();
-    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+    for (Record<?> r : engine.records()) {
       if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
           && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
           && v.getBpmnProcessId().equals(PROCESS_COUNTRY_REVIEW)) {

@@ -90,7 +90,7 @@ class SimulatedTimeTest {
 
   /** Whether the engine has recorded the instance as completed. */
   private boolean ended(long instance) {
-    for (var r : services.engine().getRecordStreamSource().getRecords()) {
+    for (var r : services.engine().records()) {
       if (r.getKey() == instance && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
         return true;
       }

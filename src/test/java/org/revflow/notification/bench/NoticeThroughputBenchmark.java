@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
@@ -34,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.revflow.notification.Notice;
+import org.revflow.testsupport.EmbeddedEngine;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.notification.render.NoticeContent;
@@ -76,7 +76,7 @@ class NoticeThroughputBenchmark {
   private static final int ADDRESSEES = 3; // STEP_DONE goes to the three participating States
 
   @Autowired CamundaClient camunda;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired EmbeddedEngine engine;
   @Autowired ReviewDriver driver;
   @Autowired NoticeRepository notices;
   @Autowired GreenMail greenMail;
@@ -113,7 +113,7 @@ class NoticeThroughputBenchmark {
 
     Map<Long, Long> createdAt = new HashMap<>();
     Map<Long, Long> activatedAt = new HashMap<>();
-    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+    for (Record<?> r : engine.records()) {
       if (r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.CREATED
           && r.getValue() instanceof JobRecordValue j && "bench-notice".equals(j.getBpmnProcessId())) {
         createdAt.put(r.getKey(), r.getTimestamp());

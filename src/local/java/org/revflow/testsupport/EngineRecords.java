@@ -3,7 +3,6 @@ package org.revflow.testsupport;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
 import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
@@ -26,7 +25,7 @@ import java.util.stream.Stream;
  * <p>It reads the log with a reader of its own instead of the engine's {@code RecordStreamSource},
  * which keeps a decoded copy of every record ever written for as long as the engine lives (about
  * 20 MiB per review of a phase, and the CPU to decode every record). Only timer and job events are
- * decoded here, and nothing is kept but the three maps below.
+ * decoded here, and nothing is kept but the three maps below. Part of {@link ZeebeProcessTestEngine}.
  */
 final class EngineRecords {
 
@@ -42,18 +41,8 @@ final class EngineRecords {
   private boolean started;
   private long read;
 
-  EngineRecords(ZeebeTestEngine engine) {
-    this.reader = logStream(engine).newLogStreamReader();
-  }
-
-  private static LogStream logStream(ZeebeTestEngine engine) {
-    try {
-      var field = engine.getClass().getDeclaredField("logStream");
-      field.setAccessible(true);
-      return (LogStream) field.get(engine);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("cannot read the in-memory engine's log (engine version changed?)", e);
-    }
+  EngineRecords(LogStream logStream) {
+    this.reader = logStream.newLogStreamReader();
   }
 
   /** The position of the last record read: the log before it is no longer needed here. */

@@ -1,8 +1,5 @@
 package org.revflow.testsupport;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
-import io.camunda.zeebe.stream.impl.StreamProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Moves the engine's clock and RevFlow's clock together, and waits until the engine has worked
@@ -25,14 +21,10 @@ public final class SimulatedTime {
   private static final int MAX_NUDGES = 24;
   private static final boolean DEBUG = Boolean.getBoolean("revflow.time.debug");
 
-  private final ZeebeTestEngine engine;
+  private final EmbeddedEngine engine;
   private final ShiftableClock clock;
-  private final EngineRecords records;
-  private final StreamProcessor processor;
-  private final ControlledActorClock engineClock;
-  private final List<Thread> actorThreads;
   private final java.util.concurrent.atomic.AtomicLong stops = new java.util.concurrent.atomic.AtomicLong();
-  private volatile EngineLogCompaction compaction;
+  private volatile boolean compacting;
 
   /**
    * Outboxes of the application contexts on this engine. A message whose publication failed waits
@@ -65,50 +57,9 @@ public final class SimulatedTime {
     return pending;
   }
 
-  SimulatedTime(ZeebeTestEngine engine, ShiftableClock clock) {
+  SimulatedTime(EmbeddedEngine engine, ShiftableClock clock) {
     this.engine = engine;
     this.clock = clock;
-    this.records = new EngineRecords(engine);
-    this.processor = field(engine, "streamProcessor", StreamProcessor.class);
-    this.engineClock = field(engine, "clock", ControlledActorClock.class);
-    this.actorThreads = actorThreads(engine);
-  }
-
-  /** The engine's actor threads: woken after the clock moves, instead of after their next idle park. */
-  private static List<Thread> actorThreads(ZeebeTestEngine engine) {
-    try {
-      Object scheduler = field(engine, "scheduler", Object.class);
-      var executorField = scheduler.getClass().getDeclaredField("actorTaskExecutor");
-      executorField.setAccessible(true);
-      Object executor = executorField.get(scheduler);
-      List<Thread> threads = new java.util.ArrayList<>();
-      for (String group : List.of("cpuBoundThreads", "ioBoundThreads")) {
-        var groupField = executor.getClass().getDeclaredField(group);
-        groupField.setAccessible(true);
-        Object g = groupField.get(executor);
-        var threadsField = g.getClass().getSuperclass().getDeclaredField("threads");
-        threadsField.setAccessible(true);
-        threads.addAll(List.of((Thread[]) threadsField.get(g)));
-      }
-      return threads;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return List.of();
-    }
-  }
-
-  private void wakeEngine() {
-    actorThreads.forEach(java.util.concurrent.locks.LockSupport::unpark);
-  }
-
-  /** A field of the in-memory engine, or null (then the slower public API is used). */
-  private static <T> T field(ZeebeTestEngine engine, String name, Class<T> type) {
-    try {
-      var field = engine.getClass().getDeclaredField(name);
-      field.setAccessible(true);
-      return type.cast(field.get(engine));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
   }
 
   /**
@@ -118,16 +69,7 @@ public final class SimulatedTime {
    */
   public synchronized void pinAt(LocalDate date, LocalTime time) {
     Instant at = ZonedDateTime.of(date, time, VIENNA).toInstant();
-    if (engineClock == null) {
-      throw new IllegalStateException("cannot set the in-memory engine's clock");
-    }
-    if (at.toEpochMilli() < engineClock.getTimeMillis()) {
-      // The engine's actor timers would stay asleep until its clock came back to where it was.
-      throw new IllegalStateException("cannot move the engine's clock back from " + engineClock.getCurrentTime()
-          + " to " + at + ": an engine simulating past dates must start its clock earlier"
-          + " (EmbeddedServices.isolated does)");
-    }
-    engineClock.setCurrentTime(at);
+    engine.setTime(at);
     clock.pin(at);
     settle();
   }
@@ -166,7 +108,7 @@ public final class SimulatedTime {
     settle();
     int nudges = 0;
     while (now().isBefore(target)) {
-      Instant due = records.earliestTimer().orElse(null);
+      Instant due = engine.pending().nextDue().orElse(null);
       Instant next;
       if (due != null && !due.isAfter(now())) {
         // Due and not fired: the engine now and then misses a timer until its clock moves on. Move
@@ -174,7 +116,7 @@ public final class SimulatedTime {
         // date must not change) nor past the walk's target.
         if (++nudges > MAX_NUDGES) {
           throw new IllegalStateException("the engine does not fire its timer due at " + due + " (engine clock "
-              + Instant.ofEpochMilli(engineMillis()) + ")");
+              + engine.now() + ")");
         }
         Instant endOfDay = ZonedDateTime.ofInstant(due, VIENNA).toLocalDate().plusDays(1).atStartOfDay(VIENNA)
             .toInstant().minusSeconds(1);
@@ -196,38 +138,35 @@ public final class SimulatedTime {
       clock.shift(step);
       engine.increaseTime(step);
       stops.incrementAndGet();
-      wakeEngine();
+      engine.wake();
       settle();
     }
   }
 
   /** The earliest timer or retry back-off the engine will fire, if any. */
   public java.util.Optional<Instant> nextTimer() {
-    return records.earliestTimer();
+    return engine.pending().nextDue();
   }
 
   /**
    * From now on, each settle drops the engine's log below what the engine and this walker have read,
-   * as a broker compacts its log after a snapshot (see {@link EngineLogCompaction}). For long runs
+   * as a broker compacts its log after a snapshot (see {@link EmbeddedEngine#compactLog()}). For long runs
    * on an engine of their own whose records nobody asserts on: the engine's record stream is unusable
    * afterwards.
    */
   public void compactEngineLog() {
-    compaction = new EngineLogCompaction(engine);
+    compacting = true;
   }
 
   private void compact() {
-    EngineLogCompaction c = compaction;
-    if (c != null && processor != null) {
-      c.compactBelow(Math.min(processor.getLastProcessedPositionAsync().join(), records.position()));
+    if (compacting) {
+      engine.compactLog();
     }
   }
 
   /** For benchmarks: records in the engine's log, and job events by intent (yields and time-outs are work done twice). */
   public String engineWork() {
-    var jobs = new java.util.TreeMap<String, Long>();
-    records.jobEvents().forEach((intent, n) -> jobs.put(intent.name(), n));
-    return records.recordsRead() + " records; job events " + jobs;
+    return engine.work();
   }
 
   /** How many times walks have stopped on this engine (for benchmarks: each stop costs a settle). */
@@ -250,9 +189,9 @@ public final class SimulatedTime {
    * complete), and no timer or retry back-off is due that has not fired: then nothing more happens
    * until time moves or someone acts.
    *
-   * <p>Polls the engine's stream processor directly instead of {@code waitForIdleState}, which
-   * checks every 50 ms and wants two idle checks in a row: at least 100 ms per call, which was most
-   * of a simulation's time (a walk settles at every timer).
+   * <p>Polls {@link EmbeddedEngine#processedAll()} every millisecond instead of waiting for the
+   * engine to look idle, which takes at least 100 ms per call: most of a simulation's time once (a
+   * walk settles at every timer).
    */
   public void settle() {
     long deadline = System.nanoTime() + IDLE_WAIT.toNanos();
@@ -261,9 +200,10 @@ public final class SimulatedTime {
     int quiet = 0;
     while (true) {
       awaitProcessed(deadline);
-      long now = records.refresh();
-      List<String> open = records.openJobTypes();
-      boolean due = records.anythingDueBy(engineMillis());
+      EmbeddedEngine.Pending pending = engine.pending();
+      long now = pending.recordsRead();
+      List<String> open = pending.openJobTypes();
+      boolean due = pending.overdue();
       if (due && dueSince == 0) {
         dueSince = System.nanoTime();
       } else if (!due) {
@@ -289,7 +229,7 @@ public final class SimulatedTime {
       }
       before = open.isEmpty() ? now : -1;
       if (waitingForDue) {
-        wakeEngine();
+        engine.wake();
       }
       sleep(open.isEmpty() && !waitingForDue ? 2 : 1);
     }
@@ -297,20 +237,12 @@ public final class SimulatedTime {
 
   /** Waits until the engine's stream processor has processed every record written so far. */
   private void awaitProcessed(long deadline) {
-    if (processor == null) {
-      waitForIdle();
-      return;
-    }
-    while (!Boolean.TRUE.equals(processor.hasProcessingReachedTheEnd().join())) {
+    while (!engine.processedAll()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("engine did not become idle within " + IDLE_WAIT);
       }
       sleep(1);
     }
-  }
-
-  private long engineMillis() {
-    return engineClock == null ? clock.millis() : engineClock.getCurrentTimeInMillis();
   }
 
   private static void sleep(long millis) {
@@ -322,13 +254,6 @@ public final class SimulatedTime {
   }
 
   public void waitForIdle() {
-    try {
-      engine.waitForIdleState(IDLE_WAIT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("engine did not become idle within " + IDLE_WAIT, e);
-    }
+    engine.awaitIdle(IDLE_WAIT);
   }
 }

@@ -3,6 +3,7 @@ package org.revflow.local;
 import java.util.Map;
 import org.revflow.RevFlowApplication;
 import org.revflow.testsupport.EmbeddedServices;
+import org.revflow.testsupport.EmbeddedServicesInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -12,8 +13,8 @@ import org.springframework.core.env.Environment;
 /**
  * Command 1 of the README: {@code ./mvnw spring-boot:test-run}. Starts RevFlow with the embedded
  * engine, database and SMTP server on fixed local ports (each overridable with a
- * {@code --revflow.embedded.*-port=} argument). Lives in test sources because the in-memory engine
- * may not ship in the production jar.
+ * {@code --revflow.embedded.*-port=} argument). Lives in {@code src/local}, on the test class path only,
+ * because the in-memory engine may not ship in the production jar.
  */
 public final class LocalRevFlow {
 
@@ -74,6 +75,7 @@ public final class LocalRevFlow {
     }
     SpringApplication app = new SpringApplication(RevFlowApplication.class);
     app.setDefaultProperties(defaults());
+    app.addInitializers(new EmbeddedServicesInitializer());
     app.addListeners((ApplicationReadyEvent ready) -> announce(ready));
     app.run(args);
   }

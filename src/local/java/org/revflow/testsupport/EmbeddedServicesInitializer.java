@@ -7,9 +7,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Wires every Spring context started from the test classpath (the tests and the local run) to the
- * embedded services. Registered in {@code META-INF/spring.factories} of the test resources, so the
- * production jar never sees it. Set {@code revflow.embedded.enabled=false} to opt out.
+ * Wires a Spring context to the embedded services, with the API users of the tests and the local run.
+ * The local run adds it itself ({@code LocalRevFlow}); every test context gets it through the tests'
+ * own initializer ({@code TestContextInitializer}, in {@code src/test}), which adds what only tests
+ * use. Both live on the test class path only, so the production jar never sees them. Set
+ * {@code revflow.embedded.enabled=false} to opt out.
  */
 public class EmbeddedServicesInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -30,28 +32,6 @@ public class EmbeddedServicesInitializer
     env.getPropertySources().addLast(new MapPropertySource("testUsers", TestUsers.properties(!localRun)));
     // Their generated passwords are {noop}: accepted here, on the test class path, and nowhere else.
     context.getBeanFactory().registerSingleton("plainTextPasswords", PlainTextPasswords.ALLOWED);
-    if (!localRun) {
-      // The weekly digest would send an email into every test's inbox on start; its own tests turn it on.
-      env.getPropertySources().addLast(new MapPropertySource("testDigest",
-          java.util.Map.of("revflow.digest.enabled", false)));
-      // Tests sign in through OpenID Connect too, against a provider of their own (above application.yaml).
-      env.getPropertySources().addFirst(new MapPropertySource("testIssuer", java.util.Map.of(
-          "spring.security.oauth2.resourceserver.jwt.issuer-uri", testIssuer().issuerUri(),
-          "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE,
-          "revflow.rulebook.location", TestRulebookDirectory.path().toString())));
-      context.getBeanFactory().registerSingleton("testIssuer", testIssuer());
-    }
-  }
-
-  private static TestIssuer issuer;
-
-  /** The tests' OpenID Connect provider, started once per JVM. */
-  public static synchronized TestIssuer testIssuer() {
-    if (issuer == null) {
-      issuer = new TestIssuer();
-      Runtime.getRuntime().addShutdownHook(new Thread(issuer::stop, "test-issuer-stop"));
-    }
-    return issuer;
   }
 
   /** Points a context at the given services: their properties first, their objects as beans. */
@@ -60,7 +40,7 @@ public class EmbeddedServicesInitializer
         .addFirst(new MapPropertySource("embeddedServices", services.springProperties()));
     var beans = context.getBeanFactory();
     beans.registerSingleton("embeddedServices", services);
-    beans.registerSingleton("zeebeTestEngine", services.engine());
+    beans.registerSingleton("embeddedEngine", services.engine());
     beans.registerSingleton("greenMail", services.greenMail());
     beans.registerSingleton("simulatedTime", services.time());
     beans.registerSingleton("clock", services.clock());
