@@ -1,9 +1,9 @@
 package org.revflow.action;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
@@ -47,11 +47,11 @@ class ActionService {
   private final DeadlinePlanner planner;
   private final JdbcTemplate jdbc;
   private final RevFlowProperties properties;
-  private final Clock clock;
+  private final MechanismTime time;
 
   ActionService(ActionTokens tokens, ReviewService reviews, RegistryService registry, FocalPointResolver focalPoints,
       RulebookRegistry rulebooks, DeadlinePlanner planner, JdbcTemplate jdbc, RevFlowProperties properties,
-      Clock clock) {
+      MechanismTime time) {
     this.tokens = tokens;
     this.reviews = reviews;
     this.registry = registry;
@@ -60,7 +60,7 @@ class ActionService {
     this.planner = planner;
     this.jdbc = jdbc;
     this.properties = properties;
-    this.clock = clock;
+    this.time = time;
   }
 
   /** The action a token stands for, if it may be used now; else {@link ActionRefused} with the reason. */
@@ -85,7 +85,7 @@ class ActionService {
     if (!claims.state().equals(step.getStateCode())) {
       throw new ActionRefused(ActionOutcome.REPLACED, lang);
     }
-    ActingFocalPoint acting = focalPoints.actingFocalPoint(claims.reviewId(), claims.state(), clock.instant());
+    ActingFocalPoint acting = focalPoints.actingFocalPoint(claims.reviewId(), claims.state(), time.now());
     boolean stillActs = acting.person() != null && acting.person().id() == claims.personId()
         && (events.get(0) != EventType.INTERIM_ROLE_ACKNOWLEDGED || acting.interim());
     if (!stillActs) {
@@ -95,7 +95,7 @@ class ActionService {
       throw new ActionRefused(ActionOutcome.DONE, lang, step.getDoneOn() == null ? "" : step.getDoneOn());
     }
     LocalDate validUntil = planner.actionLinkExpiry(rulebooks.get(review.getRulebookVersion()), step.getDueOn());
-    if (reviews.today().isAfter(validUntil)) {
+    if (time.today().isAfter(validUntil)) {
       throw new ActionRefused(ActionOutcome.EXPIRED, lang, validUntil);
     }
     return new Action(token, claims, person, review, step, events, validUntil);
@@ -125,7 +125,7 @@ class ActionService {
               + " client_address, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           digest, action.claims().reviewId(), action.claims().stepId(), action.claims().state(),
           action.claims().personId(), type.name(), truncate(clientAddress, 64),
-          java.sql.Timestamp.from(clock.instant()));
+          java.sql.Timestamp.from(time.now()));
     } catch (DuplicateKeyException concurrent) {
       throw new ActionRefused(ActionOutcome.USED, lang);
     }

@@ -2,7 +2,6 @@ package org.revflow.notification;
 
 import org.revflow.vocabulary.NoticeKind;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.notification.render.NoticeContent;
 import org.revflow.notification.render.NoticeDetails;
@@ -40,12 +40,12 @@ class RenderedNoticeComposer implements NoticeComposer {
   private final RegistryService registry;
   private final DigestService digests;
   private final RevFlowProperties properties;
-  private final Clock clock;
+  private final MechanismTime time;
   /** Resolved once, at start: a bean-factory lookup per addressee was a twentieth of rendering. */
   private final Optional<ActionLinkProvider> actionLinks;
 
   RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, ReviewQueries queries,
-      RegistryService registry, DigestService digests, RevFlowProperties properties, Clock clock,
+      RegistryService registry, DigestService digests, RevFlowProperties properties, MechanismTime time,
       Optional<ActionLinkProvider> actionLinks) {
     this.digests = digests;
     this.renderer = renderer;
@@ -53,7 +53,7 @@ class RenderedNoticeComposer implements NoticeComposer {
     this.queries = queries;
     this.registry = registry;
     this.properties = properties;
-    this.clock = clock;
+    this.time = time;
     this.actionLinks = actionLinks;
   }
 
@@ -79,7 +79,7 @@ class RenderedNoticeComposer implements NoticeComposer {
     // race, but the job fails and is retried like any other undeliverable notice, never sent blank.
     Review review = reviews.find(job.reviewId())
         .orElseThrow(() -> new NoticeDeliveryException("review " + job.reviewId() + " is not in the database", false));
-    LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
+    LocalDate today = time.today();
     Map<String, String> details = new HashMap<>();
     details.put(NoticeDetails.SENT_ON, today.toString());
     LocalDate previousDue = null;
@@ -109,7 +109,7 @@ class RenderedNoticeComposer implements NoticeComposer {
       details.put(NoticeDetails.PLANNED_ON, review.getLaunchDate().toString());
     }
     if (job.kind() == NoticeKind.FOCAL_POINT_CHANGED && job.state() != null) {
-      registry.designatedFocalPoint(job.reviewId(), job.state(), clock.instant()).ifPresent(fp -> {
+      registry.designatedFocalPoint(job.reviewId(), job.state(), time.now()).ifPresent(fp -> {
         details.put(NoticeDetails.PERSON_NAME, fp.name());
         details.put(NoticeDetails.PERSON_EMAIL, fp.email());
         details.put(NoticeDetails.PERSON_LANGUAGE, fp.language().code());
@@ -150,7 +150,7 @@ class RenderedNoticeComposer implements NoticeComposer {
     }
     List<String> known = new java.util.ArrayList<>();
     for (String s : reviews.participatingStates(job.reviewId())) {
-      registry.designatedFocalPoint(job.reviewId(), s, clock.instant())
+      registry.designatedFocalPoint(job.reviewId(), s, time.now())
           .ifPresent(fp -> known.add(s + "=" + fp.name().replace('|', ' ').replace(';', ',') + "|" + fp.email()));
     }
     if (!known.isEmpty()) {
@@ -161,7 +161,7 @@ class RenderedNoticeComposer implements NoticeComposer {
   /** The weekly digest is about every review: its facts are the week's, dated by its notice key. */
   private JobFacts digestFacts(NoticeJob job) {
     Rung day = Rung.fromKey(job.noticeKey());
-    LocalDate on = day == null ? LocalDate.ofInstant(clock.instant(), properties.zone()) : day.date();
+    LocalDate on = day == null ? time.today() : day.date();
     Map<String, String> details = new HashMap<>(digests.facts(on));
     details.put(NoticeDetails.SENT_ON, on.toString());
     return new JobFacts(null, Map.copyOf(details), null);

@@ -1,6 +1,5 @@
 package org.revflow.registry;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.revflow.config.MechanismTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,15 +35,15 @@ public class RegistryService {
   private final StateRepository states;
   private final PersonRepository people;
   private final RoleRepository roles;
-  private final Clock clock;
+  private final MechanismTime time;
   private final org.springframework.context.ApplicationEventPublisher events;
 
-  RegistryService(StateRepository states, PersonRepository people, RoleRepository roles, Clock clock,
+  RegistryService(StateRepository states, PersonRepository people, RoleRepository roles, MechanismTime time,
       org.springframework.context.ApplicationEventPublisher events) {
     this.states = states;
     this.people = people;
     this.roles = roles;
-    this.clock = clock;
+    this.time = time;
     this.events = events;
   }
 
@@ -92,7 +92,7 @@ public class RegistryService {
       throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "State " + c + " is already registered");
     }
     Set<Instrument> inst = instruments == null ? EnumSet.of(Instrument.CONVENTION) : checkInstruments(instruments);
-    Instant now = clock.instant();
+    Instant now = time.now();
     try {
       states.insert(new StateParty(c, group, draw, false, inst, SOURCE_API, now), now, Inputs.actor(actor), false);
     } catch (DuplicateKeyException e) {
@@ -110,7 +110,7 @@ public class RegistryService {
     if (!states.lock(c)) {
       throw RegistryException.unknownState(c);
     }
-    states.updateGroups(c, group, draw, clock.instant(), Inputs.actor(actor));
+    states.updateGroups(c, group, draw, time.now(), Inputs.actor(actor));
     return states.find(c).orElseThrow();
   }
 
@@ -121,7 +121,7 @@ public class RegistryService {
     if (!states.lock(c)) {
       throw RegistryException.unknownState(c);
     }
-    states.updateInstruments(c, inst, SOURCE_API, clock.instant(), Inputs.actor(actor));
+    states.updateInstruments(c, inst, SOURCE_API, time.now(), Inputs.actor(actor));
     return states.find(c).orElseThrow();
   }
 
@@ -162,7 +162,7 @@ public class RegistryService {
     if (!errors.isEmpty()) {
       throw Csv.invalid(errors);
     }
-    Instant now = clock.instant();
+    Instant now = time.now();
     updates.forEach((c, inst) -> states.updateInstruments(c, inst, SOURCE_CSV, now, Inputs.actor(actor)));
     return updates.size();
   }
@@ -204,7 +204,7 @@ public class RegistryService {
           + " is already registered");
     }
     try {
-      return people.findById(people.insert(p, clock.instant(), Inputs.actor(actor))).orElseThrow();
+      return people.findById(people.insert(p, time.now(), Inputs.actor(actor))).orElseThrow();
     } catch (DuplicateKeyException e) {
       throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "a person with email " + p.email()
           + " is already registered");
@@ -222,7 +222,7 @@ public class RegistryService {
       throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "email " + p.email()
           + " belongs to another person");
     }
-    people.update(id, p, clock.instant(), Inputs.actor(actor));
+    people.update(id, p, time.now(), Inputs.actor(actor));
     return people.findById(id).orElseThrow();
   }
 
@@ -278,7 +278,7 @@ public class RegistryService {
   public PersonView setPermanentRepresentative(String stateCode, PersonInput person, Instant effectiveAt, String actor) {
     Inputs.ValidPerson p = Inputs.person(person);
     String c = Inputs.alpha3(stateCode);
-    Instant now = clock.instant();
+    Instant now = time.now();
     Instant from = effectiveAt == null ? now : effectiveAt;
     String who = Inputs.actor(actor);
     if (!states.lock(c)) {
@@ -378,7 +378,7 @@ public class RegistryService {
     String ref = Inputs.text("noteVerbaleRef", noteVerbaleRef, 100);
     LocalDate received = requireDate(receivedOn);
     String replacesEmail = replaces == null || replaces.isBlank() ? null : Inputs.email(replaces);
-    Instant now = clock.instant();
+    Instant now = time.now();
     Instant from = effectiveAt == null ? now : effectiveAt;
     String who = Inputs.actor(actor);
     String c = checkInReview(reviewId, stateCode);
@@ -442,7 +442,7 @@ public class RegistryService {
     }
     String ref = Inputs.text("noteVerbaleRef", noteVerbaleRef, 100);
     LocalDate received = requireDate(receivedOn);
-    Instant now = clock.instant();
+    Instant now = time.now();
     Instant from = effectiveAt == null ? now : effectiveAt;
     String who = Inputs.actor(actor);
     String c = checkInReview(reviewId, stateCode);
@@ -479,7 +479,7 @@ public class RegistryService {
     }
     DesignationView d = roles.designation(designationId).orElseThrow(() -> new RegistryException(
         RegistryException.Kind.INVALID_INPUT, "unknown designation " + designationId));
-    Instant from = effectiveAt == null ? clock.instant() : effectiveAt;
+    Instant from = effectiveAt == null ? time.now() : effectiveAt;
     states.lock(d.stateCode());
     DesignationView locked = roles.designation(designationId).orElseThrow();
     if (locked.validTo() != null) {
@@ -492,7 +492,7 @@ public class RegistryService {
     if (locked.role() == RoleKind.FOCAL_POINT) {
       // Without a successor, the permanent representative acts again (paragraph 18): the review tells.
       events.publishEvent(new FocalPointChanged(locked.reviewId(), locked.stateCode(), FocalPointChanged.Change.ENDED,
-          locked.person().id(), ref, LocalDate.ofInstant(from, Times.VIENNA), reason,
+          locked.person().id(), ref, time.dateOf(from), reason,
           Inputs.actor(actor), origin.reviewEventId(), origin.atLaunch()));
     }
     return roles.designation(designationId).orElseThrow();
@@ -534,7 +534,7 @@ public class RegistryService {
     }
     PersonInput person = new PersonInput(row.get("name"), row.get("email"), row.get("language"), row.get("time_zone"));
     LocalDate received = Times.date("received_on", row.get("received_on"));
-    Instant effective = Times.instantOrNull("effective_at", row.get("effective_at"));
+    Instant effective = Times.instantOrNull("effective_at", row.get("effective_at"), time);
     String reviewId = Inputs.text("review_id", row.get("review_id"), 40);
     switch (role) {
       case FOCAL_POINT -> designateFocalPoint(reviewId, row.get("state"), person, row.get("note_verbale_ref"), received,

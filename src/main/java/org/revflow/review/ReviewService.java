@@ -4,7 +4,6 @@ import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.Step;
 import static org.revflow.process.ProcessConstants.*;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.revflow.config.ApiException;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.process.ProcessMessages;
 import org.revflow.registry.FocalPointChanged;
@@ -49,12 +48,11 @@ public class ReviewService {
   private final DeadlinePlanner planner;
   private final ProcessMessages messages;
   private final StateDirectory stateDirectory;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final MechanismTime time;
 
   ReviewService(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
       ReviewEventRepository events, RulebookRegistry rulebooks, DeadlinePlanner planner, ProcessMessages messages,
-      StateDirectory stateDirectory, Clock clock, RevFlowProperties properties) {
+      StateDirectory stateDirectory, MechanismTime time) {
     this.reviews = reviews;
     this.participants = participants;
     this.steps = steps;
@@ -63,12 +61,7 @@ public class ReviewService {
     this.planner = planner;
     this.messages = messages;
     this.stateDirectory = stateDirectory;
-    this.clock = clock;
-    this.properties = properties;
-  }
-
-  public LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), properties.zone());
+    this.time = time;
   }
 
   // ---------------------------------------------------------------- events
@@ -102,7 +95,7 @@ public class ReviewService {
   public ReviewEvent record(String reviewId, RecordEvent cmd, String actor) {
     Review review = reviews.lockById(reviewId)
         .orElseThrow(() -> ApiException.notFound("no review " + reviewId));
-    LocalDate today = today();
+    LocalDate today = time.today();
     LocalDate on = cmd.on() == null ? today : cmd.on();
     if (on.isAfter(today)) {
       throw ApiException.invalid("the event date " + on + " lies in the future (today is " + today + " in Vienna)");
@@ -117,7 +110,7 @@ public class ReviewService {
     refuseFieldsOfOtherEvents(cmd);
     List<ReviewStep> open = steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
     ReviewEvent event = events.save(new ReviewEvent(reviewId, cmd.type(), cmd.state(), cmd.step(), on,
-        cmd.reference(), summary(cmd), clock.instant(), actor));
+        cmd.reference(), summary(cmd), time.now(), actor));
     Effects fx = new Effects(event);
     switch (cmd.type()) {
       case REVIEW_LAUNCHED -> throw ApiException.invalid("reviews are launched with POST /api/reviews, not as an event");
@@ -227,7 +220,7 @@ public class ReviewService {
             designated ? EventType.FOCAL_POINT_DESIGNATED : EventType.FOCAL_POINT_ENDED, change.stateCode(), null,
             change.on(), change.noteVerbaleRef(),
             "through the registry" + (change.reason() == null ? "" : "; reason=" + change.reason()),
-            clock.instant(), change.actor()));
+            time.now(), change.actor()));
     Effects fx = new Effects(event);
     String state = change.stateCode();
     List<ReviewStep> open = steps.findByReviewIdAndStatus(review.getId(), ReviewStep.Status.OPEN);
@@ -246,7 +239,7 @@ public class ReviewService {
       }
     } else if (focalPointStep.isEmpty()) {
       // Paragraph 18: the permanent representative acts again, and is told so that day.
-      LocalDate day = today();
+      LocalDate day = time.today();
       ReviewStep vacancy = steps.save(ReviewStep.openedByEvent(review.getId(), Step.FOCAL_POINT, state,
           nextRound(review.getId(), Step.FOCAL_POINT, state), ReviewStep.Occurrence.FOCAL_POINT_VACANCY, null, day, day,
           day));
@@ -263,7 +256,7 @@ public class ReviewService {
     // The reviewed State answers each request by its own deadline, with its own ladder.
     ReviewStep round = steps.save(ReviewStep.openedByEvent(review.getId(), Step.DIALOGUE, review.getUnderReview(),
         nextRound(review.getId(), Step.DIALOGUE, review.getUnderReview()), ReviewStep.Occurrence.CLARIFICATION_ROUND,
-        asker, on, planner.roundDueDate(rb, Step.DIALOGUE, on), planner.floorAt(rb, clock.instant())));
+        asker, on, planner.roundDueDate(rb, Step.DIALOGUE, on), planner.floorAt(rb, time.now())));
     fx.startStep(round);
   }
 
@@ -369,7 +362,7 @@ public class ReviewService {
     }
     // The new State joins as a drawn one would: its own focal point and experts, counted from today.
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LocalDate floor = planner.floorAt(rb, clock.instant());
+    LocalDate floor = planner.floorAt(rb, time.now());
     for (Step step : List.of(Step.FOCAL_POINT, Step.EXPERTS)) {
       fx.startStep(steps.save(ReviewStep.openedByEvent(review.getId(), step, cmd.newState(),
           nextRound(review.getId(), step, cmd.newState()), ReviewStep.Occurrence.STEP, null, on,

@@ -2,13 +2,12 @@ package org.revflow.review;
 
 import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.Step;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.LadderInput;
@@ -29,12 +28,11 @@ public class StepService {
   private final DeadlinePlanner planner;
   private final StateDirectory directory;
   private final SentNotices sentNotices;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final MechanismTime time;
 
   StepService(ReviewRepository reviews, ReviewStepRepository steps, ReviewEventRepository events,
       RulebookRegistry rulebooks, DeadlinePlanner planner, StateDirectory directory, SentNotices sentNotices,
-      Clock clock, RevFlowProperties properties) {
+      MechanismTime time) {
     this.reviews = reviews;
     this.steps = steps;
     this.events = events;
@@ -42,8 +40,7 @@ public class StepService {
     this.planner = planner;
     this.directory = directory;
     this.sentNotices = sentNotices;
-    this.clock = clock;
-    this.properties = properties;
+    this.time = time;
   }
 
   /**
@@ -59,10 +56,6 @@ public class StepService {
    * the step's deadline as it stands (events move it).
    */
   public record Plan(boolean stepOpen, Optional<Planned> next, LocalDate due) {}
-
-  LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), properties.zone());
-  }
 
   /**
    * Opens a step occurrence for the process, idempotent per element instance: a retried job returns
@@ -85,7 +78,7 @@ public class StepService {
     }
     Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LocalDate today = today();
+    LocalDate today = time.today();
     int round = 1 + (int) steps.findByReviewIdOrderById(reviewId).stream()
         .filter(s -> s.getStep() == step && Objects.equals(s.getStateCode(), state)).count();
     LocalDate due;
@@ -98,7 +91,7 @@ public class StepService {
     }
     // A rung whose sending time had passed when the step opened is not sent: "a reminder that
     // would fall before the step started" (also a review launched with a past T0).
-    LocalDate floor = planner.floorAt(rb, clock.instant());
+    LocalDate floor = planner.floorAt(rb, time.now());
     ReviewStep saved = steps.save(new ReviewStep(reviewId, step, step.secretariatActs() ? null : state, round, today,
         due, floor, elementInstanceKey, processInstanceKey));
     if (step == Step.FOCAL_POINT && directory.hasFocalPoint(reviewId, state)) {
@@ -195,7 +188,7 @@ public class StepService {
     }
     Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LocalDate today = today();
+    LocalDate today = time.today();
     return steps.save(ReviewStep.dialogueWindow(reviewId, today, planner.dueDate(rb, Step.DIALOGUE, null, today),
         elementInstanceKey, processInstanceKey)).getId();
   }
@@ -218,7 +211,7 @@ public class StepService {
     }
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     LocalDate closingDay = planner.sendingDay(rb, window.getDueOn().plusDays(1));
-    if (today().isBefore(closingDay)) {
+    if (time.today().isBefore(closingDay)) {
       return new DialogueEnd(false, planner.sendAt(rb, closingDay).toOffsetDateTime().toString());
     }
     boolean requestOpen = steps.findByReviewIdAndStatus(window.getReviewId(), ReviewStep.Status.OPEN).stream()
@@ -226,7 +219,7 @@ public class StepService {
     if (requestOpen) {
       return new DialogueEnd(false, null);
     }
-    window.markDone(today(), "WINDOW_ENDED");
+    window.markDone(time.today(), "WINDOW_ENDED");
     return new DialogueEnd(true, null);
   }
 

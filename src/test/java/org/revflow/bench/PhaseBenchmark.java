@@ -82,7 +82,8 @@ class PhaseBenchmark {
   /** The seeded registry's States, the same in every run: read once, by the first run that starts a context. */
   private volatile List<String> registryStates;
 
-  private final Rulebook rb = new RulebookRegistry(new RulebookProperties(null, null)).defaultRulebook();
+  private final Rulebook rb = new RulebookRegistry(new RulebookProperties(null, null),
+      new org.revflow.config.MechanismTime(java.time.Clock.systemUTC(), java.time.ZoneId.of("Europe/Vienna"))).defaultRulebook();
   private final DeadlinePlanner planner = new DeadlinePlanner();
 
   /** The figures of one run, as written to phase.json. */

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.RevFlowTest;
@@ -100,7 +101,8 @@ class NoticeClaimRenewalTest {
         return composer.compose(j, to);
       }
     };
-    NoticeService worker = new NoticeService(notices, steps, addressees, roleHolders, slow, mail, smtp, tx, jdbc, clock, properties);
+    NoticeService worker = new NoticeService(notices, steps, addressees, roleHolders, slow, mail, smtp, tx, jdbc,
+        new MechanismTime(clock, properties.zone()), properties);
 
     assertThatThrownBy(() -> worker.deliver(job, 4242L))
         .isInstanceOf(NoticeDeliveryException.class)
