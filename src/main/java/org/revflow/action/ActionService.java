@@ -14,6 +14,7 @@ import org.revflow.vocabulary.EventType;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewEvent;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewService;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.DeadlinePlanner;
@@ -40,7 +41,8 @@ class ActionService {
   }
 
   private final ActionTokens tokens;
-  private final ReviewService reviews;
+  private final ReviewLookups reviews;
+  private final ReviewService commands;
   private final RegistryService registry;
   private final FocalPointResolver focalPoints;
   private final RulebookRegistry rulebooks;
@@ -49,11 +51,12 @@ class ActionService {
   private final RevFlowProperties properties;
   private final MechanismTime time;
 
-  ActionService(ActionTokens tokens, ReviewService reviews, RegistryService registry, FocalPointResolver focalPoints,
-      RulebookRegistry rulebooks, DeadlinePlanner planner, JdbcTemplate jdbc, RevFlowProperties properties,
+  ActionService(ActionTokens tokens, ReviewLookups reviews, ReviewService commands, RegistryService registry,
+      FocalPointResolver focalPoints, RulebookRegistry rulebooks, DeadlinePlanner planner, JdbcTemplate jdbc, RevFlowProperties properties,
       MechanismTime time) {
     this.tokens = tokens;
     this.reviews = reviews;
+    this.commands = commands;
     this.registry = registry;
     this.focalPoints = focalPoints;
     this.rulebooks = rulebooks;
@@ -132,7 +135,7 @@ class ActionService {
     ReviewCommands.RecordEvent cmd = new ReviewCommands.RecordEvent(type, action.claims().state(),
         action.step().getStep(), null, null, ActionCatalogue.needsComment(type) ? reason : null,
         null, null, null, null, null, null);
-    ReviewEvent event = reviews.record(action.claims().reviewId(), cmd, actor(action.person()));
+    ReviewEvent event = commands.record(action.claims().reviewId(), cmd, actor(action.person()));
     jdbc.update("UPDATE action_link_use SET event_id = ? WHERE token_digest = ?", event.getId(), digest);
     return event;
   }

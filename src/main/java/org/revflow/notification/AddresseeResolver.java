@@ -13,7 +13,7 @@ import org.revflow.registry.FocalPointResolver;
 import org.revflow.registry.Language;
 import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryService;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLookups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +26,11 @@ public class AddresseeResolver {
 
   private final FocalPointResolver focalPoints;
   private final RegistryService registry;
-  private final ReviewService reviews;
+  private final ReviewLookups reviews;
   private final RevFlowProperties properties;
   private final MechanismTime time;
 
-  AddresseeResolver(FocalPointResolver focalPoints, RegistryService registry, ReviewService reviews,
+  AddresseeResolver(FocalPointResolver focalPoints, RegistryService registry, ReviewLookups reviews,
       RevFlowProperties properties, MechanismTime time) {
     this.focalPoints = focalPoints;
     this.registry = registry;

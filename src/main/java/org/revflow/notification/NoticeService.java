@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.revflow.config.LogSafe;
 import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.review.StepService;
+import org.revflow.review.ReviewLookups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -54,7 +54,7 @@ public class NoticeService {
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
   private final NoticeRepository notices;
-  private final StepService steps;
+  private final ReviewLookups reviews;
   private final AddresseeResolver addressees;
   private final RoleHolders roleHolders;
   private final NoticeComposer composer;
@@ -66,11 +66,11 @@ public class NoticeService {
   private final MechanismTime time;
   private final RevFlowProperties properties;
 
-  NoticeService(NoticeRepository notices, StepService steps, AddresseeResolver addressees, RoleHolders roleHolders,
+  NoticeService(NoticeRepository notices, ReviewLookups reviews, AddresseeResolver addressees, RoleHolders roleHolders,
       NoticeComposer composer, JavaMailSender mail, SmtpConnections smtp, TransactionTemplate tx, JdbcTemplate jdbc,
       MechanismTime time, RevFlowProperties properties) {
     this.notices = notices;
-    this.steps = steps;
+    this.reviews = reviews;
     this.addressees = addressees;
     this.roleHolders = roleHolders;
     this.composer = composer;
@@ -110,7 +110,7 @@ public class NoticeService {
   public Delivery deliver(NoticeJob asked, long jobKey) {
     // Before claiming anything: a row this instance sent but could not record must read SENT.
     recordUnrecordedSends();
-    if (!steps.ladderNoticeStillDue(asked.stepId(), asked.noticeKey())) {
+    if (!reviews.ladderNoticeStillDue(asked.stepId(), asked.noticeKey())) {
       // "Done" and "on hold" are judged when a rung is sent, not when it was planned.
       return new Delivery(0, 0);
     }
@@ -226,7 +226,7 @@ public class NoticeService {
       return job;
     }
     // The dialogue's window belongs to no State: its notices name the State they are addressed to.
-    return steps.find(job.stepId())
+    return reviews.findStep(job.stepId())
         .map(row -> new NoticeJob(job.reviewId(), job.stepId(), job.noticeKey(), job.kind(), row.getStep(),
             row.getStateCode() != null ? row.getStateCode() : job.state(), row.getDueOn(), row.getDeadlineRevision(),
             job.eventId()))

@@ -20,8 +20,8 @@ import org.revflow.notification.render.RecipientRole;
 import org.revflow.notification.render.RenderedNotice;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewEvent;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewQueries;
-import org.revflow.review.ReviewService;
 import org.revflow.registry.RegistryService;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.Rung;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 class RenderedNoticeComposer implements NoticeComposer {
 
   private final NoticeRenderer renderer;
-  private final ReviewService reviews;
+  private final ReviewLookups reviews;
   private final ReviewQueries queries;
   private final RegistryService registry;
   private final DigestService digests;
@@ -44,7 +44,7 @@ class RenderedNoticeComposer implements NoticeComposer {
   /** Resolved once, at start: a bean-factory lookup per addressee was a twentieth of rendering. */
   private final Optional<ActionLinkProvider> actionLinks;
 
-  RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, ReviewQueries queries,
+  RenderedNoticeComposer(NoticeRenderer renderer, ReviewLookups reviews, ReviewQueries queries,
       RegistryService registry, DigestService digests, RevFlowProperties properties, MechanismTime time,
       Optional<ActionLinkProvider> actionLinks) {
     this.digests = digests;

@@ -48,11 +48,12 @@ public class ReviewService {
   private final DeadlinePlanner planner;
   private final ProcessMessages messages;
   private final StateDirectory stateDirectory;
+  private final ReviewLookups lookups;
   private final MechanismTime time;
 
   ReviewService(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
       ReviewEventRepository events, RulebookRegistry rulebooks, DeadlinePlanner planner, ProcessMessages messages,
-      StateDirectory stateDirectory, MechanismTime time) {
+      StateDirectory stateDirectory, ReviewLookups lookups, MechanismTime time) {
     this.reviews = reviews;
     this.participants = participants;
     this.steps = steps;
@@ -61,6 +62,7 @@ public class ReviewService {
     this.planner = planner;
     this.messages = messages;
     this.stateDirectory = stateDirectory;
+    this.lookups = lookups;
     this.time = time;
   }
 
@@ -271,7 +273,7 @@ public class ReviewService {
             + " is waiting for an answer"));
     fx.complete(answered, on, "ANSWERED");
     List<String> toldStates = answered.getRequestedBy() != null ? List.of(answered.getRequestedBy())
-        : reviewingStates(review.getId());
+        : lookups.reviewingStates(review.getId());
     // Addressed to the State that asked: the round's own row names the State that answers.
     for (String s : toldStates) {
       fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, s);
@@ -313,7 +315,7 @@ public class ReviewService {
     s.moveDeadline(cmd.newDue(), today);
     fx.replan(s);
     if (s.isWindow()) {
-      for (String state : participatingStates(review.getId())) {
+      for (String state : lookups.participatingStates(review.getId())) {
         fx.announce(NoticeKind.DEADLINE_EXTENDED, Step.DIALOGUE, state, Map.of(VAR_STEP_ID, s.getId()));
       }
     } else {
@@ -368,7 +370,7 @@ public class ReviewService {
           nextRound(review.getId(), step, cmd.newState()), ReviewStep.Occurrence.STEP, null, on,
           planner.dueDate(rb, step, on, on), floor)));
     }
-    fx.updateReviewingStates(review, reviewingStates(review.getId()), participatingStates(review.getId()));
+    fx.updateReviewingStates(review, lookups.reviewingStates(review.getId()), lookups.participatingStates(review.getId()));
     Map<String, Object> replacement = Map.of("oldState", cmd.oldState(), "newState", cmd.newState(),
         "instrument", cmd.instrument().name());
     fx.announce(NoticeKind.REVIEW_LAUNCHED, null, cmd.newState(), replacement);
@@ -409,7 +411,7 @@ public class ReviewService {
     if (state == null) {
       throw ApiException.invalid("this event needs the 'state' it concerns");
     }
-    if (!participatingStates(review.getId()).contains(state)) {
+    if (!lookups.participatingStates(review.getId()).contains(state)) {
       throw ApiException.conflict(state + " does not take part in review " + review.getId());
     }
     return state;
@@ -419,7 +421,7 @@ public class ReviewService {
     if (state == null) {
       throw ApiException.invalid("this event needs the reviewing 'state' it concerns");
     }
-    if (!reviewingStates(review.getId()).contains(state)) {
+    if (!lookups.reviewingStates(review.getId()).contains(state)) {
       throw ApiException.conflict(state + " is not a reviewing State of review " + review.getId());
     }
     return state;
@@ -429,43 +431,6 @@ public class ReviewService {
     if (!stateDirectory.isKnownState(code)) {
       throw ApiException.notFound("unknown State '" + code + "'");
     }
-  }
-
-  public List<String> participatingStates(String reviewId) {
-    List<String> result = new ArrayList<>();
-    for (ReviewParticipant p : participants.findByReviewIdOrderById(reviewId)) {
-      if (p.isActive() && !result.contains(p.getStateCode())) {
-        result.add(p.getStateCode());
-      }
-    }
-    return result;
-  }
-
-  public List<String> reviewingStates(String reviewId) {
-    List<String> result = new ArrayList<>();
-    for (ReviewParticipant p : participants.findByReviewIdOrderById(reviewId)) {
-      if (p.isActive() && p.getRole() == ReviewParticipant.Role.REVIEWER && !result.contains(p.getStateCode())) {
-        result.add(p.getStateCode());
-      }
-    }
-    return result;
-  }
-
-  public java.util.Optional<Review> find(String reviewId) {
-    return reviews.findById(reviewId);
-  }
-
-  public java.util.Optional<ReviewEvent> findEvent(long eventId) {
-    return events.findById(eventId);
-  }
-
-  public java.util.Optional<ReviewStep> findStep(long stepId) {
-    return steps.findById(stepId);
-  }
-
-  /** Open steps with their current deadlines, for the "resumed" notice. */
-  public List<ReviewStep> openSteps(String reviewId) {
-    return steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
   }
 
   private static String summary(RecordEvent cmd) {

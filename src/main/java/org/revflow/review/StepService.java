@@ -222,24 +222,4 @@ public class StepService {
     window.markDone(time.today(), "WINDOW_ENDED");
     return new DialogueEnd(true, null);
   }
-
-  /**
-   * Whether a notice of a ladder (key {@code KIND@date}) still goes out: not once its step is done
-   * or while the review is on hold. Every other notice answers an event, and goes out as recorded.
-   */
-  @Transactional(readOnly = true)
-  public boolean ladderNoticeStillDue(Long stepId, String noticeKey) {
-    if (stepId == null || Rung.fromKey(noticeKey) == null) {
-      return true;
-    }
-    return steps.findById(stepId)
-        .filter(ReviewStep::isOpen)
-        .flatMap(s -> reviews.findById(s.getReviewId()))
-        .map(r -> r.getStatus() == Review.Status.ACTIVE)
-        .orElse(false);
-  }
-
-  public Optional<ReviewStep> find(long stepId) {
-    return steps.findById(stepId);
-  }
 }

@@ -14,7 +14,7 @@ import org.revflow.notification.NoticeJob;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.review.Review;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.LadderInput;
@@ -34,14 +34,14 @@ public class PreviewService {
 
   public static final int MAX_DAYS = 3 * 366;
 
-  private final ReviewService reviews;
+  private final ReviewLookups reviews;
   private final RulebookRegistry rulebooks;
   private final DeadlinePlanner planner;
   private final AddresseeResolver addressees;
   private final NoticeRepository notices;
   private final MechanismTime time;
 
-  PreviewService(ReviewService reviews, RulebookRegistry rulebooks, DeadlinePlanner planner,
+  PreviewService(ReviewLookups reviews, RulebookRegistry rulebooks, DeadlinePlanner planner,
       AddresseeResolver addressees, NoticeRepository notices, MechanismTime time) {
     this.reviews = reviews;
     this.rulebooks = rulebooks;

@@ -20,7 +20,7 @@ import org.revflow.registry.Language;
 import org.revflow.registry.RegistryService;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.ReviewDriver;
@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ActionLinkTest {
 
   @Autowired ReviewDriver driver;
-  @Autowired ReviewService reviews;
+  @Autowired ReviewLookups reviews;
   @Autowired RegistryService registry;
   @Autowired ActionTokens tokens;
   @Autowired ActionThrottle throttle;

@@ -26,7 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.revflow.registry.RegistryService;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.ReviewDriver;
@@ -53,7 +53,7 @@ class ActionPageBrowserTest {
   private static final String FP = "fp-ar@jor.example";
 
   @Autowired ReviewDriver driver;
-  @Autowired ReviewService reviews;
+  @Autowired ReviewLookups reviews;
   @Autowired RegistryService registry;
   @Autowired ActionThrottle throttle;
   @Autowired GreenMail greenMail;

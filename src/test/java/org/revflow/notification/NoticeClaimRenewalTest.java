@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NoticeClaimRenewalTest {
 
   @Autowired NoticeRepository notices;
-  @Autowired org.revflow.review.StepService steps;
+  @Autowired org.revflow.review.ReviewLookups reviews;
   @Autowired AddresseeResolver addressees;
   @Autowired RoleHolders roleHolders;
   @Autowired NoticeComposer composer;
@@ -101,7 +101,7 @@ class NoticeClaimRenewalTest {
         return composer.compose(j, to);
       }
     };
-    NoticeService worker = new NoticeService(notices, steps, addressees, roleHolders, slow, mail, smtp, tx, jdbc,
+    NoticeService worker = new NoticeService(notices, reviews, addressees, roleHolders, slow, mail, smtp, tx, jdbc,
         new MechanismTime(clock, properties.zone()), properties);
 
     assertThatThrownBy(() -> worker.deliver(job, 4242L))
