@@ -9,7 +9,7 @@ import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.revflow.registry.Language;
 import org.revflow.registry.PersonView;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewCommands;
@@ -43,7 +43,7 @@ class ActionService {
   private final ActionTokens tokens;
   private final ReviewLookups reviews;
   private final ReviewService commands;
-  private final RegistryService registry;
+  private final RegistryLookups registry;
   private final FocalPointResolver focalPoints;
   private final RulebookRegistry rulebooks;
   private final DeadlinePlanner planner;
@@ -51,9 +51,9 @@ class ActionService {
   private final RevFlowProperties properties;
   private final MechanismTime time;
 
-  ActionService(ActionTokens tokens, ReviewLookups reviews, ReviewService commands, RegistryService registry,
-      FocalPointResolver focalPoints, RulebookRegistry rulebooks, DeadlinePlanner planner, JdbcTemplate jdbc, RevFlowProperties properties,
-      MechanismTime time) {
+  ActionService(ActionTokens tokens, ReviewLookups reviews, ReviewService commands, RegistryLookups registry,
+      FocalPointResolver focalPoints, RulebookRegistry rulebooks, DeadlinePlanner planner, JdbcTemplate jdbc,
+      RevFlowProperties properties, MechanismTime time) {
     this.tokens = tokens;
     this.reviews = reviews;
     this.commands = commands;

@@ -12,7 +12,7 @@ import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.revflow.registry.Language;
 import org.revflow.registry.PersonView;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.review.ReviewLookups;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
 public class AddresseeResolver {
 
   private final FocalPointResolver focalPoints;
-  private final RegistryService registry;
+  private final RegistryLookups registry;
   private final ReviewLookups reviews;
   private final RevFlowProperties properties;
   private final MechanismTime time;
 
-  AddresseeResolver(FocalPointResolver focalPoints, RegistryService registry, ReviewLookups reviews,
+  AddresseeResolver(FocalPointResolver focalPoints, RegistryLookups registry, ReviewLookups reviews,
       RevFlowProperties properties, MechanismTime time) {
     this.focalPoints = focalPoints;
     this.registry = registry;

@@ -22,7 +22,7 @@ import org.revflow.review.Review;
 import org.revflow.review.ReviewEvent;
 import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewQueries;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.Rung;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ class RenderedNoticeComposer implements NoticeComposer {
   private final NoticeRenderer renderer;
   private final ReviewLookups reviews;
   private final ReviewQueries queries;
-  private final RegistryService registry;
+  private final RegistryLookups registry;
   private final DigestService digests;
   private final RevFlowProperties properties;
   private final MechanismTime time;
@@ -45,7 +45,7 @@ class RenderedNoticeComposer implements NoticeComposer {
   private final Optional<ActionLinkProvider> actionLinks;
 
   RenderedNoticeComposer(NoticeRenderer renderer, ReviewLookups reviews, ReviewQueries queries,
-      RegistryService registry, DigestService digests, RevFlowProperties properties, MechanismTime time,
+      RegistryLookups registry, DigestService digests, RevFlowProperties properties, MechanismTime time,
       Optional<ActionLinkProvider> actionLinks) {
     this.digests = digests;
     this.renderer = renderer;

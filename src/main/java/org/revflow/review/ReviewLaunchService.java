@@ -17,7 +17,7 @@ import org.revflow.config.ApiException;
 import org.revflow.config.RetryOnLockConflict;
 import org.revflow.config.MechanismTime;
 import org.revflow.process.ProcessMessages;
-import org.revflow.registry.RegistryService.Origin;
+import org.revflow.registry.DesignationService.Origin;
 import org.revflow.review.ReviewCommands.Launch;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.Rulebook;

@@ -20,7 +20,7 @@ import org.revflow.config.MechanismTime;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.process.ProcessMessages;
 import org.revflow.registry.FocalPointChanged;
-import org.revflow.registry.RegistryService.Origin;
+import org.revflow.registry.DesignationService.Origin;
 import org.revflow.review.ReviewCommands.Launch;
 import org.revflow.review.ReviewCommands.RecordEvent;
 import org.revflow.rulebook.DeadlinePlanner;

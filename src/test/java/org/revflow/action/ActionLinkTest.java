@@ -17,7 +17,7 @@ import org.revflow.notification.Addressee;
 import org.revflow.notification.NoticeJob;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewLookups;
@@ -39,7 +39,7 @@ class ActionLinkTest {
 
   @Autowired ReviewDriver driver;
   @Autowired ReviewLookups reviews;
-  @Autowired RegistryService registry;
+  @Autowired RegistryLookups registry;
   @Autowired ActionTokens tokens;
   @Autowired ActionThrottle throttle;
   @Autowired JdbcTemplate jdbc;

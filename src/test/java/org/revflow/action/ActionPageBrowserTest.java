@@ -23,7 +23,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.revflow.registry.RegistryService;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewLookups;
@@ -54,7 +53,6 @@ class ActionPageBrowserTest {
 
   @Autowired ReviewDriver driver;
   @Autowired ReviewLookups reviews;
-  @Autowired RegistryService registry;
   @Autowired ActionThrottle throttle;
   @Autowired GreenMail greenMail;
   @Autowired JdbcTemplate jdbc;

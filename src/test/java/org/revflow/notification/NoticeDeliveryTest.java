@@ -35,7 +35,9 @@ class NoticeDeliveryTest {
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired SimulatedTime time;
   @Autowired ReviewDriver driver;
-  @Autowired org.revflow.registry.RegistryService registry;
+  @Autowired org.revflow.registry.RegistryLookups registry;
+  @Autowired org.revflow.registry.PersonService people;
+  @Autowired org.revflow.registry.DesignationService designations;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   @org.junit.jupiter.api.AfterEach
@@ -220,7 +222,7 @@ class NoticeDeliveryTest {
     NoticeJob[] job = new NoticeJob[1];
     String reviewId = stepDoneWithOneRejected("NZL", "PRT", "URY", "fp@prt.example", job);
     // The secretariat corrects the address the server refused (a 550), then the job comes back.
-    registry.updatePerson(personId("fp@prt.example"),
+    people.updatePerson(personId("fp@prt.example"),
         new org.revflow.registry.PersonInput("Focal point of PRT", "focal.point@prt.example", "en", null), "test");
     try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of())) {
       withServer(server, () -> assertThat(service.deliver(job[0], 1L)).isEqualTo(new NoticeService.Delivery(1, 2)));
@@ -248,7 +250,7 @@ class NoticeDeliveryTest {
     NoticeJob[] job = new NoticeJob[1];
     String reviewId = stepDoneWithOneRejected("CHL", "SVN", "KOR", "fp@svn.example", job);
     // A new focal point for SVN, and a State that joins the review after the event (replaces KOR).
-    registry.designateFocalPoint(reviewId, "SVN", new org.revflow.registry.PersonInput("New FP", "new.fp@svn.example",
+    designations.designateFocalPoint(reviewId, "SVN", new org.revflow.registry.PersonInput("New FP", "new.fp@svn.example",
         "fr", null), "NV/new", time.today(), null, "test");
     driver.permanentRepresentatives("HRV");
     driver.replaceReviewer(time.today(), reviewId, "KOR", "HRV");

@@ -4,7 +4,8 @@ import java.util.List;
 import org.revflow.registry.PersonInput;
 import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryException;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.PersonService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,18 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/registry/people")
 class PeopleController {
 
-  private final RegistryService registry;
+  private final RegistryLookups registry;
+  private final PersonService people;
 
   private final CurrentUser currentUser;
 
-  PeopleController(RegistryService registry, CurrentUser currentUser) {
+  PeopleController(RegistryLookups registry, PersonService people, CurrentUser currentUser) {
     this.currentUser = currentUser;
     this.registry = registry;
+    this.people = people;
   }
 
   @PostMapping
   ResponseEntity<PersonView> create(@RequestBody PersonInput body) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(registry.createPerson(body, currentUser.name()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(people.createPerson(body, currentUser.name()));
   }
 
   @GetMapping("/{id}")
@@ -53,6 +56,6 @@ class PeopleController {
 
   @PutMapping("/{id}")
   PersonView update(@PathVariable long id, @RequestBody PersonInput body) {
-    return registry.updatePerson(id, body, currentUser.name());
+    return people.updatePerson(id, body, currentUser.name());
   }
 }
