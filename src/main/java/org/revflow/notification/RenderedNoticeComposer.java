@@ -24,7 +24,7 @@ import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewQueries;
 import org.revflow.registry.RegistryLookups;
 import org.revflow.review.ReviewStep;
-import org.revflow.rulebook.Rung;
+import org.revflow.process.NoticeKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,8 +124,7 @@ class RenderedNoticeComposer implements NoticeComposer {
       }
     }
     if ((job.kind() == NoticeKind.ESCALATION || job.kind() == NoticeKind.DESIGNATION_PENDING) && job.due() != null) {
-      Rung rung = Rung.fromKey(job.noticeKey());
-      LocalDate rungDate = rung == null ? today : rung.date();
+      LocalDate rungDate = NoticeKeys.rungOf(job.noticeKey()).map(NoticeKeys.RungKey::date).orElse(today);
       long number = Math.max(1, ChronoUnit.DAYS.between(job.due().plusDays(31), rungDate) / 30 + 1);
       details.put(NoticeDetails.ESCALATION_NUMBER, String.valueOf(number));
     }
@@ -160,8 +159,7 @@ class RenderedNoticeComposer implements NoticeComposer {
 
   /** The weekly digest is about every review: its facts are the week's, dated by its notice key. */
   private JobFacts digestFacts(NoticeJob job) {
-    Rung day = Rung.fromKey(job.noticeKey());
-    LocalDate on = day == null ? time.today() : day.date();
+    LocalDate on = NoticeKeys.digestDay(job.noticeKey()).orElseGet(time::today);
     Map<String, String> details = new HashMap<>(digests.facts(on));
     details.put(NoticeDetails.SENT_ON, on.toString());
     return new JobFacts(null, Map.copyOf(details), null);

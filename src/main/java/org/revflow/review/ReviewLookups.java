@@ -3,7 +3,7 @@ package org.revflow.review;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.revflow.rulebook.Rung;
+import org.revflow.process.NoticeKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +74,7 @@ public class ReviewLookups {
    * or while the review is on hold. Every other notice answers an event, and goes out as recorded.
    */
   public boolean ladderNoticeStillDue(Long stepId, String noticeKey) {
-    if (stepId == null || Rung.fromKey(noticeKey) == null) {
+    if (stepId == null || NoticeKeys.rungOf(noticeKey).isEmpty()) {
       return true;
     }
     return steps.findById(stepId)

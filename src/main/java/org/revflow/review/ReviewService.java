@@ -18,6 +18,7 @@ import java.util.Set;
 import org.revflow.config.ApiException;
 import org.revflow.config.MechanismTime;
 import org.revflow.vocabulary.NoticeKind;
+import org.revflow.process.NoticeKeys;
 import org.revflow.process.ProcessMessages;
 import org.revflow.registry.FocalPointChanged;
 import org.revflow.registry.DesignationService.Origin;
@@ -485,12 +486,12 @@ public class ReviewService {
 
     void announce(NoticeKind kind, Step step, String state, Map<String, Object> extra) {
       Map<String, Object> vars = new HashMap<>(extra);
-      String noticeKey = "EVENT-" + event.getId() + ":" + kind + (state == null ? "" : ":" + state);
+      String noticeKey = NoticeKeys.event(event.getId(), kind, state);
       vars.put(VAR_REVIEW_ID, event.getReviewId());
       vars.put(VAR_NOTICE_KIND, kind.name());
       vars.put(VAR_STEP, step == null ? null : step.name());
       vars.put(VAR_STATE, state);
-      vars.put("eventId", event.getId());
+      vars.put(VAR_EVENT_ID, event.getId());
       vars.put(VAR_NOTICE_KEY, noticeKey);
       // The message starts an instance of its own: no time to live is needed, and the unique key
       // keeps simultaneous announcements of one review from queueing behind each other.

@@ -47,7 +47,7 @@ public class StepService {
    * A step occurrence as opened: its id, deadline and the notices that announce it to whoever acts
    * (none where the launch notice or a joining State's welcome already lists it).
    */
-  public record Opened(long stepId, LocalDate due, List<String> openingNotices) {}
+  public record Opened(long stepId, LocalDate due, List<NoticeKind> openingNotices) {}
 
   public record Planned(Rung rung, String sendAt) {}
 
@@ -106,19 +106,19 @@ public class StepService {
    * lists the launch's own steps, and a State that joins is welcomed with its steps listed; a
    * clarification round and a new round of the lists are announced by what opened them.
    */
-  private static List<String> openingNotices(ReviewStep row) {
+  private static List<NoticeKind> openingNotices(ReviewStep row) {
     if (!row.isOpen()) {
       return List.of();
     }
     return switch (row.getOccurrence()) {
-      case FOCAL_POINT_VACANCY -> List.of(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE.name(),
-          NoticeKind.INTERIM_FOCAL_POINT_INFO.name());
-      case CLARIFICATION_ROUND -> List.of(NoticeKind.CLARIFICATION_REQUESTED.name());
+      case FOCAL_POINT_VACANCY -> List.of(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE,
+          NoticeKind.INTERIM_FOCAL_POINT_INFO);
+      case CLARIFICATION_ROUND -> List.of(NoticeKind.CLARIFICATION_REQUESTED);
       case DIALOGUE_WINDOW -> List.of();
       case STEP -> switch (row.getStep()) {
         case FOCAL_POINT, EXPERTS, SAQ -> List.of();
-        case OBSERVATIONS -> List.of(row.getRound() > 1 ? NoticeKind.CHANGES_REQUESTED.name() : NoticeKind.STEP_OPENED.name());
-        default -> List.of(NoticeKind.STEP_OPENED.name());
+        case OBSERVATIONS -> List.of(row.getRound() > 1 ? NoticeKind.CHANGES_REQUESTED : NoticeKind.STEP_OPENED);
+        default -> List.of(NoticeKind.STEP_OPENED);
       };
     };
   }
@@ -145,28 +145,28 @@ public class StepService {
 
   /** The notices that announce the step done; the step itself was closed when the event was recorded. */
   @Transactional(readOnly = true)
-  public List<String> completionNotices(long stepId) {
+  public List<NoticeKind> completionNotices(long stepId) {
     ReviewStep s = steps.findById(stepId).orElseThrow(() -> new IllegalStateException("no step " + stepId));
-    List<String> kinds = new ArrayList<>();
+    List<NoticeKind> kinds = new ArrayList<>();
     if (s.getOutcome() != null && ReviewStep.ENDED_WITHOUT_NOTICE.contains(s.getOutcome())) {
       return kinds;
     }
     if (s.getStep() == Step.FOCAL_POINT) {
-      kinds.add(NoticeKind.FOCAL_POINT_DESIGNATED.name());
+      kinds.add(NoticeKind.FOCAL_POINT_DESIGNATED);
       // The permanent representative was told the interim was in force: now that it ended, too.
       if (sentNotices.wasSent(s.getId(), NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE.name())) {
-        kinds.add(NoticeKind.INTERIM_FOCAL_POINT_ENDED.name());
+        kinds.add(NoticeKind.INTERIM_FOCAL_POINT_ENDED);
       }
       Review review = reviews.findById(s.getReviewId()).orElseThrow();
       if (rulebooks.get(review.getRulebookVersion()).focalPointNetwork()) {
-        kinds.add(NoticeKind.FOCAL_POINT_CHANGED.name());
+        kinds.add(NoticeKind.FOCAL_POINT_CHANGED);
       }
     } else if (s.isRound()) {
       // The answer is announced to the State that asked when it is recorded.
       return kinds;
     } else if (!"CHANGES_REQUESTED".equals(s.getOutcome())) {
       // Changes requested is no "done": the new round of the lists announces itself.
-      kinds.add(NoticeKind.STEP_DONE.name());
+      kinds.add(NoticeKind.STEP_DONE);
     }
     return kinds;
   }

@@ -296,12 +296,12 @@ class NoticeDeliveryTest {
         io.camunda.client.api.response.ActivatedJob.class);
     org.mockito.Mockito.when(job.getKey()).thenReturn(777L);
     org.mockito.Mockito.when(job.getRetries()).thenReturn(45);
-    org.mockito.Mockito.when(job.getVariablesAsMap()).thenReturn(java.util.Map.of("reviewId", reviewId,
-        "noticeKey", "DONE:LOG", "noticeKind", "STEP_DONE", "step", "PRELIMINARY_CONSULTATION"));
+    NoticeWorker.Input variables = new NoticeWorker.Input(reviewId, null, "DONE:LOG", NoticeKind.STEP_DONE,
+        Step.PRELIMINARY_CONSULTATION, null, null);
     io.camunda.client.api.worker.JobClient client = org.mockito.Mockito.mock(
         io.camunda.client.api.worker.JobClient.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
     try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of("fp@cyp.example"))) {
-      withServer(server, () -> new NoticeWorker(service).handle(client, job));
+      withServer(server, () -> new NoticeWorker(service).handle(client, job, variables));
     }
     // Operate's incident (the job's error message) names the address; the log names the person.
     var failCommand = org.mockito.Mockito.verify(client.newFailCommand(777L).retries(44)
