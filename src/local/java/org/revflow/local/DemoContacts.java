@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.Set;
 import org.revflow.registry.Language;
 import org.revflow.registry.PersonInput;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.PermanentRepresentativeService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.registry.StateNames;
 import org.revflow.registry.StateParty;
 import org.slf4j.Logger;
@@ -35,12 +36,15 @@ class DemoContacts implements ApplicationRunner {
       "MAR", "OMN", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM");
   private static final Set<String> RUSSIAN = Set.of("RUS", "BLR", "KAZ", "KGZ", "TJK", "UZB", "TKM", "ARM", "AZE");
 
-  private final RegistryService registry;
+  private final RegistryLookups registry;
+  private final PermanentRepresentativeService representatives;
   private final StateNames names;
   private final Clock clock;
 
-  DemoContacts(RegistryService registry, StateNames names, Clock clock) {
+  DemoContacts(RegistryLookups registry, PermanentRepresentativeService representatives, StateNames names,
+      Clock clock) {
     this.registry = registry;
+    this.representatives = representatives;
     this.names = names;
     this.clock = clock;
   }
@@ -54,7 +58,7 @@ class DemoContacts implements ApplicationRunner {
         continue;
       }
       Language language = language(code);
-      registry.setPermanentRepresentative(code, new PersonInput("Permanent Mission of " + names.name(code, Language.EN),
+      representatives.setPermanentRepresentative(code, new PersonInput("Permanent Mission of " + names.name(code, Language.EN),
           "pm@" + code.toLowerCase() + ".example", language.code(), null), clock.instant(), "local-demo");
       added++;
     }

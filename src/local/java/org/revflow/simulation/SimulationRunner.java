@@ -20,7 +20,7 @@ import org.revflow.config.ApiException;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.registry.PersonInput;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.PermanentRepresentativeService;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewCommands;
@@ -97,7 +97,7 @@ public final class SimulationRunner {
     ReviewService reviews = context.getBean(ReviewService.class);
     org.revflow.review.ReviewLaunchService launches = context.getBean(org.revflow.review.ReviewLaunchService.class);
     ReviewQueries queries = context.getBean(ReviewQueries.class);
-    RegistryService registry = context.getBean(RegistryService.class);
+    PermanentRepresentativeService registry = context.getBean(PermanentRepresentativeService.class);
     time.pinAt(scenario.start(), LAUNCH_TIME);
     if (Boolean.TRUE.equals(scenario.digest())) {
       // Started once the clock reads the scenario's start, so that its Mondays are the scenario's.

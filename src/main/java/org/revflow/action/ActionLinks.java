@@ -11,7 +11,7 @@ import org.revflow.notification.NoticeJob;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 class ActionLinks implements ActionLinkProvider {
 
   private final ActionTokens tokens;
-  private final ReviewService reviews;
+  private final ReviewLookups reviews;
   private final FocalPointResolver focalPoints;
   private final RevFlowProperties properties;
   private final Clock clock;
 
-  ActionLinks(ActionTokens tokens, ReviewService reviews, FocalPointResolver focalPoints,
+  ActionLinks(ActionTokens tokens, ReviewLookups reviews, FocalPointResolver focalPoints,
       RevFlowProperties properties, Clock clock) {
     this.tokens = tokens;
     this.reviews = reviews;

@@ -1,19 +1,20 @@
 package org.revflow.action;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.revflow.registry.Language;
 import org.revflow.registry.PersonView;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewEvent;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewService;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.DeadlinePlanner;
@@ -40,27 +41,29 @@ class ActionService {
   }
 
   private final ActionTokens tokens;
-  private final ReviewService reviews;
-  private final RegistryService registry;
+  private final ReviewLookups reviews;
+  private final ReviewService commands;
+  private final RegistryLookups registry;
   private final FocalPointResolver focalPoints;
   private final RulebookRegistry rulebooks;
   private final DeadlinePlanner planner;
   private final JdbcTemplate jdbc;
   private final RevFlowProperties properties;
-  private final Clock clock;
+  private final MechanismTime time;
 
-  ActionService(ActionTokens tokens, ReviewService reviews, RegistryService registry, FocalPointResolver focalPoints,
-      RulebookRegistry rulebooks, DeadlinePlanner planner, JdbcTemplate jdbc, RevFlowProperties properties,
-      Clock clock) {
+  ActionService(ActionTokens tokens, ReviewLookups reviews, ReviewService commands, RegistryLookups registry,
+      FocalPointResolver focalPoints, RulebookRegistry rulebooks, DeadlinePlanner planner, JdbcTemplate jdbc,
+      RevFlowProperties properties, MechanismTime time) {
     this.tokens = tokens;
     this.reviews = reviews;
+    this.commands = commands;
     this.registry = registry;
     this.focalPoints = focalPoints;
     this.rulebooks = rulebooks;
     this.planner = planner;
     this.jdbc = jdbc;
     this.properties = properties;
-    this.clock = clock;
+    this.time = time;
   }
 
   /** The action a token stands for, if it may be used now; else {@link ActionRefused} with the reason. */
@@ -85,7 +88,7 @@ class ActionService {
     if (!claims.state().equals(step.getStateCode())) {
       throw new ActionRefused(ActionOutcome.REPLACED, lang);
     }
-    ActingFocalPoint acting = focalPoints.actingFocalPoint(claims.reviewId(), claims.state(), clock.instant());
+    ActingFocalPoint acting = focalPoints.actingFocalPoint(claims.reviewId(), claims.state(), time.now());
     boolean stillActs = acting.person() != null && acting.person().id() == claims.personId()
         && (events.get(0) != EventType.INTERIM_ROLE_ACKNOWLEDGED || acting.interim());
     if (!stillActs) {
@@ -95,7 +98,7 @@ class ActionService {
       throw new ActionRefused(ActionOutcome.DONE, lang, step.getDoneOn() == null ? "" : step.getDoneOn());
     }
     LocalDate validUntil = planner.actionLinkExpiry(rulebooks.get(review.getRulebookVersion()), step.getDueOn());
-    if (reviews.today().isAfter(validUntil)) {
+    if (time.today().isAfter(validUntil)) {
       throw new ActionRefused(ActionOutcome.EXPIRED, lang, validUntil);
     }
     return new Action(token, claims, person, review, step, events, validUntil);
@@ -125,14 +128,14 @@ class ActionService {
               + " client_address, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           digest, action.claims().reviewId(), action.claims().stepId(), action.claims().state(),
           action.claims().personId(), type.name(), truncate(clientAddress, 64),
-          java.sql.Timestamp.from(clock.instant()));
+          java.sql.Timestamp.from(time.now()));
     } catch (DuplicateKeyException concurrent) {
       throw new ActionRefused(ActionOutcome.USED, lang);
     }
     ReviewCommands.RecordEvent cmd = new ReviewCommands.RecordEvent(type, action.claims().state(),
         action.step().getStep(), null, null, ActionCatalogue.needsComment(type) ? reason : null,
         null, null, null, null, null, null);
-    ReviewEvent event = reviews.record(action.claims().reviewId(), cmd, actor(action.person()));
+    ReviewEvent event = commands.record(action.claims().reviewId(), cmd, actor(action.person()));
     jdbc.update("UPDATE action_link_use SET event_id = ? WHERE token_digest = ?", event.getId(), digest);
     return event;
   }

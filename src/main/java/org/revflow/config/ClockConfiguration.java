@@ -6,9 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one clock every "now" in RevFlow comes from. Production uses the system clock; the local run,
- * the process tests and the simulation register a clock that moves together with the in-memory
- * engine's clock, so Java and the engine always agree on the date.
+ * The one clock every "now" in RevFlow comes from, and the one answer to "what day is it in
+ * Vienna?" ({@link MechanismTime}). Production uses the system clock; the local run, the process
+ * tests and the simulation register a clock that moves together with the in-memory engine's clock,
+ * so Java and the engine always agree on the date.
  */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
@@ -17,5 +18,10 @@ public class ClockConfiguration {
   @ConditionalOnMissingBean(Clock.class)
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Bean
+  MechanismTime mechanismTime(Clock clock, RevFlowProperties properties) {
+    return new MechanismTime(clock, properties.zone());
   }
 }

@@ -1,19 +1,19 @@
 package org.revflow.notification;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.revflow.registry.Language;
 import org.revflow.registry.PersonView;
-import org.revflow.registry.RegistryService;
-import org.revflow.review.ReviewService;
+import org.revflow.registry.RegistryLookups;
+import org.revflow.review.ReviewLookups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +25,18 @@ import org.springframework.stereotype.Component;
 public class AddresseeResolver {
 
   private final FocalPointResolver focalPoints;
-  private final RegistryService registry;
-  private final ReviewService reviews;
+  private final RegistryLookups registry;
+  private final ReviewLookups reviews;
   private final RevFlowProperties properties;
-  private final Clock clock;
+  private final MechanismTime time;
 
-  AddresseeResolver(FocalPointResolver focalPoints, RegistryService registry, ReviewService reviews,
-      RevFlowProperties properties, Clock clock) {
+  AddresseeResolver(FocalPointResolver focalPoints, RegistryLookups registry, ReviewLookups reviews,
+      RevFlowProperties properties, MechanismTime time) {
     this.focalPoints = focalPoints;
     this.registry = registry;
     this.reviews = reviews;
     this.properties = properties;
-    this.clock = clock;
+    this.time = time;
   }
 
   /** Never empty: a notice nobody can be found for goes to the secretariat rather than nowhere. */
@@ -46,7 +46,7 @@ public class AddresseeResolver {
   }
 
   private List<Envelope> route(NoticeJob job) {
-    Instant now = clock.instant();
+    Instant now = time.now();
     Addressee secretariat = secretariat();
     boolean secretariatActs = job.step() != null && job.step().secretariatActs();
     String state = job.state();
@@ -148,7 +148,7 @@ public class AddresseeResolver {
   }
 
   public Addressee secretariat() {
-    return new Addressee("Secretariat", properties.secretariatEmail(), Language.EN, properties.zone(),
+    return new Addressee("Secretariat", properties.secretariatEmail(), Language.EN, time.zone(),
         Addressee.Role.SECRETARIAT);
   }
 

@@ -2,14 +2,13 @@ package org.revflow.notification;
 
 import static org.revflow.process.ProcessConstants.*;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.notification.render.NoticeDetails;
 import org.revflow.process.ProcessMessages;
 import org.revflow.report.StatusReport;
@@ -38,12 +37,11 @@ public class DigestService {
   private final ProcessMessages messages;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final MechanismTime time;
 
   DigestService(DigestProperties digest, StatusReportService reports, RulebookRegistry rulebooks,
-      DeadlinePlanner planner, ProcessMessages messages, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
-      RevFlowProperties properties) {
+      DeadlinePlanner planner, ProcessMessages messages, JdbcTemplate jdbc, TransactionTemplate tx,
+      MechanismTime time) {
     this.digest = digest;
     this.reports = reports;
     this.rulebooks = rulebooks;
@@ -51,8 +49,7 @@ public class DigestService {
     this.messages = messages;
     this.jdbc = jdbc;
     this.tx = tx;
-    this.clock = clock;
-    this.properties = properties;
+    this.time = time;
   }
 
   /** Starts the digest's one instance; while it runs, the engine starts no second one for the same key. */
@@ -66,7 +63,7 @@ public class DigestService {
   /** Starts the digest whatever the setting: a simulation does so once its clock is set. */
   public void start() {
     tx.executeWithoutResult(s -> messages.enqueue(MSG_DIGEST_SCHEDULED, DIGEST_KEY,
-        "digest-" + clock.instant().toEpochMilli(), Map.of(VAR_DIGEST_KEY, DIGEST_KEY), java.time.Duration.ZERO));
+        "digest-" + time.now().toEpochMilli(), Map.of(VAR_DIGEST_KEY, DIGEST_KEY), java.time.Duration.ZERO));
   }
 
   /** The next digest day after today (the notice time on it, a working day or not: it is the secretariat's). */
@@ -74,7 +71,7 @@ public class DigestService {
 
   public Next next() {
     Rulebook rb = rulebooks.defaultRulebook();
-    LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
+    LocalDate today = time.today();
     LocalDate day = today.with(TemporalAdjusters.next(digest.day()));
     return new Next(planner.sendAt(rb, day).toOffsetDateTime().toString(), day);
   }

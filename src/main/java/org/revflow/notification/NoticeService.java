@@ -5,7 +5,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +20,9 @@ import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.revflow.config.LogSafe;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.review.StepService;
+import org.revflow.review.ReviewLookups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -54,7 +54,7 @@ public class NoticeService {
   private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
   private final NoticeRepository notices;
-  private final StepService steps;
+  private final ReviewLookups reviews;
   private final AddresseeResolver addressees;
   private final RoleHolders roleHolders;
   private final NoticeComposer composer;
@@ -63,14 +63,14 @@ public class NoticeService {
   private final TransactionTemplate tx;
   private final TransactionTemplate readOnly;
   private final JdbcTemplate jdbc;
-  private final Clock clock;
+  private final MechanismTime time;
   private final RevFlowProperties properties;
 
-  NoticeService(NoticeRepository notices, StepService steps, AddresseeResolver addressees, RoleHolders roleHolders,
+  NoticeService(NoticeRepository notices, ReviewLookups reviews, AddresseeResolver addressees, RoleHolders roleHolders,
       NoticeComposer composer, JavaMailSender mail, SmtpConnections smtp, TransactionTemplate tx, JdbcTemplate jdbc,
-      Clock clock, RevFlowProperties properties) {
+      MechanismTime time, RevFlowProperties properties) {
     this.notices = notices;
-    this.steps = steps;
+    this.reviews = reviews;
     this.addressees = addressees;
     this.roleHolders = roleHolders;
     this.composer = composer;
@@ -80,7 +80,7 @@ public class NoticeService {
     this.readOnly = new TransactionTemplate(tx.getTransactionManager());
     this.readOnly.setReadOnly(true);
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.time = time;
     this.properties = properties;
   }
 
@@ -110,7 +110,7 @@ public class NoticeService {
   public Delivery deliver(NoticeJob asked, long jobKey) {
     // Before claiming anything: a row this instance sent but could not record must read SENT.
     recordUnrecordedSends();
-    if (!steps.ladderNoticeStillDue(asked.stepId(), asked.noticeKey())) {
+    if (!reviews.ladderNoticeStillDue(asked.stepId(), asked.noticeKey())) {
       // "Done" and "on hold" are judged when a rung is sent, not when it was planned.
       return new Delivery(0, 0);
     }
@@ -147,7 +147,7 @@ public class NoticeService {
             continue;
           }
           connection.send(message);
-          Sent sent = new Sent(content.subject(), message.getMessageID(), clock.instant());
+          Sent sent = new Sent(content.subject(), message.getMessageID(), time.now());
           if (recordSent(claimed.noticeId(), sent)) {
             sentNow++;
             log.debug("sent {} {} to {}", job.kind(), job.noticeKey(), envelope.to().email());
@@ -226,7 +226,7 @@ public class NoticeService {
       return job;
     }
     // The dialogue's window belongs to no State: its notices name the State they are addressed to.
-    return steps.find(job.stepId())
+    return reviews.findStep(job.stepId())
         .map(row -> new NoticeJob(job.reviewId(), job.stepId(), job.noticeKey(), job.kind(), row.getStep(),
             row.getStateCode() != null ? row.getStateCode() : job.state(), row.getDueOn(), row.getDeadlineRevision(),
             job.eventId()))
@@ -252,7 +252,7 @@ public class NoticeService {
   }
 
   private Claims claimOnce(NoticeJob job, List<Envelope> envelopes, long jobKey) {
-    Instant now = clock.instant();
+    Instant now = time.now();
     Instant until = claimUntil(now);
     Map<String, Envelope> byKey = new LinkedHashMap<>();
     for (Envelope envelope : envelopes) {
@@ -433,7 +433,7 @@ public class NoticeService {
    * remains is a single send outlasting the lease, which the SMTP time-outs rule out (README).
    */
   private boolean renewClaim(Claimed claimed) {
-    Instant now = clock.instant();
+    Instant now = time.now();
     if (now.isBefore(claimed.until().minus(CLAIM).plus(RENEW_AFTER))) {
       return true; // claimed moments ago (the usual case): most of the lease is left, no statement needed
     }
@@ -473,7 +473,7 @@ public class NoticeService {
 
   /** One statement in its own (auto-)commit, right after the server accepted the message. */
   private void sent(long noticeId, String subject, String messageId, Instant at) {
-    LocalDate on = LocalDate.ofInstant(at, properties.zone());
+    LocalDate on = time.dateOf(at);
     jdbc.update("update notice set status = 'SENT', subject = ?, smtp_message_id = ?, sent_at = ?, sent_on = ?,"
         + " claimed_until = null, failure_reason = null where id = ?", ps -> {
           ps.setString(1, subject);
@@ -509,7 +509,7 @@ public class NoticeService {
     }
     message.setHeader("Content-Language", envelope.to().language().code());
     message.setHeader("X-RevFlow-Notice", job.identity());
-    message.setSentDate(java.util.Date.from(clock.instant()));
+    message.setSentDate(java.util.Date.from(time.now()));
     // Fixes the Message-ID (recorded as the row's SMTP message id) and the MIME structure before sending.
     message.saveChanges();
     return message;

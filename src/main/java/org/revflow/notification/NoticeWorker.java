@@ -3,11 +3,12 @@ package org.revflow.notification;
 import org.revflow.vocabulary.NoticeKind;
 import static org.revflow.process.ProcessConstants.*;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.time.Duration;
-import java.util.Map;
 import org.revflow.config.LogSafe;
 import org.revflow.vocabulary.Step;
 import org.slf4j.Logger;
@@ -33,10 +34,22 @@ public class NoticeWorker {
     this.notices = notices;
   }
 
+  /** What the models say about a notice; the step's State and deadline are read from its row. */
+  public record Input(@JsonProperty(VAR_REVIEW_ID) String reviewId, @JsonProperty(VAR_STEP_ID) Long stepId,
+      @JsonProperty(VAR_NOTICE_KEY) String noticeKey, @JsonProperty(VAR_NOTICE_KIND) NoticeKind noticeKind,
+      @JsonProperty(VAR_STEP) Step step, @JsonProperty(VAR_STATE) String state,
+      @JsonProperty(VAR_EVENT_ID) Long eventId) {
+
+    NoticeJob toNotice() {
+      return new NoticeJob(reviewId, stepId, noticeKey, noticeKind, step, state, null, 0, eventId);
+    }
+  }
+
+  // The job itself is injected (its key, its retries), so the variables are not inferred from Input.
   @JobWorker(type = TYPE, autoComplete = false,
-      fetchVariables = {VAR_REVIEW_ID, VAR_STEP_ID, VAR_NOTICE_KEY, VAR_NOTICE_KIND, VAR_STEP, VAR_STATE, "eventId"})
-  public void handle(JobClient client, ActivatedJob job) {
-    NoticeJob notice = toNotice(job.getVariablesAsMap());
+      fetchVariables = {VAR_REVIEW_ID, VAR_STEP_ID, VAR_NOTICE_KEY, VAR_NOTICE_KIND, VAR_STEP, VAR_STATE, VAR_EVENT_ID})
+  public void handle(JobClient client, ActivatedJob job, @VariablesAsType Input in) {
+    NoticeJob notice = in.toNotice();
     NoticeService.Delivery delivery;
     try {
       delivery = notices.deliver(notice, job.getKey());
@@ -77,15 +90,5 @@ public class NoticeWorker {
     int failuresSoFar = Math.max(0, RETRIES - retriesBefore);
     long minutes = FIRST_BACKOFF.toMinutes() << Math.min(failuresSoFar, 20);
     return minutes >= MAX_BACKOFF.toMinutes() ? MAX_BACKOFF : Duration.ofMinutes(minutes);
-  }
-
-  /** The notice as the process states it; the notice service reads the step row for State and deadline. */
-  private static NoticeJob toNotice(Map<String, Object> v) {
-    Long stepId = v.get(VAR_STEP_ID) instanceof Number n ? n.longValue() : null;
-    String stepName = (String) v.get(VAR_STEP);
-    Long eventId = v.get("eventId") instanceof Number n ? n.longValue() : null;
-    return new NoticeJob((String) v.get(VAR_REVIEW_ID), stepId, (String) v.get(VAR_NOTICE_KEY),
-        NoticeKind.valueOf((String) v.get(VAR_NOTICE_KIND)), stepName == null ? null : Step.valueOf(stepName),
-        (String) v.get(VAR_STATE), null, 0, eventId);
   }
 }

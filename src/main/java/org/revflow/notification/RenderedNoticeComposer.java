@@ -2,7 +2,6 @@ package org.revflow.notification;
 
 import org.revflow.vocabulary.NoticeKind;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.notification.render.NoticeContent;
 import org.revflow.notification.render.NoticeDetails;
@@ -20,11 +20,11 @@ import org.revflow.notification.render.RecipientRole;
 import org.revflow.notification.render.RenderedNotice;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewEvent;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewQueries;
-import org.revflow.review.ReviewService;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.review.ReviewStep;
-import org.revflow.rulebook.Rung;
+import org.revflow.process.NoticeKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,17 +35,17 @@ import org.springframework.stereotype.Component;
 class RenderedNoticeComposer implements NoticeComposer {
 
   private final NoticeRenderer renderer;
-  private final ReviewService reviews;
+  private final ReviewLookups reviews;
   private final ReviewQueries queries;
-  private final RegistryService registry;
+  private final RegistryLookups registry;
   private final DigestService digests;
   private final RevFlowProperties properties;
-  private final Clock clock;
+  private final MechanismTime time;
   /** Resolved once, at start: a bean-factory lookup per addressee was a twentieth of rendering. */
   private final Optional<ActionLinkProvider> actionLinks;
 
-  RenderedNoticeComposer(NoticeRenderer renderer, ReviewService reviews, ReviewQueries queries,
-      RegistryService registry, DigestService digests, RevFlowProperties properties, Clock clock,
+  RenderedNoticeComposer(NoticeRenderer renderer, ReviewLookups reviews, ReviewQueries queries,
+      RegistryLookups registry, DigestService digests, RevFlowProperties properties, MechanismTime time,
       Optional<ActionLinkProvider> actionLinks) {
     this.digests = digests;
     this.renderer = renderer;
@@ -53,7 +53,7 @@ class RenderedNoticeComposer implements NoticeComposer {
     this.queries = queries;
     this.registry = registry;
     this.properties = properties;
-    this.clock = clock;
+    this.time = time;
     this.actionLinks = actionLinks;
   }
 
@@ -79,7 +79,7 @@ class RenderedNoticeComposer implements NoticeComposer {
     // race, but the job fails and is retried like any other undeliverable notice, never sent blank.
     Review review = reviews.find(job.reviewId())
         .orElseThrow(() -> new NoticeDeliveryException("review " + job.reviewId() + " is not in the database", false));
-    LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
+    LocalDate today = time.today();
     Map<String, String> details = new HashMap<>();
     details.put(NoticeDetails.SENT_ON, today.toString());
     LocalDate previousDue = null;
@@ -109,7 +109,7 @@ class RenderedNoticeComposer implements NoticeComposer {
       details.put(NoticeDetails.PLANNED_ON, review.getLaunchDate().toString());
     }
     if (job.kind() == NoticeKind.FOCAL_POINT_CHANGED && job.state() != null) {
-      registry.designatedFocalPoint(job.reviewId(), job.state(), clock.instant()).ifPresent(fp -> {
+      registry.designatedFocalPoint(job.reviewId(), job.state(), time.now()).ifPresent(fp -> {
         details.put(NoticeDetails.PERSON_NAME, fp.name());
         details.put(NoticeDetails.PERSON_EMAIL, fp.email());
         details.put(NoticeDetails.PERSON_LANGUAGE, fp.language().code());
@@ -124,8 +124,7 @@ class RenderedNoticeComposer implements NoticeComposer {
       }
     }
     if ((job.kind() == NoticeKind.ESCALATION || job.kind() == NoticeKind.DESIGNATION_PENDING) && job.due() != null) {
-      Rung rung = Rung.fromKey(job.noticeKey());
-      LocalDate rungDate = rung == null ? today : rung.date();
+      LocalDate rungDate = NoticeKeys.rungOf(job.noticeKey()).map(NoticeKeys.RungKey::date).orElse(today);
       long number = Math.max(1, ChronoUnit.DAYS.between(job.due().plusDays(31), rungDate) / 30 + 1);
       details.put(NoticeDetails.ESCALATION_NUMBER, String.valueOf(number));
     }
@@ -150,7 +149,7 @@ class RenderedNoticeComposer implements NoticeComposer {
     }
     List<String> known = new java.util.ArrayList<>();
     for (String s : reviews.participatingStates(job.reviewId())) {
-      registry.designatedFocalPoint(job.reviewId(), s, clock.instant())
+      registry.designatedFocalPoint(job.reviewId(), s, time.now())
           .ifPresent(fp -> known.add(s + "=" + fp.name().replace('|', ' ').replace(';', ',') + "|" + fp.email()));
     }
     if (!known.isEmpty()) {
@@ -160,10 +159,7 @@ class RenderedNoticeComposer implements NoticeComposer {
 
   /** The weekly digest is about every review: its facts are the week's, dated by its notice key. */
   private JobFacts digestFacts(NoticeJob job) {
-    // "DIGEST@<day>": the digest's day, so that a retry days later still tells that week's news.
-    String key = job.noticeKey();
-    int at = key == null ? -1 : key.indexOf('@');
-    LocalDate on = at < 0 ? LocalDate.ofInstant(clock.instant(), properties.zone()) : LocalDate.parse(key.substring(at + 1));
+    LocalDate on = NoticeKeys.digestDay(job.noticeKey()).orElseGet(time::today);
     Map<String, String> details = new HashMap<>(digests.facts(on));
     details.put(NoticeDetails.SENT_ON, on.toString());
     return new JobFacts(null, Map.copyOf(details), null);

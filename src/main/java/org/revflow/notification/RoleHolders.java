@@ -5,7 +5,7 @@ import java.util.List;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.revflow.registry.PersonView;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 class RoleHolders {
 
   private final FocalPointResolver focalPoints;
-  private final RegistryService registry;
+  private final RegistryLookups registry;
   private final AddresseeResolver addressees;
 
-  RoleHolders(FocalPointResolver focalPoints, RegistryService registry, AddresseeResolver addressees) {
+  RoleHolders(FocalPointResolver focalPoints, RegistryLookups registry, AddresseeResolver addressees) {
     this.focalPoints = focalPoints;
     this.registry = registry;
     this.addressees = addressees;

@@ -57,37 +57,60 @@ public final class ProcessConstants {
   public static final String MSG_DIGEST_SCHEDULED = "DigestScheduled";
   public static final String DIGEST_KEY = "weekly-digest";
 
-  /** Variables. */
+  /*
+   * Variables: every name a model or a worker reads or writes (BpmnModelsTest fails on a name in a
+   * model's mappings, loops, conditions, timers or correlation keys that is not one of these).
+   */
+
+  /** A review's instance (country-review, planned-review): set by the launch or plan message. */
   public static final String VAR_REVIEW_ID = "reviewId";
   public static final String VAR_UNDER_REVIEW = "underReview";
+  /** For finding a review's instance in Operate; no model reads it. */
   public static final String VAR_PHASE = "phase";
+  /** The multi-instance collections of country-review; a replaced reviewer sets them again. */
   public static final String VAR_PARTICIPATING_STATES = "participatingStates";
   public static final String VAR_REVIEWING_STATES = "reviewingStates";
+
+  /** One step occurrence (deadline-step): the call activity's inputs or the StepOpened message. */
   public static final String VAR_STEP = "step";
   public static final String VAR_STATE = "state";
   public static final String VAR_STEP_ID = "stepId";
+  /** The step's deadline as it stands, for Operate; no model reads it. */
   public static final String VAR_DUE = "due";
+  public static final String VAR_OPENING_NOTICES = "openingNotices";
+  public static final String VAR_COMPLETION_NOTICES = "completionNotices";
+  /** How a step ended, from the StepCompleted message ({@code CHANGES_REQUESTED} loops the lists of observations). */
+  public static final String VAR_OUTCOME = "outcome";
+
+  /** The ladder (deadline-step): the next rung Java planned, and the last one sent. */
+  public static final String VAR_STEP_OPEN = "stepOpen";
+  public static final String VAR_NOTICE_PLANNED = "noticePlanned";
   public static final String VAR_NEXT_NOTICE_AT = "nextNoticeAt";
   public static final String VAR_NEXT_NOTICE_KIND = "nextNoticeKind";
-  public static final String VAR_NOTICE_PLANNED = "noticePlanned";
+  public static final String VAR_LAST_SENT_NOTICE_KEY = "lastSentNoticeKey";
+
+  /** One notice job (every model's revflow.notice task); the key's rules are {@link NoticeKeys}. */
   public static final String VAR_NOTICE_KIND = "noticeKind";
   public static final String VAR_NOTICE_KEY = "noticeKey";
-  public static final String VAR_OUTCOME = "outcome";
-  public static final String VAR_COMPLETION_NOTICES = "completionNotices";
-  public static final String VAR_OPENING_NOTICES = "openingNotices";
-  public static final String VAR_STEP_OPEN = "stepOpen";
-  public static final String VAR_LAST_SENT_NOTICE_KEY = "lastSentNoticeKey";
+  /** The review event a notice announces (review-announcement). */
   public static final String VAR_EVENT_ID = "eventId";
+
+  /** The dialogue's window (country-review). */
   public static final String VAR_DIALOGUE_STEP_ID = "dialogueStepId";
   public static final String VAR_DIALOGUE_ENDS_AT = "dialogueEndsAt";
   public static final String VAR_DIALOGUE_CLOSED = "dialogueClosed";
   public static final String VAR_DIALOGUE_END_PLANNED = "dialogueEndPlanned";
+
+  /** A planned review (planned-review). */
   public static final String VAR_PLAN_MOVE = "planMove";
   public static final String VAR_PLAN_AT = "planAt";
   public static final String VAR_PLAN_OUTCOME = "planOutcome";
+
+  /** The weekly digest (secretariat-digest). */
   public static final String VAR_DIGEST_KEY = "digestKey";
   public static final String VAR_DIGEST_AT = "digestAt";
   public static final String VAR_DIGEST_DAY = "digestDay";
+
   /** The review id the weekly digest's notices are logged under: it is about all of them. */
   public static final String DIGEST_REVIEW_ID = "digest";
 }

@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FocalPointResolver {
 
-  private final RegistryService registry;
+  private final RegistryLookups registry;
 
-  FocalPointResolver(RegistryService registry) {
+  FocalPointResolver(RegistryLookups registry) {
     this.registry = registry;
   }
 

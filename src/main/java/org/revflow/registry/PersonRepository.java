@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -46,6 +47,20 @@ public class PersonRepository {
             Db.utc(now), actor, Db.utc(now), actor)
         .update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  /** The registered person with this email, or a new one; never changes an existing person. */
+  PersonView findOrCreate(Inputs.ValidPerson p, Instant now, String actor) {
+    Optional<PersonView> existing = findByEmail(p.email());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      return findById(insert(p, now, actor)).orElseThrow();
+    } catch (DuplicateKeyException raced) {
+      // Another transaction registered the same email a moment ago: its row is the person.
+      return findByEmail(p.email()).orElseThrow(() -> raced);
+    }
   }
 
   public void update(long id, Inputs.ValidPerson p, Instant now, String actor) {

@@ -4,13 +4,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import org.revflow.config.MechanismTime;
 
 /** Dates and times as written in requests and CSV files. */
 final class Times {
-
-  /** A bare date in an effective_at column means the start of that day in Vienna, the Mechanism's zone. */
-  static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
 
   private Times() {}
 
@@ -25,14 +22,15 @@ final class Times {
     }
   }
 
-  static Instant instantOrNull(String field, String value) {
+  /** A bare date means the start of that day in the Mechanism's zone. */
+  static Instant instantOrNull(String field, String value, MechanismTime time) {
     if (value == null || value.isBlank()) {
       return null;
     }
     String v = value.strip();
     try {
       if (v.length() == 10) {
-        return LocalDate.parse(v).atStartOfDay(VIENNA).toInstant();
+        return time.startOf(LocalDate.parse(v));
       }
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeException e) {

@@ -1,6 +1,5 @@
 package org.revflow.report;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.revflow.config.ApiException;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.report.StatusReport.Counts;
 import org.revflow.report.StatusReport.FocalPoint;
 import org.revflow.report.StatusReport.OpenStep;
@@ -37,27 +36,25 @@ public class StatusReportService {
 
   private final JdbcTemplate jdbc;
   private final RulebookRegistry rulebooks;
-  private final RevFlowProperties properties;
-  private final Clock clock;
+  private final MechanismTime time;
 
-  StatusReportService(JdbcTemplate jdbc, RulebookRegistry rulebooks, RevFlowProperties properties, Clock clock) {
+  StatusReportService(JdbcTemplate jdbc, RulebookRegistry rulebooks, MechanismTime time) {
     this.jdbc = jdbc;
     this.rulebooks = rulebooks;
-    this.properties = properties;
-    this.clock = clock;
+    this.time = time;
   }
 
   /** The report for {@code asOf}, or for today in Vienna when null. */
   @Transactional(readOnly = true)
   public StatusReport report(LocalDate asOf) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
+    LocalDate today = time.today();
     LocalDate day = asOf == null ? today : asOf;
     if (day.isAfter(today)) {
       throw ApiException.invalid("the report's date " + day + " lies in the future (today is " + today
           + " in Vienna): a report tells what happened, the preview what is planned");
     }
     // A designation recorded at any time on that day counts for that day.
-    Instant endOfDay = day.plusDays(1).atStartOfDay(properties.zone()).toInstant().minusNanos(1000);
+    Instant endOfDay = time.startOf(day.plusDays(1)).minusNanos(1000);
     History h = load();
     List<ReviewStatus> rows = new ArrayList<>();
     for (ReviewRow r : h.reviews) {

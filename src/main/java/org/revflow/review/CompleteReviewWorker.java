@@ -18,7 +18,7 @@ public class CompleteReviewWorker {
     this.reviews = reviews;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {VAR_REVIEW_ID})
+  @JobWorker(type = TYPE)
   public void complete(@Variable(name = VAR_REVIEW_ID) String reviewId) {
     reviews.markCompleted(reviewId);
   }

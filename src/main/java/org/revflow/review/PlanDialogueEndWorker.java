@@ -2,10 +2,10 @@ package org.revflow.review;
 
 import static org.revflow.process.ProcessConstants.*;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,22 +17,24 @@ public class PlanDialogueEndWorker {
 
   static final String TYPE = JOB_PLAN_DIALOGUE_END;
 
+  /**
+   * A null end is left out, not sent: the variable keeps its last value, so the gateway reads the
+   * flag {@code dialogueEndPlanned}, never the presence of a date.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Output(@JsonProperty(VAR_DIALOGUE_CLOSED) boolean dialogueClosed,
+      @JsonProperty(VAR_DIALOGUE_END_PLANNED) boolean dialogueEndPlanned,
+      @JsonProperty(VAR_DIALOGUE_ENDS_AT) String dialogueEndsAt) {}
+
   private final StepService steps;
 
   PlanDialogueEndWorker(StepService steps) {
     this.steps = steps;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {VAR_DIALOGUE_STEP_ID})
-  public Map<String, Object> plan(@Variable(name = VAR_DIALOGUE_STEP_ID) long windowId) {
+  @JobWorker(type = TYPE)
+  public Output plan(@Variable(name = VAR_DIALOGUE_STEP_ID) long windowId) {
     StepService.DialogueEnd end = steps.planDialogueEnd(windowId);
-    Map<String, Object> out = new HashMap<>();
-    out.put(VAR_DIALOGUE_CLOSED, end.closed());
-    // The client leaves out variables set to null, so the gateway reads a flag, never a stale date.
-    out.put(VAR_DIALOGUE_END_PLANNED, end.endsAt() != null);
-    if (end.endsAt() != null) {
-      out.put(VAR_DIALOGUE_ENDS_AT, end.endsAt());
-    }
-    return out;
+    return new Output(end.closed(), end.endsAt() != null, end.endsAt());
   }
 }

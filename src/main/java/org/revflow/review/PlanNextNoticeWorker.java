@@ -2,20 +2,35 @@ package org.revflow.review;
 
 import static org.revflow.process.ProcessConstants.*;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.LocalDate;
+import org.revflow.vocabulary.NoticeKind;
 import org.springframework.stereotype.Component;
 
 /**
  * {@value #TYPE}: the date and kind of the next notice of a step's ladder. The timer that waits
- * for it gets the date as an ISO date-time in Vienna time; "none" while nothing is to be sent.
+ * for it gets the date as an ISO date-time in Vienna time; nothing while nothing is to be sent.
  */
 @Component
 public class PlanNextNoticeWorker {
 
   static final String TYPE = JOB_PLAN_NEXT_NOTICE;
+
+  /**
+   * With no rung planned, the rung's fields are left out, not sent as null: they keep their last
+   * values, so the gateway reads the flags {@code stepOpen} and {@code noticePlanned}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Output(@JsonProperty(VAR_STEP_OPEN) boolean stepOpen,
+      @JsonProperty(VAR_NOTICE_PLANNED) boolean noticePlanned,
+      @JsonProperty(VAR_NEXT_NOTICE_AT) String nextNoticeAt,
+      @JsonProperty(VAR_NEXT_NOTICE_KIND) NoticeKind nextNoticeKind,
+      @JsonProperty(VAR_NOTICE_KEY) String noticeKey,
+      @JsonProperty(VAR_DUE) @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate due) {}
 
   private final StepService steps;
 
@@ -23,18 +38,12 @@ public class PlanNextNoticeWorker {
     this.steps = steps;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {VAR_STEP_ID, VAR_LAST_SENT_NOTICE_KEY})
-  public Map<String, Object> plan(@Variable(name = VAR_STEP_ID) long stepId,
+  @JobWorker(type = TYPE)
+  public Output plan(@Variable(name = VAR_STEP_ID) long stepId,
       @Variable(name = VAR_LAST_SENT_NOTICE_KEY, optional = true) String lastSent) {
-    Map<String, Object> out = new HashMap<>();
     StepService.Plan plan = steps.planNext(stepId, lastSent);
-    var planned = plan.next();
-    out.put(VAR_STEP_OPEN, plan.stepOpen());
-    out.put(VAR_NOTICE_PLANNED, planned.isPresent());
-    out.put(VAR_NEXT_NOTICE_AT, planned.map(StepService.Planned::sendAt).orElse(null));
-    out.put(VAR_NEXT_NOTICE_KIND, planned.map(p -> p.rung().kind().name()).orElse(null));
-    out.put(VAR_NOTICE_KEY, planned.map(p -> p.rung().key()).orElse(null));
-    out.put(VAR_DUE, plan.due().toString());
-    return out;
+    return plan.next()
+        .map(p -> new Output(plan.stepOpen(), true, p.sendAt(), p.rung().kind(), p.rung().key(), plan.due()))
+        .orElseGet(() -> new Output(plan.stepOpen(), false, null, null, null, plan.due()));
   }
 }

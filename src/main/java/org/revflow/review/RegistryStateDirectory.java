@@ -7,8 +7,9 @@ import org.revflow.config.ApiException;
 import org.revflow.registry.DesignationView;
 import org.revflow.registry.PersonInput;
 import org.revflow.registry.RegistryException;
-import org.revflow.registry.RegistryService;
-import org.revflow.registry.RegistryService.Origin;
+import org.revflow.registry.DesignationService;
+import org.revflow.registry.DesignationService.Origin;
+import org.revflow.registry.RegistryLookups;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryStateDirectory implements StateDirectory {
 
-  private final RegistryService registry;
+  private final RegistryLookups registry;
+  private final DesignationService designations;
   private final Clock clock;
 
-  RegistryStateDirectory(RegistryService registry, Clock clock) {
+  RegistryStateDirectory(RegistryLookups registry, DesignationService designations, Clock clock) {
     this.registry = registry;
+    this.designations = designations;
     this.clock = clock;
   }
 
@@ -38,7 +41,7 @@ class RegistryStateDirectory implements StateDirectory {
   public void designateFocalPoint(String reviewId, String state, ReviewCommands.Person person, String noteVerbaleRef,
       LocalDate receivedOn, String actor, Origin origin) {
     try {
-      registry.designateFocalPoint(reviewId, state, input(person), noteVerbaleRef, receivedOn, clock.instant(), actor,
+      designations.designateFocalPoint(reviewId, state, input(person), noteVerbaleRef, receivedOn, clock.instant(), actor,
           origin);
     } catch (RegistryException e) {
       throw translate(e);
@@ -51,7 +54,7 @@ class RegistryStateDirectory implements StateDirectory {
     DesignationView current = registry.focalPointDesignation(reviewId, state, clock.instant())
         .orElseThrow(() -> ApiException.conflict(state + " has no focal point in review " + reviewId + " to end"));
     try {
-      registry.endDesignation(current.id(), noteVerbaleRef, reason, clock.instant(), actor, origin);
+      designations.endDesignation(current.id(), noteVerbaleRef, reason, clock.instant(), actor, origin);
     } catch (RegistryException e) {
       throw translate(e);
     }
@@ -61,15 +64,15 @@ class RegistryStateDirectory implements StateDirectory {
   public void carryOver(String previousReviewId, String reviewId, String state, LocalDate on, String actor) {
     java.time.Instant now = clock.instant();
     try {
-      registry.focalPointDesignation(previousReviewId, state, now).ifPresent(d -> registry.designateFocalPoint(reviewId,
-          state, new PersonInput(d.nameAsDesignated(), d.person().email(), d.person().language().code(),
+      registry.focalPointDesignation(previousReviewId, state, now).ifPresent(d -> designations.designateFocalPoint(
+          reviewId, state, new PersonInput(d.nameAsDesignated(), d.person().email(), d.person().language().code(),
               d.person().timeZone() == null ? null : d.person().timeZone().getId()),
           d.noteVerbaleRef(), d.receivedOn(), now, actor, Origin.LAUNCH));
       List<PersonInput> experts = registry.experts(previousReviewId, state, now).stream()
           .map(p -> new PersonInput(p.name(), p.email(), p.language().code(),
               p.timeZone() == null ? null : p.timeZone().getId())).toList();
       if (!experts.isEmpty()) {
-        registry.designateExperts(reviewId, state, experts, "carried over from " + previousReviewId, on, now, actor);
+        designations.designateExperts(reviewId, state, experts, "carried over from " + previousReviewId, on, now, actor);
       }
     } catch (RegistryException e) {
       throw translate(e);
@@ -80,7 +83,7 @@ class RegistryStateDirectory implements StateDirectory {
   public void designateExperts(String reviewId, String state, List<ReviewCommands.Person> experts,
       String noteVerbaleRef, LocalDate receivedOn, String actor) {
     try {
-      registry.designateExperts(reviewId, state, experts.stream().map(RegistryStateDirectory::input).toList(),
+      designations.designateExperts(reviewId, state, experts.stream().map(RegistryStateDirectory::input).toList(),
           noteVerbaleRef, receivedOn, clock.instant(), actor);
     } catch (RegistryException e) {
       throw translate(e);

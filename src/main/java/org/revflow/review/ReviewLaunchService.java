@@ -3,7 +3,6 @@ package org.revflow.review;
 import org.revflow.vocabulary.EventType;
 import static org.revflow.process.ProcessConstants.*;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.revflow.config.ApiException;
 import org.revflow.config.RetryOnLockConflict;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.process.ProcessMessages;
-import org.revflow.registry.RegistryService.Origin;
+import org.revflow.registry.DesignationService.Origin;
 import org.revflow.review.ReviewCommands.Launch;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.Rulebook;
@@ -44,12 +43,11 @@ public class ReviewLaunchService {
   private final DeadlinePlanner planner;
   private final ProcessMessages messages;
   private final StateDirectory stateDirectory;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final MechanismTime time;
 
   ReviewLaunchService(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
       ReviewEventRepository events, RulebookRegistry rulebooks, DeadlinePlanner planner, ProcessMessages messages,
-      StateDirectory stateDirectory, Clock clock, RevFlowProperties properties) {
+      StateDirectory stateDirectory, MechanismTime time) {
     this.reviews = reviews;
     this.participants = participants;
     this.steps = steps;
@@ -58,12 +56,7 @@ public class ReviewLaunchService {
     this.planner = planner;
     this.messages = messages;
     this.stateDirectory = stateDirectory;
-    this.clock = clock;
-    this.properties = properties;
-  }
-
-  LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), properties.zone());
+    this.time = time;
   }
 
   /**
@@ -73,7 +66,7 @@ public class ReviewLaunchService {
   @RetryOnLockConflict
   @Transactional
   public Review launch(Launch cmd, String actor) {
-    LocalDate launchDate = cmd.launchDate() == null ? today() : cmd.launchDate();
+    LocalDate launchDate = cmd.launchDate() == null ? time.today() : cmd.launchDate();
     Rulebook rulebook = rulebook(cmd.rulebook());
     requireKnownState(cmd.underReview());
     Map<String, List<String>> reviewers = reviewers(cmd.underReview(), cmd.reviewers());
@@ -99,7 +92,7 @@ public class ReviewLaunchService {
         throw ApiException.conflict("review " + id + " already exists");
       }
       review = reviews.save(new Review(id, cmd.underReview(), cmd.phase(), launchDate, rulebook.id(),
-          previousPhase(cmd.underReview(), cmd.phase()).map(Review::getId).orElse(null), clock.instant(), actor));
+          previousPhase(cmd.underReview(), cmd.phase()).map(Review::getId).orElse(null), time.now(), actor));
     }
     String id = review.getId();
     participants.save(new ReviewParticipant(id, cmd.underReview(), ReviewParticipant.Role.UNDER_REVIEW, null,
@@ -108,7 +101,7 @@ public class ReviewLaunchService {
         participants.save(new ReviewParticipant(id, s, ReviewParticipant.Role.REVIEWER, instrument, launchDate))));
     events.save(new ReviewEvent(id, EventType.REVIEW_LAUNCHED, null, null, launchDate, null,
         planned.isPresent() ? "launched early; planned for " + planned.get().getPlannedOn() : "launched",
-        clock.instant(), actor));
+        time.now(), actor));
     // The registry reads the review and its participants with its own statements.
     participants.flush();
     carryOverDesignations(review, focalPoints.keySet(), actor);
@@ -118,7 +111,7 @@ public class ReviewLaunchService {
     planNextPhase(review, rulebook, actor);
     if (planned.isPresent()) {
       // Its "Planned review" instance waits for a date that no longer matters: it plans again and ends.
-      messages.enqueue(MSG_PLAN_CHANGED, id, "plan-" + id + "-launched-" + clock.instant().toEpochMilli(), Map.of(),
+      messages.enqueue(MSG_PLAN_CHANGED, id, "plan-" + id + "-launched-" + time.now().toEpochMilli(), Map.of(),
           Duration.ofDays(1));
     }
     return review;
@@ -137,12 +130,12 @@ public class ReviewLaunchService {
     if (reviewing.isEmpty()) {
       return false;
     }
-    LocalDate t0 = today();
+    LocalDate t0 = time.today();
     Rulebook rulebook = rulebooks.defaultRulebook();
     review.launchedOn(t0, rulebook.id());
     planned.forEach(p -> p.joinOn(t0));
     events.save(new ReviewEvent(review.getId(), EventType.REVIEW_LAUNCHED, null, null, t0, null,
-        note == null ? "launched as planned for " + review.getPlannedOn() : note, clock.instant(), actor));
+        note == null ? "launched as planned for " + review.getPlannedOn() : note, time.now(), actor));
     participants.flush();
     carryOverDesignations(review, Set.of(), actor);
     startProcess(review, new ArrayList<>(reviewing));
@@ -190,7 +183,7 @@ public class ReviewLaunchService {
       return;
     }
     Review plan = reviews.save(Review.planned(id, review.getUnderReview(), next, date, review.getGroup(),
-        rulebook.id(), review.getId(), clock.instant(), actor));
+        rulebook.id(), review.getId(), time.now(), actor));
     participants.save(new ReviewParticipant(id, review.getUnderReview(), ReviewParticipant.Role.UNDER_REVIEW, null, date));
     if (rulebook.reuseReviewersInNextPhase()) {
       for (ReviewParticipant p : participants.findByReviewIdOrderById(review.getId())) {
@@ -199,8 +192,8 @@ public class ReviewLaunchService {
         }
       }
     }
-    events.save(new ReviewEvent(id, EventType.REVIEW_PLANNED, null, null, today(), null,
-        "planned as the next phase of " + review.getId() + " for " + date, clock.instant(), actor));
+    events.save(new ReviewEvent(id, EventType.REVIEW_PLANNED, null, null, time.today(), null,
+        "planned as the next phase of " + review.getId() + " for " + date, time.now(), actor));
     startPlan(plan);
   }
 
@@ -257,7 +250,7 @@ public class ReviewLaunchService {
     // terminate end event stopped the ladders it runs, and the API must not show them as running.
     // Occurrences that events opened run in instances of their own, which this message ends.
     for (ReviewStep s : steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN)) {
-      s.markDone(today(), "REVIEW_COMPLETED");
+      s.markDone(time.today(), "REVIEW_COMPLETED");
       messages.enqueue(MSG_STEP_COMPLETED, String.valueOf(s.getId()), "completed-" + reviewId + "-done-" + s.getId(),
           new HashMap<>(), COMPLETION_TTL);
     }

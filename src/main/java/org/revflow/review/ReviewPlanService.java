@@ -3,7 +3,6 @@ package org.revflow.review;
 import org.revflow.vocabulary.EventType;
 import static org.revflow.process.ProcessConstants.*;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.revflow.config.ApiException;
 import org.revflow.config.RetryOnLockConflict;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.process.ProcessMessages;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.Rulebook;
@@ -38,29 +37,22 @@ public class ReviewPlanService {
   private final ReviewLaunchService launches;
   private final DeadlinePlanner planner;
   private final ProcessMessages messages;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final MechanismTime time;
 
   ReviewPlanService(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewEventRepository events,
-      ReviewLaunchService launches, DeadlinePlanner planner, ProcessMessages messages, Clock clock,
-      RevFlowProperties properties) {
+      ReviewLaunchService launches, DeadlinePlanner planner, ProcessMessages messages, MechanismTime time) {
     this.reviews = reviews;
     this.participants = participants;
     this.events = events;
     this.launches = launches;
     this.planner = planner;
     this.messages = messages;
-    this.clock = clock;
-    this.properties = properties;
+    this.time = time;
   }
 
   /** One review of the workplan: a State, a phase, a date, optionally its group and reviewing States. */
   public record Plan(String state, int phase, LocalDate plannedOn, Integer group,
       Map<ReviewCommands.Instrument, List<String>> reviewers) {}
-
-  LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), properties.zone());
-  }
 
   /**
    * Every problem a plan has against the reviews known now and the other plans of the same batch (all
@@ -70,7 +62,7 @@ public class ReviewPlanService {
   @Transactional(readOnly = true)
   public List<String> problems(List<Plan> plans) {
     List<String> problems = new ArrayList<>();
-    LocalDate today = today();
+    LocalDate today = time.today();
     for (int i = 0; i < plans.size(); i++) {
       Plan p = plans.get(i);
       String where = plans.size() > 1 ? "plan " + (i + 1) + " (" + p.state() + ", phase " + p.phase() + "): " : "";
@@ -162,14 +154,14 @@ public class ReviewPlanService {
       Rulebook rulebook = launches.rulebook(null);
       String previous = known(p.state(), p.phase() - 1).map(Review::getId).orElse(null);
       Review plan = reviews.save(Review.planned(id, p.state(), p.phase(), p.plannedOn(), p.group(), rulebook.id(),
-          previous, clock.instant(), actor));
+          previous, time.now(), actor));
       participants.save(new ReviewParticipant(id, p.state(), ReviewParticipant.Role.UNDER_REVIEW, null, p.plannedOn()));
       if (p.reviewers() != null) {
         launches.reviewers(p.state(), p.reviewers()).forEach((instrument, states) -> states.forEach(s -> participants.save(
             new ReviewParticipant(id, s, ReviewParticipant.Role.REVIEWER, instrument, p.plannedOn()))));
       }
-      events.save(new ReviewEvent(id, EventType.REVIEW_PLANNED, null, null, today(), null,
-          "planned for " + p.plannedOn() + (p.group() == null ? "" : "; group=" + p.group()), clock.instant(), actor));
+      events.save(new ReviewEvent(id, EventType.REVIEW_PLANNED, null, null, time.today(), null,
+          "planned for " + p.plannedOn() + (p.group() == null ? "" : "; group=" + p.group()), time.now(), actor));
       launches.startPlan(plan);
       planned.add(plan);
     }
@@ -182,8 +174,8 @@ public class ReviewPlanService {
   public Review move(String id, LocalDate date, String reason, String actor) {
     Review r = plannedReview(id);
     requireReason(reason);
-    if (date == null || date.isBefore(today())) {
-      throw ApiException.invalid("the new date " + date + " must not lie in the past (today is " + today() + ")");
+    if (date == null || date.isBefore(time.today())) {
+      throw ApiException.invalid("the new date " + date + " must not lie in the past (today is " + time.today() + ")");
     }
     String order = orderProblem(new Plan(r.getUnderReview(), r.getPhase(), date, r.getGroup(), null), List.of());
     if (order != null) {
@@ -192,8 +184,8 @@ public class ReviewPlanService {
     LocalDate before = r.getLaunchDate();
     r.moveTo(date);
     participants.findByReviewIdOrderById(id).forEach(p -> p.joinOn(date));
-    events.save(new ReviewEvent(id, EventType.PLAN_MOVED, null, null, today(), null,
-        "reason=" + reason + "; previous=" + before + "; plannedOn=" + date, clock.instant(), actor));
+    events.save(new ReviewEvent(id, EventType.PLAN_MOVED, null, null, time.today(), null,
+        "reason=" + reason + "; previous=" + before + "; plannedOn=" + date, time.now(), actor));
     changed(r, "moved");
     return r;
   }
@@ -204,8 +196,8 @@ public class ReviewPlanService {
     Review r = plannedReview(id);
     requireReason(reason);
     r.cancel();
-    events.save(new ReviewEvent(id, EventType.PLAN_CANCELLED, null, null, today(), null, "reason=" + reason,
-        clock.instant(), actor));
+    events.save(new ReviewEvent(id, EventType.PLAN_CANCELLED, null, null, time.today(), null, "reason=" + reason,
+        time.now(), actor));
     changed(r, "cancelled");
     return r;
   }
@@ -241,8 +233,8 @@ public class ReviewPlanService {
     participants.flush();
     checked.forEach((instrument, states) -> states.forEach(s -> participants.save(
         new ReviewParticipant(id, s, ReviewParticipant.Role.REVIEWER, instrument, r.getLaunchDate()))));
-    events.save(new ReviewEvent(id, EventType.REVIEWERS_DRAWN, null, null, today(), reference,
-        "reviewers=" + checked, clock.instant(), actor));
+    events.save(new ReviewEvent(id, EventType.REVIEWERS_DRAWN, null, null, time.today(), reference,
+        "reviewers=" + checked, time.now(), actor));
     participants.flush();
     if (r.getStatus() == Review.Status.WAITING_FOR_DRAW) {
       launches.launchPlanned(r, actor, "launched the day its draw was recorded (planned for " + r.getPlannedOn() + ")");
@@ -278,7 +270,7 @@ public class ReviewPlanService {
     Rulebook rb = launches.rulebook(null);
     LocalDate launchDay = planner.sendingDay(rb, r.getLaunchDate());
     LocalDate checkDay = planner.sendingDay(rb, r.getLaunchDate().minusDays(DRAW_NOTICE_DAYS));
-    if (!hasReviewers(id) && today().isBefore(checkDay) && checkDay.isBefore(launchDay)) {
+    if (!hasReviewers(id) && time.today().isBefore(checkDay) && checkDay.isBefore(launchDay)) {
       return new NextMove(NextMove.Kind.DRAW_CHECK, planner.sendAt(rb, checkDay).toOffsetDateTime().toString());
     }
     return new NextMove(NextMove.Kind.LAUNCH, planner.sendAt(rb, launchDay).toOffsetDateTime().toString());
@@ -298,15 +290,15 @@ public class ReviewPlanService {
       return hasReviewers(id) ? Outcome.NOTHING : Outcome.NOTIFY_DRAW_NEEDED;
     }
     // Days, not instants: a timer that fires a moment early must not launch a day late.
-    if (kind != NextMove.Kind.LAUNCH || today().isBefore(planner.sendingDay(rb, r.getLaunchDate()))) {
+    if (kind != NextMove.Kind.LAUNCH || time.today().isBefore(planner.sendingDay(rb, r.getLaunchDate()))) {
       return Outcome.NOTHING; // the plan moved since the timer was set
     }
     if (launches.launchPlanned(r, "engine", null)) {
       return Outcome.LAUNCHED;
     }
     r.waitForDraw();
-    events.save(new ReviewEvent(id, EventType.REVIEW_PLANNED, null, null, today(), null,
-        "its date has come without reviewing States: waiting for the draw", clock.instant(), "engine"));
+    events.save(new ReviewEvent(id, EventType.REVIEW_PLANNED, null, null, time.today(), null,
+        "its date has come without reviewing States: waiting for the draw", time.now(), "engine"));
     return Outcome.NOTIFY_DRAW_NEEDED;
   }
 
@@ -331,7 +323,7 @@ public class ReviewPlanService {
   /** The engine cannot move a running timer: the plan's instance is told to plan again. */
   private void changed(Review r, String what) {
     Map<String, Object> vars = new HashMap<>();
-    messages.enqueue(MSG_PLAN_CHANGED, r.getId(), "plan-" + r.getId() + "-" + what + "-" + clock.instant().toEpochMilli(),
+    messages.enqueue(MSG_PLAN_CHANGED, r.getId(), "plan-" + r.getId() + "-" + what + "-" + time.now().toEpochMilli(),
         vars, Duration.ofDays(1));
   }
 

@@ -1,13 +1,12 @@
 package org.revflow.review;
 
 import org.revflow.vocabulary.Step;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import org.revflow.config.ApiException;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.rulebook.Rulebook;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
@@ -25,12 +24,11 @@ public class ReviewQueries {
   private final FocalPointResolver focalPoints;
   private final org.revflow.rulebook.RulebookRegistry rulebooks;
   private final org.revflow.rulebook.DeadlinePlanner planner;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final MechanismTime time;
 
   ReviewQueries(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
       ReviewEventRepository events, FocalPointResolver focalPoints, org.revflow.rulebook.RulebookRegistry rulebooks,
-      org.revflow.rulebook.DeadlinePlanner planner, Clock clock, RevFlowProperties properties) {
+      org.revflow.rulebook.DeadlinePlanner planner, MechanismTime time) {
     this.rulebooks = rulebooks;
     this.planner = planner;
     this.reviews = reviews;
@@ -38,8 +36,7 @@ public class ReviewQueries {
     this.steps = steps;
     this.events = events;
     this.focalPoints = focalPoints;
-    this.clock = clock;
-    this.properties = properties;
+    this.time = time;
   }
 
   @Transactional(readOnly = true)
@@ -93,7 +90,7 @@ public class ReviewQueries {
       return result;
     }
     Rulebook rb = rulebooks.get(r.getRulebookVersion());
-    if (focalPoints.actingFocalPoint(reviewId, state, clock.instant()).interim()) {
+    if (focalPoints.actingFocalPoint(reviewId, state, time.now()).interim()) {
       result.put(Step.FOCAL_POINT, planner.dueDate(rb, Step.FOCAL_POINT, r.getLaunchDate(), r.getLaunchDate()));
     }
     result.put(Step.EXPERTS, planner.dueDate(rb, Step.EXPERTS, r.getLaunchDate(), r.getLaunchDate()));
@@ -104,7 +101,7 @@ public class ReviewQueries {
   }
 
   private ReviewView view(Review r, boolean withHistory) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
+    LocalDate today = time.today();
     List<ReviewParticipant> ps = participants.findByReviewIdOrderById(r.getId());
     List<ReviewStep> all = steps.findByReviewIdOrderById(r.getId());
     List<ReviewView.StepView> open = all.stream().filter(ReviewStep::isOpen).map(s -> step(s, today)).toList();
@@ -112,7 +109,7 @@ public class ReviewQueries {
     List<ReviewView.ActingFocalPointView> acting = ps.stream().filter(ReviewParticipant::isActive)
         .map(ReviewParticipant::getStateCode).distinct()
         .map(s -> {
-          ActingFocalPoint a = focalPoints.actingFocalPoint(r.getId(), s, clock.instant());
+          ActingFocalPoint a = focalPoints.actingFocalPoint(r.getId(), s, time.now());
           return new ReviewView.ActingFocalPointView(s, a.person() == null ? null : a.person().name(),
               a.person() == null ? null : a.person().email(), a.interim(), a.reason());
         }).toList();

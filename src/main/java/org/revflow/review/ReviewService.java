@@ -4,7 +4,6 @@ import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.Step;
 import static org.revflow.process.ProcessConstants.*;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,11 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.revflow.config.ApiException;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.vocabulary.NoticeKind;
+import org.revflow.process.NoticeKeys;
 import org.revflow.process.ProcessMessages;
 import org.revflow.registry.FocalPointChanged;
-import org.revflow.registry.RegistryService.Origin;
+import org.revflow.registry.DesignationService.Origin;
 import org.revflow.review.ReviewCommands.Launch;
 import org.revflow.review.ReviewCommands.RecordEvent;
 import org.revflow.rulebook.DeadlinePlanner;
@@ -49,12 +49,12 @@ public class ReviewService {
   private final DeadlinePlanner planner;
   private final ProcessMessages messages;
   private final StateDirectory stateDirectory;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final ReviewLookups lookups;
+  private final MechanismTime time;
 
   ReviewService(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
       ReviewEventRepository events, RulebookRegistry rulebooks, DeadlinePlanner planner, ProcessMessages messages,
-      StateDirectory stateDirectory, Clock clock, RevFlowProperties properties) {
+      StateDirectory stateDirectory, ReviewLookups lookups, MechanismTime time) {
     this.reviews = reviews;
     this.participants = participants;
     this.steps = steps;
@@ -63,12 +63,8 @@ public class ReviewService {
     this.planner = planner;
     this.messages = messages;
     this.stateDirectory = stateDirectory;
-    this.clock = clock;
-    this.properties = properties;
-  }
-
-  public LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), properties.zone());
+    this.lookups = lookups;
+    this.time = time;
   }
 
   // ---------------------------------------------------------------- events
@@ -102,7 +98,7 @@ public class ReviewService {
   public ReviewEvent record(String reviewId, RecordEvent cmd, String actor) {
     Review review = reviews.lockById(reviewId)
         .orElseThrow(() -> ApiException.notFound("no review " + reviewId));
-    LocalDate today = today();
+    LocalDate today = time.today();
     LocalDate on = cmd.on() == null ? today : cmd.on();
     if (on.isAfter(today)) {
       throw ApiException.invalid("the event date " + on + " lies in the future (today is " + today + " in Vienna)");
@@ -117,7 +113,7 @@ public class ReviewService {
     refuseFieldsOfOtherEvents(cmd);
     List<ReviewStep> open = steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
     ReviewEvent event = events.save(new ReviewEvent(reviewId, cmd.type(), cmd.state(), cmd.step(), on,
-        cmd.reference(), summary(cmd), clock.instant(), actor));
+        cmd.reference(), summary(cmd), time.now(), actor));
     Effects fx = new Effects(event);
     switch (cmd.type()) {
       case REVIEW_LAUNCHED -> throw ApiException.invalid("reviews are launched with POST /api/reviews, not as an event");
@@ -227,7 +223,7 @@ public class ReviewService {
             designated ? EventType.FOCAL_POINT_DESIGNATED : EventType.FOCAL_POINT_ENDED, change.stateCode(), null,
             change.on(), change.noteVerbaleRef(),
             "through the registry" + (change.reason() == null ? "" : "; reason=" + change.reason()),
-            clock.instant(), change.actor()));
+            time.now(), change.actor()));
     Effects fx = new Effects(event);
     String state = change.stateCode();
     List<ReviewStep> open = steps.findByReviewIdAndStatus(review.getId(), ReviewStep.Status.OPEN);
@@ -246,7 +242,7 @@ public class ReviewService {
       }
     } else if (focalPointStep.isEmpty()) {
       // Paragraph 18: the permanent representative acts again, and is told so that day.
-      LocalDate day = today();
+      LocalDate day = time.today();
       ReviewStep vacancy = steps.save(ReviewStep.openedByEvent(review.getId(), Step.FOCAL_POINT, state,
           nextRound(review.getId(), Step.FOCAL_POINT, state), ReviewStep.Occurrence.FOCAL_POINT_VACANCY, null, day, day,
           day));
@@ -263,7 +259,7 @@ public class ReviewService {
     // The reviewed State answers each request by its own deadline, with its own ladder.
     ReviewStep round = steps.save(ReviewStep.openedByEvent(review.getId(), Step.DIALOGUE, review.getUnderReview(),
         nextRound(review.getId(), Step.DIALOGUE, review.getUnderReview()), ReviewStep.Occurrence.CLARIFICATION_ROUND,
-        asker, on, planner.roundDueDate(rb, Step.DIALOGUE, on), planner.floorAt(rb, clock.instant())));
+        asker, on, planner.roundDueDate(rb, Step.DIALOGUE, on), planner.floorAt(rb, time.now())));
     fx.startStep(round);
   }
 
@@ -278,7 +274,7 @@ public class ReviewService {
             + " is waiting for an answer"));
     fx.complete(answered, on, "ANSWERED");
     List<String> toldStates = answered.getRequestedBy() != null ? List.of(answered.getRequestedBy())
-        : reviewingStates(review.getId());
+        : lookups.reviewingStates(review.getId());
     // Addressed to the State that asked: the round's own row names the State that answers.
     for (String s : toldStates) {
       fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, s);
@@ -324,7 +320,7 @@ public class ReviewService {
     s.moveDeadline(cmd.newDue(), today);
     fx.replan(s);
     if (s.isWindow()) {
-      for (String state : participatingStates(review.getId())) {
+      for (String state : lookups.participatingStates(review.getId())) {
         fx.announce(NoticeKind.DEADLINE_EXTENDED, Step.DIALOGUE, state, Map.of(VAR_STEP_ID, s.getId()));
       }
     } else {
@@ -373,13 +369,13 @@ public class ReviewService {
     }
     // The new State joins as a drawn one would: its own focal point and experts, counted from today.
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LocalDate floor = planner.floorAt(rb, clock.instant());
+    LocalDate floor = planner.floorAt(rb, time.now());
     for (Step step : List.of(Step.FOCAL_POINT, Step.EXPERTS)) {
       fx.startStep(steps.save(ReviewStep.openedByEvent(review.getId(), step, cmd.newState(),
           nextRound(review.getId(), step, cmd.newState()), ReviewStep.Occurrence.STEP, null, on,
           planner.dueDate(rb, step, on, on), floor)));
     }
-    fx.updateReviewingStates(review, reviewingStates(review.getId()), participatingStates(review.getId()));
+    fx.updateReviewingStates(review, lookups.reviewingStates(review.getId()), lookups.participatingStates(review.getId()));
     Map<String, Object> replacement = Map.of("oldState", cmd.oldState(), "newState", cmd.newState(),
         "instrument", cmd.instrument().name());
     fx.announce(NoticeKind.REVIEW_LAUNCHED, null, cmd.newState(), replacement);
@@ -420,7 +416,7 @@ public class ReviewService {
     if (state == null) {
       throw ApiException.invalid("this event needs the 'state' it concerns");
     }
-    if (!participatingStates(review.getId()).contains(state)) {
+    if (!lookups.participatingStates(review.getId()).contains(state)) {
       throw ApiException.conflict(state + " does not take part in review " + review.getId());
     }
     return state;
@@ -430,7 +426,7 @@ public class ReviewService {
     if (state == null) {
       throw ApiException.invalid("this event needs the reviewing 'state' it concerns");
     }
-    if (!reviewingStates(review.getId()).contains(state)) {
+    if (!lookups.reviewingStates(review.getId()).contains(state)) {
       throw ApiException.conflict(state + " is not a reviewing State of review " + review.getId());
     }
     return state;
@@ -440,43 +436,6 @@ public class ReviewService {
     if (!stateDirectory.isKnownState(code)) {
       throw ApiException.notFound("unknown State '" + code + "'");
     }
-  }
-
-  public List<String> participatingStates(String reviewId) {
-    List<String> result = new ArrayList<>();
-    for (ReviewParticipant p : participants.findByReviewIdOrderById(reviewId)) {
-      if (p.isActive() && !result.contains(p.getStateCode())) {
-        result.add(p.getStateCode());
-      }
-    }
-    return result;
-  }
-
-  public List<String> reviewingStates(String reviewId) {
-    List<String> result = new ArrayList<>();
-    for (ReviewParticipant p : participants.findByReviewIdOrderById(reviewId)) {
-      if (p.isActive() && p.getRole() == ReviewParticipant.Role.REVIEWER && !result.contains(p.getStateCode())) {
-        result.add(p.getStateCode());
-      }
-    }
-    return result;
-  }
-
-  public java.util.Optional<Review> find(String reviewId) {
-    return reviews.findById(reviewId);
-  }
-
-  public java.util.Optional<ReviewEvent> findEvent(long eventId) {
-    return events.findById(eventId);
-  }
-
-  public java.util.Optional<ReviewStep> findStep(long stepId) {
-    return steps.findById(stepId);
-  }
-
-  /** Open steps with their current deadlines, for the "resumed" notice. */
-  public List<ReviewStep> openSteps(String reviewId) {
-    return steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
   }
 
   private static String summary(RecordEvent cmd) {
@@ -531,12 +490,12 @@ public class ReviewService {
 
     void announce(NoticeKind kind, Step step, String state, Map<String, Object> extra) {
       Map<String, Object> vars = new HashMap<>(extra);
-      String noticeKey = "EVENT-" + event.getId() + ":" + kind + (state == null ? "" : ":" + state);
+      String noticeKey = NoticeKeys.event(event.getId(), kind, state);
       vars.put(VAR_REVIEW_ID, event.getReviewId());
       vars.put(VAR_NOTICE_KIND, kind.name());
       vars.put(VAR_STEP, step == null ? null : step.name());
       vars.put(VAR_STATE, state);
-      vars.put("eventId", event.getId());
+      vars.put(VAR_EVENT_ID, event.getId());
       vars.put(VAR_NOTICE_KEY, noticeKey);
       // The message starts an instance of its own: no time to live is needed, and the unique key
       // keeps simultaneous announcements of one review from queueing behind each other.

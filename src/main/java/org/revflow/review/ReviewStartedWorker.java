@@ -3,8 +3,8 @@ package org.revflow.review;
 import static org.revflow.process.ProcessConstants.*;
 
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.Variable;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +24,10 @@ public class ReviewStartedWorker {
     this.reviews = reviews;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {VAR_REVIEW_ID})
-  public void started(ActivatedJob job, @Variable(name = VAR_REVIEW_ID) String reviewId) {
-    long runsIn = reviews.recordProcessInstance(reviewId, job.getProcessInstanceKey());
-    if (runsIn != job.getProcessInstanceKey()) {
+  @JobWorker(type = TYPE)
+  public void started(@ProcessInstanceKey long processInstanceKey, @Variable(name = VAR_REVIEW_ID) String reviewId) {
+    long runsIn = reviews.recordProcessInstance(reviewId, processInstanceKey);
+    if (runsIn != processInstanceKey) {
       // No retries: trying again cannot change which instance the review runs in.
       throw CamundaError.jobError("review " + reviewId + " already runs in process instance " + runsIn
           + "; this instance is a second one for it: cancel it", null, 0);

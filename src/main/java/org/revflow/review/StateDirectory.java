@@ -2,7 +2,7 @@ package org.revflow.review;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.revflow.registry.RegistryService.Origin;
+import org.revflow.registry.DesignationService.Origin;
 
 /** What the lifecycle needs from the registry: which States exist, and recording designations. */
 public interface StateDirectory {

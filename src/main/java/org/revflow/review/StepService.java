@@ -2,13 +2,12 @@ package org.revflow.review;
 
 import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.Step;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.LadderInput;
@@ -29,12 +28,11 @@ public class StepService {
   private final DeadlinePlanner planner;
   private final StateDirectory directory;
   private final SentNotices sentNotices;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final MechanismTime time;
 
   StepService(ReviewRepository reviews, ReviewStepRepository steps, ReviewEventRepository events,
       RulebookRegistry rulebooks, DeadlinePlanner planner, StateDirectory directory, SentNotices sentNotices,
-      Clock clock, RevFlowProperties properties) {
+      MechanismTime time) {
     this.reviews = reviews;
     this.steps = steps;
     this.events = events;
@@ -42,15 +40,14 @@ public class StepService {
     this.planner = planner;
     this.directory = directory;
     this.sentNotices = sentNotices;
-    this.clock = clock;
-    this.properties = properties;
+    this.time = time;
   }
 
   /**
    * A step occurrence as opened: its id, deadline and the notices that announce it to whoever acts
    * (none where the launch notice or a joining State's welcome already lists it).
    */
-  public record Opened(long stepId, LocalDate due, List<String> openingNotices) {}
+  public record Opened(long stepId, LocalDate due, List<NoticeKind> openingNotices) {}
 
   public record Planned(Rung rung, String sendAt) {}
 
@@ -59,10 +56,6 @@ public class StepService {
    * the step's deadline as it stands (events move it).
    */
   public record Plan(boolean stepOpen, Optional<Planned> next, LocalDate due) {}
-
-  LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), properties.zone());
-  }
 
   /**
    * Opens a step occurrence for the process, idempotent per element instance: a retried job returns
@@ -85,7 +78,7 @@ public class StepService {
     }
     Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LocalDate today = today();
+    LocalDate today = time.today();
     int round = 1 + (int) steps.findByReviewIdOrderById(reviewId).stream()
         .filter(s -> s.getStep() == step && Objects.equals(s.getStateCode(), state)).count();
     LocalDate due;
@@ -98,7 +91,7 @@ public class StepService {
     }
     // A rung whose sending time had passed when the step opened is not sent: "a reminder that
     // would fall before the step started" (also a review launched with a past T0).
-    LocalDate floor = planner.floorAt(rb, clock.instant());
+    LocalDate floor = planner.floorAt(rb, time.now());
     ReviewStep saved = steps.save(new ReviewStep(reviewId, step, step.secretariatActs() ? null : state, round, today,
         due, floor, elementInstanceKey, processInstanceKey));
     if (step == Step.FOCAL_POINT && directory.hasFocalPoint(reviewId, state)) {
@@ -113,19 +106,19 @@ public class StepService {
    * lists the launch's own steps, and a State that joins is welcomed with its steps listed; a
    * clarification round and a new round of the lists are announced by what opened them.
    */
-  private static List<String> openingNotices(ReviewStep row) {
+  private static List<NoticeKind> openingNotices(ReviewStep row) {
     if (!row.isOpen()) {
       return List.of();
     }
     return switch (row.getOccurrence()) {
-      case FOCAL_POINT_VACANCY -> List.of(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE.name(),
-          NoticeKind.INTERIM_FOCAL_POINT_INFO.name());
-      case CLARIFICATION_ROUND -> List.of(NoticeKind.CLARIFICATION_REQUESTED.name());
+      case FOCAL_POINT_VACANCY -> List.of(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE,
+          NoticeKind.INTERIM_FOCAL_POINT_INFO);
+      case CLARIFICATION_ROUND -> List.of(NoticeKind.CLARIFICATION_REQUESTED);
       case DIALOGUE_WINDOW -> List.of();
       case STEP -> switch (row.getStep()) {
         case FOCAL_POINT, EXPERTS, SAQ -> List.of();
-        case OBSERVATIONS -> List.of(row.getRound() > 1 ? NoticeKind.CHANGES_REQUESTED.name() : NoticeKind.STEP_OPENED.name());
-        default -> List.of(NoticeKind.STEP_OPENED.name());
+        case OBSERVATIONS -> List.of(row.getRound() > 1 ? NoticeKind.CHANGES_REQUESTED : NoticeKind.STEP_OPENED);
+        default -> List.of(NoticeKind.STEP_OPENED);
       };
     };
   }
@@ -152,28 +145,28 @@ public class StepService {
 
   /** The notices that announce the step done; the step itself was closed when the event was recorded. */
   @Transactional(readOnly = true)
-  public List<String> completionNotices(long stepId) {
+  public List<NoticeKind> completionNotices(long stepId) {
     ReviewStep s = steps.findById(stepId).orElseThrow(() -> new IllegalStateException("no step " + stepId));
-    List<String> kinds = new ArrayList<>();
+    List<NoticeKind> kinds = new ArrayList<>();
     if (s.getOutcome() != null && ReviewStep.ENDED_WITHOUT_NOTICE.contains(s.getOutcome())) {
       return kinds;
     }
     if (s.getStep() == Step.FOCAL_POINT) {
-      kinds.add(NoticeKind.FOCAL_POINT_DESIGNATED.name());
+      kinds.add(NoticeKind.FOCAL_POINT_DESIGNATED);
       // The permanent representative was told the interim was in force: now that it ended, too.
       if (sentNotices.wasSent(s.getId(), NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE.name())) {
-        kinds.add(NoticeKind.INTERIM_FOCAL_POINT_ENDED.name());
+        kinds.add(NoticeKind.INTERIM_FOCAL_POINT_ENDED);
       }
       Review review = reviews.findById(s.getReviewId()).orElseThrow();
       if (rulebooks.get(review.getRulebookVersion()).focalPointNetwork()) {
-        kinds.add(NoticeKind.FOCAL_POINT_CHANGED.name());
+        kinds.add(NoticeKind.FOCAL_POINT_CHANGED);
       }
     } else if (s.isRound()) {
       // The answer is announced to the State that asked when it is recorded.
       return kinds;
     } else if (!"CHANGES_REQUESTED".equals(s.getOutcome())) {
       // Changes requested is no "done": the new round of the lists announces itself.
-      kinds.add(NoticeKind.STEP_DONE.name());
+      kinds.add(NoticeKind.STEP_DONE);
     }
     return kinds;
   }
@@ -195,7 +188,7 @@ public class StepService {
     }
     Review review = reviews.lockById(reviewId).orElseThrow(() -> new IllegalStateException("no review " + reviewId));
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LocalDate today = today();
+    LocalDate today = time.today();
     return steps.save(ReviewStep.dialogueWindow(reviewId, today, planner.dueDate(rb, Step.DIALOGUE, null, today),
         elementInstanceKey, processInstanceKey)).getId();
   }
@@ -218,7 +211,7 @@ public class StepService {
     }
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     LocalDate closingDay = planner.sendingDay(rb, window.getDueOn().plusDays(1));
-    if (today().isBefore(closingDay)) {
+    if (time.today().isBefore(closingDay)) {
       return new DialogueEnd(false, planner.sendAt(rb, closingDay).toOffsetDateTime().toString());
     }
     boolean requestOpen = steps.findByReviewIdAndStatus(window.getReviewId(), ReviewStep.Status.OPEN).stream()
@@ -226,27 +219,7 @@ public class StepService {
     if (requestOpen) {
       return new DialogueEnd(false, null);
     }
-    window.markDone(today(), "WINDOW_ENDED");
+    window.markDone(time.today(), "WINDOW_ENDED");
     return new DialogueEnd(true, null);
-  }
-
-  /**
-   * Whether a notice of a ladder (key {@code KIND@date}) still goes out: not once its step is done
-   * or while the review is on hold. Every other notice answers an event, and goes out as recorded.
-   */
-  @Transactional(readOnly = true)
-  public boolean ladderNoticeStillDue(Long stepId, String noticeKey) {
-    if (stepId == null || Rung.fromKey(noticeKey) == null) {
-      return true;
-    }
-    return steps.findById(stepId)
-        .filter(ReviewStep::isOpen)
-        .flatMap(s -> reviews.findById(s.getReviewId()))
-        .map(r -> r.getStatus() == Review.Status.ACTIVE)
-        .orElse(false);
-  }
-
-  public Optional<ReviewStep> find(long stepId) {
-    return steps.findById(stepId);
   }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.revflow.config.MechanismTime;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -29,16 +30,11 @@ public class RulebookRegistry {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RulebookRegistry.class);
 
-  public RulebookRegistry(RulebookProperties properties) {
-    this(properties, java.time.Clock.systemUTC());
-  }
-
-  @org.springframework.beans.factory.annotation.Autowired
-  RulebookRegistry(RulebookProperties properties, org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
-    this(properties, clock.getIfAvailable(java.time.Clock::systemUTC));
-  }
-
-  public RulebookRegistry(RulebookProperties properties, java.time.Clock clock) {
+  /**
+   * @param time the Mechanism's zone, which every rulebook must share: "today" is asked of it, and a
+   *     rulebook's dates of it, so a rulebook in another zone would count its deadlines from another day
+   */
+  public RulebookRegistry(RulebookProperties properties, MechanismTime time) {
     RulebookLoader loader = new RulebookLoader();
     Map<String, Rulebook> found = new LinkedHashMap<>();
     Map<String, String> sourceOf = new LinkedHashMap<>();
@@ -48,6 +44,11 @@ public class RulebookRegistry {
       if (earlier != null) {
         throw new IllegalStateException("rulebook " + rulebook.id() + " is defined twice: in "
             + earlier + " and in " + source.description());
+      }
+      if (!rulebook.zone().equals(time.zone())) {
+        throw new IllegalStateException("rulebook " + rulebook.id() + " (" + source.description() + ") has zone "
+            + rulebook.zone() + ", but the Mechanism's zone (revflow.zone) is " + time.zone()
+            + ": a rulebook's deadlines are dates in the Mechanism's zone");
       }
       if (properties.holidays() != null) {
         rulebook = rulebook.withHolidays(java.util.Set.copyOf(properties.holidays()));
@@ -60,15 +61,14 @@ public class RulebookRegistry {
       throw new IllegalStateException("revflow.rulebook.default-name '" + properties.defaultName()
           + "' matches no rulebook; known: " + ids());
     }
-    warnWhenHolidaysRunOut(clock);
+    warnWhenHolidaysRunOut(time.today());
   }
 
   /**
    * The holiday list is data the secretariat keeps per year: a year missing from it silently sends
    * notices on the holidays of that year, so the start-up log says so while there is time.
    */
-  private void warnWhenHolidaysRunOut(java.time.Clock clock) {
-    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), defaultRulebook.zone());
+  private void warnWhenHolidaysRunOut(java.time.LocalDate today) {
     for (Rulebook rb : all()) {
       if (!rb.calendar().workingDaysOnly()) {
         continue;

@@ -3,6 +3,7 @@ package org.revflow.rulebook;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Objects;
+import org.revflow.process.NoticeKeys;
 import org.revflow.vocabulary.NoticeKind;
 
 /**
@@ -41,26 +42,16 @@ public record Rung(NoticeKind kind, LocalDate date, int sequence, LocalDate send
   }
 
   /**
-   * The rung a notice key names ({@code KIND@YYYY-MM-DD}), or null for keys of notices outside a
+   * The rung a notice key names ({@link NoticeKeys#rung}), or null for keys of notices outside a
    * ladder. The sequence is not in the key and comes back as 0: ladder order does not use it.
    */
   public static Rung fromKey(String key) {
-    int at = key == null ? -1 : key.indexOf('@');
-    if (at < 0) {
-      return null;
-    }
-    org.revflow.vocabulary.NoticeKind kind;
-    try {
-      kind = org.revflow.vocabulary.NoticeKind.valueOf(key.substring(0, at));
-    } catch (IllegalArgumentException notALadder) {
-      return null; // "DRAW@...", "DIGEST@...": dated keys of notices that are no ladder's
-    }
-    return new Rung(kind, java.time.LocalDate.parse(key.substring(at + 1)), 0);
+    return NoticeKeys.rungOf(key).map(k -> new Rung(k.kind(), k.date(), 0)).orElse(null);
   }
 
   /** Identifies the rung within a step; stable across re-plans, used against double sending. */
   public String key() {
-    return kind + "@" + date;
+    return NoticeKeys.rung(kind, date);
   }
 
   /** Whether this rung comes strictly after {@code other} in ladder order. */

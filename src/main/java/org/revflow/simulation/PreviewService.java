@@ -1,12 +1,11 @@
 package org.revflow.simulation;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.revflow.config.ApiException;
-import org.revflow.config.RevFlowProperties;
+import org.revflow.config.MechanismTime;
 import org.revflow.notification.Addressee;
 import org.revflow.notification.AddresseeResolver;
 import org.revflow.notification.Envelope;
@@ -15,7 +14,7 @@ import org.revflow.notification.NoticeJob;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.review.Review;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.LadderInput;
@@ -35,23 +34,21 @@ public class PreviewService {
 
   public static final int MAX_DAYS = 3 * 366;
 
-  private final ReviewService reviews;
+  private final ReviewLookups reviews;
   private final RulebookRegistry rulebooks;
   private final DeadlinePlanner planner;
   private final AddresseeResolver addressees;
   private final NoticeRepository notices;
-  private final Clock clock;
-  private final RevFlowProperties properties;
+  private final MechanismTime time;
 
-  PreviewService(ReviewService reviews, RulebookRegistry rulebooks, DeadlinePlanner planner,
-      AddresseeResolver addressees, NoticeRepository notices, Clock clock, RevFlowProperties properties) {
+  PreviewService(ReviewLookups reviews, RulebookRegistry rulebooks, DeadlinePlanner planner,
+      AddresseeResolver addressees, NoticeRepository notices, MechanismTime time) {
     this.reviews = reviews;
     this.rulebooks = rulebooks;
     this.planner = planner;
     this.addressees = addressees;
     this.notices = notices;
-    this.clock = clock;
-    this.properties = properties;
+    this.time = time;
   }
 
   /** One email that would go out; the same shape as a simulation's notices. */
@@ -68,8 +65,8 @@ public class PreviewService {
       return List.of();
     }
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
-    LocalDate floor = planner.floorAt(rb, clock.instant());
-    LocalDate until = LocalDate.ofInstant(clock.instant(), rb.zone()).plusDays(days);
+    LocalDate floor = planner.floorAt(rb, time.now());
+    LocalDate until = time.today().plusDays(days);
     List<PlannedNotice> out = new ArrayList<>();
     for (ReviewStep step : reviews.openSteps(reviewId)) {
       if (step.isWindow()) {

@@ -2,9 +2,9 @@ package org.revflow.workplan;
 
 import static org.revflow.process.ProcessConstants.*;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import java.util.Map;
 import org.revflow.review.ReviewPlanService;
 import org.springframework.stereotype.Component;
 
@@ -14,16 +14,17 @@ public class ActOnPlanWorker {
 
   static final String TYPE = JOB_ACT_ON_PLAN;
 
+  public record Output(@JsonProperty(VAR_PLAN_OUTCOME) ReviewPlanService.Outcome planOutcome) {}
+
   private final ReviewPlanService plans;
 
   ActOnPlanWorker(ReviewPlanService plans) {
     this.plans = plans;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {VAR_REVIEW_ID, VAR_PLAN_MOVE})
-  public Map<String, Object> act(@Variable(name = VAR_REVIEW_ID) String reviewId,
-      @Variable(name = VAR_PLAN_MOVE) String move) {
-    return Map.of(VAR_PLAN_OUTCOME,
-        plans.act(reviewId, ReviewPlanService.NextMove.Kind.valueOf(move)).name());
+  @JobWorker(type = TYPE)
+  public Output act(@Variable(name = VAR_REVIEW_ID) String reviewId,
+      @Variable(name = VAR_PLAN_MOVE) ReviewPlanService.NextMove.Kind move) {
+    return new Output(plans.act(reviewId, move));
   }
 }

@@ -2,11 +2,11 @@ package org.revflow.workplan;
 
 import static org.revflow.process.ProcessConstants.*;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.Variable;
-import io.camunda.client.api.response.ActivatedJob;
-import java.util.HashMap;
-import java.util.Map;
 import org.revflow.review.ReviewPlanService;
 import org.springframework.stereotype.Component;
 
@@ -16,20 +16,20 @@ public class PlanNextMoveWorker {
 
   static final String TYPE = JOB_PLAN_LAUNCH;
 
+  /** Without a date ({@code WAIT}, {@code DONE}) the timer's variable is left out; the gateway reads the move. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Output(@JsonProperty(VAR_PLAN_MOVE) ReviewPlanService.NextMove.Kind planMove,
+      @JsonProperty(VAR_PLAN_AT) String planAt) {}
+
   private final ReviewPlanService plans;
 
   PlanNextMoveWorker(ReviewPlanService plans) {
     this.plans = plans;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {VAR_REVIEW_ID})
-  public Map<String, Object> next(ActivatedJob job, @Variable(name = VAR_REVIEW_ID) String reviewId) {
-    ReviewPlanService.NextMove move = plans.nextMove(reviewId, job.getProcessInstanceKey());
-    Map<String, Object> out = new HashMap<>();
-    out.put(VAR_PLAN_MOVE, move.kind().name());
-    if (move.at() != null) {
-      out.put(VAR_PLAN_AT, move.at());
-    }
-    return out;
+  @JobWorker(type = TYPE)
+  public Output next(@ProcessInstanceKey long processInstanceKey, @Variable(name = VAR_REVIEW_ID) String reviewId) {
+    ReviewPlanService.NextMove move = plans.nextMove(reviewId, processInstanceKey);
+    return new Output(move.kind(), move.at());
   }
 }

@@ -17,10 +17,10 @@ import org.revflow.notification.Addressee;
 import org.revflow.notification.NoticeJob;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.ReviewDriver;
@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ActionLinkTest {
 
   @Autowired ReviewDriver driver;
-  @Autowired ReviewService reviews;
-  @Autowired RegistryService registry;
+  @Autowired ReviewLookups reviews;
+  @Autowired RegistryLookups registry;
   @Autowired ActionTokens tokens;
   @Autowired ActionThrottle throttle;
   @Autowired JdbcTemplate jdbc;

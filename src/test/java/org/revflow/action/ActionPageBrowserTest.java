@@ -23,10 +23,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.revflow.registry.RegistryService;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
-import org.revflow.review.ReviewService;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.ReviewDriver;
@@ -53,8 +52,7 @@ class ActionPageBrowserTest {
   private static final String FP = "fp-ar@jor.example";
 
   @Autowired ReviewDriver driver;
-  @Autowired ReviewService reviews;
-  @Autowired RegistryService registry;
+  @Autowired ReviewLookups reviews;
   @Autowired ActionThrottle throttle;
   @Autowired GreenMail greenMail;
   @Autowired JdbcTemplate jdbc;

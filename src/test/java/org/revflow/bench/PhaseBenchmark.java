@@ -31,7 +31,8 @@ import org.revflow.bench.PhasePlan.PlannedReview;
 import org.revflow.config.ApiException;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.registry.PersonInput;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.PermanentRepresentativeService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.registry.StateParty;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
@@ -82,7 +83,8 @@ class PhaseBenchmark {
   /** The seeded registry's States, the same in every run: read once, by the first run that starts a context. */
   private volatile List<String> registryStates;
 
-  private final Rulebook rb = new RulebookRegistry(new RulebookProperties(null, null)).defaultRulebook();
+  private final Rulebook rb = new RulebookRegistry(new RulebookProperties(null, null),
+      new org.revflow.config.MechanismTime(java.time.Clock.systemUTC(), java.time.ZoneId.of("Europe/Vienna"))).defaultRulebook();
   private final DeadlinePlanner planner = new DeadlinePlanner();
 
   /** The figures of one run, as written to phase.json. */
@@ -173,7 +175,7 @@ class PhaseBenchmark {
       try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(RevFlowApplication.class)
           .web(WebApplicationType.NONE).properties(props)
           .initializers(c -> EmbeddedServicesInitializer.attach(c, services)).run()) {
-        registryStates = ctx.getBean(RegistryService.class).states().stream().map(StateParty::code).sorted().toList();
+        registryStates = ctx.getBean(RegistryLookups.class).states().stream().map(StateParty::code).sorted().toList();
         return PhasePlan.generate(size, registryStates, SEED, rb, planner, LAUNCH);
       } finally {
         services.close();
@@ -211,13 +213,14 @@ class PhaseBenchmark {
         time.compactEngineLog();
         ReviewService reviews = ctx.getBean(ReviewService.class);
         org.revflow.review.ReviewLaunchService launches = ctx.getBean(org.revflow.review.ReviewLaunchService.class);
-        RegistryService registry = ctx.getBean(RegistryService.class);
+        RegistryLookups registry = ctx.getBean(RegistryLookups.class);
+        PermanentRepresentativeService representatives = ctx.getBean(PermanentRepresentativeService.class);
         String secretariat = ctx.getBean(RevFlowProperties.class).secretariatEmail();
         time.pinAt(LAUNCH, LocalTime.of(7, 0));
         List<String> states = registry.states().stream().map(StateParty::code).sorted().toList();
         registryStates = states;
         for (String s : states) {
-          registry.setPermanentRepresentative(s, new PersonInput("PR of " + s, PhaseOracle.pr(s), "en", null),
+          representatives.setPermanentRepresentative(s, new PersonInput("PR of " + s, PhaseOracle.pr(s), "en", null),
               time.now(), "bench");
         }
         plan = PhasePlan.generate(size, states, SEED, rb, planner, LAUNCH);

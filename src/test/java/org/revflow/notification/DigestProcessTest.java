@@ -5,7 +5,6 @@ import static org.revflow.process.ProcessConstants.*;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
@@ -41,7 +40,7 @@ class DigestProcessTest {
 
   @Autowired ReviewDriver driver;
   @Autowired CamundaClient camunda;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired org.revflow.testsupport.EmbeddedEngine engine;
   @Autowired GreenMail greenMail;
   @Autowired RevFlowProperties properties;
   @Autowired ReviewPlanService plans;
@@ -112,7 +111,7 @@ class DigestProcessTest {
   }
 
   private List<Long> digestInstances() {
-    return java.util.stream.StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+    return java.util.stream.StreamSupport.stream(engine.records().spliterator(), false)
         .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
             && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
             && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
@@ -122,7 +121,7 @@ class DigestProcessTest {
   }
 
   private boolean ended(long key) {
-    return java.util.stream.StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false).anyMatch(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
+    return java.util.stream.StreamSupport.stream(engine.records().spliterator(), false).anyMatch(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
         && (r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
         && v.getProcessInstanceKey() == key);

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.RevFlowTest;
@@ -37,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NoticeClaimRenewalTest {
 
   @Autowired NoticeRepository notices;
-  @Autowired org.revflow.review.StepService steps;
+  @Autowired org.revflow.review.ReviewLookups reviews;
   @Autowired AddresseeResolver addressees;
   @Autowired RoleHolders roleHolders;
   @Autowired NoticeComposer composer;
@@ -100,7 +101,8 @@ class NoticeClaimRenewalTest {
         return composer.compose(j, to);
       }
     };
-    NoticeService worker = new NoticeService(notices, steps, addressees, roleHolders, slow, mail, smtp, tx, jdbc, clock, properties);
+    NoticeService worker = new NoticeService(notices, reviews, addressees, roleHolders, slow, mail, smtp, tx, jdbc,
+        new MechanismTime(clock, properties.zone()), properties);
 
     assertThatThrownBy(() -> worker.deliver(job, 4242L))
         .isInstanceOf(NoticeDeliveryException.class)

@@ -35,7 +35,9 @@ class NoticeDeliveryTest {
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired SimulatedTime time;
   @Autowired ReviewDriver driver;
-  @Autowired org.revflow.registry.RegistryService registry;
+  @Autowired org.revflow.registry.RegistryLookups registry;
+  @Autowired org.revflow.registry.PersonService people;
+  @Autowired org.revflow.registry.DesignationService designations;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   @org.junit.jupiter.api.AfterEach
@@ -220,7 +222,7 @@ class NoticeDeliveryTest {
     NoticeJob[] job = new NoticeJob[1];
     String reviewId = stepDoneWithOneRejected("NZL", "PRT", "URY", "fp@prt.example", job);
     // The secretariat corrects the address the server refused (a 550), then the job comes back.
-    registry.updatePerson(personId("fp@prt.example"),
+    people.updatePerson(personId("fp@prt.example"),
         new org.revflow.registry.PersonInput("Focal point of PRT", "focal.point@prt.example", "en", null), "test");
     try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of())) {
       withServer(server, () -> assertThat(service.deliver(job[0], 1L)).isEqualTo(new NoticeService.Delivery(1, 2)));
@@ -248,7 +250,7 @@ class NoticeDeliveryTest {
     NoticeJob[] job = new NoticeJob[1];
     String reviewId = stepDoneWithOneRejected("CHL", "SVN", "KOR", "fp@svn.example", job);
     // A new focal point for SVN, and a State that joins the review after the event (replaces KOR).
-    registry.designateFocalPoint(reviewId, "SVN", new org.revflow.registry.PersonInput("New FP", "new.fp@svn.example",
+    designations.designateFocalPoint(reviewId, "SVN", new org.revflow.registry.PersonInput("New FP", "new.fp@svn.example",
         "fr", null), "NV/new", time.today(), null, "test");
     driver.permanentRepresentatives("HRV");
     driver.replaceReviewer(time.today(), reviewId, "KOR", "HRV");
@@ -294,12 +296,12 @@ class NoticeDeliveryTest {
         io.camunda.client.api.response.ActivatedJob.class);
     org.mockito.Mockito.when(job.getKey()).thenReturn(777L);
     org.mockito.Mockito.when(job.getRetries()).thenReturn(45);
-    org.mockito.Mockito.when(job.getVariablesAsMap()).thenReturn(java.util.Map.of("reviewId", reviewId,
-        "noticeKey", "DONE:LOG", "noticeKind", "STEP_DONE", "step", "PRELIMINARY_CONSULTATION"));
+    NoticeWorker.Input variables = new NoticeWorker.Input(reviewId, null, "DONE:LOG", NoticeKind.STEP_DONE,
+        Step.PRELIMINARY_CONSULTATION, null, null);
     io.camunda.client.api.worker.JobClient client = org.mockito.Mockito.mock(
         io.camunda.client.api.worker.JobClient.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
     try (RejectingSmtpServer server = new RejectingSmtpServer(java.util.Set.of("fp@cyp.example"))) {
-      withServer(server, () -> new NoticeWorker(service).handle(client, job));
+      withServer(server, () -> new NoticeWorker(service).handle(client, job, variables));
     }
     // Operate's incident (the job's error message) names the address; the log names the person.
     var failCommand = org.mockito.Mockito.verify(client.newFailCommand(777L).retries(44)

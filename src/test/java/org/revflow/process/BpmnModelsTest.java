@@ -8,6 +8,7 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.Message;
@@ -15,27 +16,39 @@ import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 
 /**
  * The models in {@code bpmn/} as people and Java see them: valid for Zeebe, meaningful ids, a name
  * on everything a user sees, in the secretariat's words and never twice in a process, a drawing
- * that reads cleanly (see {@link BpmnDrawing}), and only the job types, messages and process ids
- * that the Java side knows (ProcessConstants).
+ * that reads cleanly (see {@link BpmnDrawing}), and only the job types, messages, process ids,
+ * variables and notice keys that the Java side knows (ProcessConstants, NoticeKeys).
  */
 class BpmnModelsTest {
 
@@ -89,6 +102,138 @@ class BpmnModelsTest {
         .allMatch(jobTypes::contains);
     Set<String> messages = constants("MSG_");
     assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName).allMatch(messages::contains);
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyVariableTheModelNamesIsOneTheJavaSideKnows(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    assertThat(unknownVariables(model)).as("variables in %s that are not in ProcessConstants", file.getName())
+        .isEmpty();
+  }
+
+  @Test
+  void aTypoInAModelsVariableFailsTheCheck() throws Exception {
+    String xml = Files.readString(Path.of("bpmn/deadline-step.bpmn"));
+    assertThat(xml).contains("=stepOpen and noticePlanned", "target=\"lastSentNoticeKey\"");
+    String typos = xml.replace("=stepOpen and noticePlanned", "=stepOpen and noticePlaned")
+        .replace("target=\"lastSentNoticeKey\"", "target=\"lastSentNotice\"");
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(typos.getBytes(StandardCharsets.UTF_8)));
+    assertThat(unknownVariables(model)).containsExactlyInAnyOrder("noticePlaned", "lastSentNotice");
+  }
+
+  @Test
+  void feelNamesAreTheVariablesAnExpressionReads() {
+    assertThat(feelNames("=\"DRAW@\" + string(today())")).isEmpty();
+    assertThat(feelNames("=\"OPENED:\" + noticeKind")).containsExactly("noticeKind");
+    assertThat(feelNames("=planMove = \"DRAW_CHECK\" or planMove = \"LAUNCH\"")).containsExactly("planMove");
+    assertThat(feelNames("=string(dialogueStepId)")).containsExactly("dialogueStepId");
+    assertThat(feelNames("=notice.kind")).containsExactly("notice");
+    assertThat(feelNames("deadline-step")).as("not an expression").isEmpty();
+  }
+
+  /**
+   * Literal notice keys and the literal parts of computed ones are those {@link NoticeKeys}
+   * describes; literal notice kinds, steps and review ids are ones Java knows.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void literalNoticeKeysKindsAndStepsAreThoseTheJavaSideKnows(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    for (ZeebeInput input : model.getModelElementsByType(ZeebeInput.class)) {
+      List<String> literals = literals(input.getSource());
+      switch (input.getTarget()) {
+        case ProcessConstants.VAR_NOTICE_KEY -> assertThat(literals).as("notice key %s", input.getSource())
+            .allMatch(BpmnModelsTest::isNoticeKeyPart);
+        case ProcessConstants.VAR_NOTICE_KIND -> assertThat(literals).as("notice kind %s", input.getSource())
+            .allMatch(l -> Arrays.stream(NoticeKind.values()).anyMatch(k -> k.name().equals(l)));
+        case ProcessConstants.VAR_STEP -> assertThat(literals).as("step %s", input.getSource())
+            .allMatch(l -> Arrays.stream(Step.values()).anyMatch(k -> k.name().equals(l)));
+        case ProcessConstants.VAR_REVIEW_ID -> assertThat(literals).as("review id %s", input.getSource())
+            .allMatch(ProcessConstants.DIGEST_REVIEW_ID::equals);
+        default -> { }
+      }
+    }
+  }
+
+  private static boolean isNoticeKeyPart(String literal) {
+    if (literal.equals(NoticeKeys.LAUNCH) || literal.equals(NoticeKeys.COMPLETED)) {
+      return true;
+    }
+    for (String prefix : List.of(NoticeKeys.OPENED, NoticeKeys.DONE, NoticeKeys.DRAW, NoticeKeys.DIGEST)) {
+      if (literal.startsWith(prefix)) {
+        String rest = literal.substring(prefix.length());
+        return rest.isEmpty() || Arrays.stream(NoticeKind.values()).anyMatch(k -> k.name().equals(rest));
+      }
+    }
+    return false;
+  }
+
+  /** The variable names a model reads or writes that ProcessConstants does not know. */
+  static Set<String> unknownVariables(BpmnModelInstance model) {
+    Set<String> known = constants("VAR_");
+    Set<String> named = new TreeSet<>();
+    for (ZeebeInput in : model.getModelElementsByType(ZeebeInput.class)) {
+      named.addAll(feelNames(in.getSource()));
+      named.add(in.getTarget());
+    }
+    for (ZeebeOutput out : model.getModelElementsByType(ZeebeOutput.class)) {
+      named.addAll(feelNames(out.getSource()));
+      named.add(out.getTarget());
+    }
+    for (ZeebeLoopCharacteristics loop : model.getModelElementsByType(ZeebeLoopCharacteristics.class)) {
+      named.addAll(feelNames(loop.getInputCollection()));
+      named.addAll(feelNames(loop.getOutputElement()));
+      Stream.of(loop.getInputElement(), loop.getOutputCollection()).filter(n -> n != null && !n.isBlank())
+          .forEach(named::add);
+    }
+    for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+      named.addAll(feelNames(condition.getTextContent()));
+    }
+    for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+      Stream.of(timer.getTimeDate(), timer.getTimeDuration(), timer.getTimeCycle()).filter(e -> e != null)
+          .forEach(e -> named.addAll(feelNames(e.getTextContent())));
+    }
+    for (ZeebeSubscription subscription : model.getModelElementsByType(ZeebeSubscription.class)) {
+      named.addAll(feelNames(subscription.getCorrelationKey()));
+    }
+    named.removeAll(known);
+    return named;
+  }
+
+  private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*+)(?!\\s*\\()");
+  private static final Set<String> FEEL_WORDS = Set.of("and", "or", "not", "null", "true", "false", "if", "then",
+      "else", "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function");
+
+  /** The variables a FEEL expression ({@code =...}) reads: names outside strings, not functions or paths' members. */
+  static Set<String> feelNames(String expression) {
+    if (expression == null || !expression.strip().startsWith("=")) {
+      return Set.of();
+    }
+    String code = STRING.matcher(expression.strip().substring(1)).replaceAll(" ");
+    Set<String> names = new TreeSet<>();
+    var m = NAME.matcher(code);
+    while (m.find()) {
+      if (!FEEL_WORDS.contains(m.group(1))) {
+        names.add(m.group(1));
+      }
+    }
+    return names;
+  }
+
+  /** The string literals of a FEEL expression, or the whole value of a static one. */
+  private static List<String> literals(String expression) {
+    if (expression == null || !expression.strip().startsWith("=")) {
+      return expression == null ? List.of() : List.of(expression);
+    }
+    List<String> out = new ArrayList<>();
+    var m = STRING.matcher(expression);
+    while (m.find()) {
+      out.add(m.group().substring(1, m.group().length() - 1));
+    }
+    return out;
   }
 
   @ParameterizedTest

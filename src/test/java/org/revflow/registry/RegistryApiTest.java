@@ -26,7 +26,7 @@ class RegistryApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
-  @Autowired RegistryService registry;
+  @Autowired RegistryLookups registry;
   @Autowired java.time.Clock clock;
 
   @Test

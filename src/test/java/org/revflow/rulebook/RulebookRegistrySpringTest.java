@@ -18,7 +18,12 @@ class RulebookRegistrySpringTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(RulebookProperties.class)
   @Import({RulebookRegistry.class, DeadlinePlanner.class})
-  static class RulebookBeans {}
+  static class RulebookBeans {
+    @org.springframework.context.annotation.Bean
+    org.revflow.config.MechanismTime mechanismTime() {
+      return RulebookRegistryTest.TIME;
+    }
+  }
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner().withUserConfiguration(RulebookBeans.class);

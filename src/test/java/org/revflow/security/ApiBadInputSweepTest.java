@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revflow.registry.PersonInput;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.DesignationService;
+import org.revflow.registry.PersonService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.registry.draw.DrawService;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
@@ -82,7 +84,9 @@ class ApiBadInputSweepTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReviewDriver driver;
-  @Autowired RegistryService registry;
+  @Autowired RegistryLookups registry;
+  @Autowired PersonService people;
+  @Autowired DesignationService designations;
   @Autowired DrawService draws;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
@@ -108,8 +112,8 @@ class ApiBadInputSweepTest {
   void everyWriteEndpointRefusesBadInputWithAProblemAndChangesNothing() throws Exception {
     driver.permanentRepresentatives("PRY", "BOL", "ECU", "NZL");
     String review = driver.launch("PRY", 4, "BOL", "ECU");
-    long person = registry.createPerson(new PersonInput("Sweep Person", "sweep.person@pry.example", "es", null), "test").id();
-    registry.designateExperts(review, "BOL", List.of(new PersonInput("Sweep Expert", "sweep.expert@bol.example", "es", null)),
+    long person = people.createPerson(new PersonInput("Sweep Person", "sweep.person@pry.example", "es", null), "test").id();
+    designations.designateExperts(review, "BOL", List.of(new PersonInput("Sweep Expert", "sweep.expert@bol.example", "es", null)),
         "NV/BOL/1", driver.time().today(), null, "test");
     long designation = registry.designationHistory(review, "BOL").getFirst().id();
     long draw = draws.draw(new DrawService.DrawRequest(1, List.of("PRY"), 42L, null), "test").id();

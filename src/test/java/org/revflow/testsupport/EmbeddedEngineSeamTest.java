@@ -52,7 +52,9 @@ class EmbeddedEngineSeamTest {
 
   private static boolean touchesEngine(Path source) {
     try {
-      return ENGINE.matcher(Files.readString(source)).find();
+      // Imports and qualified names; ArchitectureTest names the packages as strings to keep them out.
+      return Files.readAllLines(source).stream().filter(line -> !line.contains("\""))
+          .anyMatch(line -> ENGINE.matcher(line).find());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.registry.PersonInput;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.PermanentRepresentativeService;
 import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewCommands.Instrument;
@@ -28,14 +28,14 @@ public class ReviewDriver {
   private final ReviewService reviews;
   private final org.revflow.review.ReviewLaunchService launches;
   private final ReviewQueries queries;
-  private final RegistryService registry;
+  private final PermanentRepresentativeService registry;
   private final NoticeRepository notices;
   private final SimulatedTime time;
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final io.camunda.client.CamundaClient camunda;
 
-  ReviewDriver(ReviewService reviews, org.revflow.review.ReviewLaunchService launches, ReviewQueries queries, RegistryService registry, NoticeRepository notices,
+  ReviewDriver(ReviewService reviews, org.revflow.review.ReviewLaunchService launches, ReviewQueries queries, PermanentRepresentativeService registry, NoticeRepository notices,
       SimulatedTime time, org.springframework.jdbc.core.JdbcTemplate jdbc, io.camunda.client.CamundaClient camunda) {
     this.jdbc = jdbc;
     this.camunda = camunda;

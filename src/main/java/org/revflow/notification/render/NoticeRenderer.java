@@ -1,7 +1,6 @@
 package org.revflow.notification.render;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
@@ -60,17 +60,15 @@ public class NoticeRenderer {
       NoticeKind.DESIGNATION_PENDING, NoticeKind.INTERIM_FOCAL_POINT_ENDED);
 
   private final StateNames stateNames;
-  private final Clock clock;
-  private final ZoneId mechanismZone;
+  private final MechanismTime time;
   /** iTIP PUBLISH requires an ORGANIZER: the secretariat sets the deadlines. */
   private final URI organizer;
   private final NoticeMessages messages = new NoticeMessages();
   private final SpringTemplateEngine templates = templateEngine();
 
-  public NoticeRenderer(StateNames stateNames, Clock clock, RevFlowProperties properties) {
+  public NoticeRenderer(StateNames stateNames, MechanismTime time, RevFlowProperties properties) {
     this.stateNames = stateNames;
-    this.clock = clock;
-    this.mechanismZone = properties.zone();
+    this.time = time;
     this.organizer = URI.create("mailto:" + properties.secretariatEmail());
   }
 
@@ -319,7 +317,7 @@ public class NoticeRenderer {
     if (zone == null) {
       return Optional.empty();
     }
-    ZonedDateTime end = due.atTime(END_OF_DAY).atZone(mechanismZone);
+    ZonedDateTime end = due.atTime(END_OF_DAY).atZone(time.zone());
     ZonedDateTime there = end.withZoneSameInstant(zone);
     if (there.toLocalDateTime().equals(end.toLocalDateTime())) {
       return Optional.empty();
@@ -372,7 +370,7 @@ public class NoticeRenderer {
     URI url = content.actionLink() != null ? content.actionLink() : content.reviewLink();
     String filename = "deadline-" + content.reviewId().replaceAll("[^A-Za-z0-9_-]", "_") + "-"
         + step.name().toLowerCase(Locale.ROOT) + ".ics";
-    return CalendarPart.build(uid, content.deadlineRevision(), content.due(), clock.instant(), summary, description,
+    return CalendarPart.build(uid, content.deadlineRevision(), content.due(), time.now(), summary, description,
         url, organizer, lang, filename);
   }
 
@@ -412,7 +410,7 @@ public class NoticeRenderer {
         throw new IllegalArgumentException("sentOn '" + given.get() + "' is not YYYY-MM-DD", e);
       }
     }
-    return LocalDate.now(clock.withZone(mechanismZone));
+    return time.today();
   }
 
   private static Optional<Integer> escalationNumber(NoticeContent content) {

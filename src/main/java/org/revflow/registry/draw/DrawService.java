@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.revflow.registry.Instrument;
 import org.revflow.registry.RegistryException;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.registry.StateParty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +43,7 @@ public class DrawService {
     }
   }
 
-  private final RegistryService registry;
+  private final RegistryLookups registry;
   private final DrawRepository draws;
   private final DrawSolver solver;
   private final TransactionTemplate tx;
@@ -51,7 +51,7 @@ public class DrawService {
   private final Clock clock;
   private final SecureRandom seeds = new SecureRandom();
 
-  DrawService(RegistryService registry, DrawRepository draws, TransactionTemplate tx, ObjectMapper json, Clock clock) {
+  DrawService(RegistryLookups registry, DrawRepository draws, TransactionTemplate tx, ObjectMapper json, Clock clock) {
     this.registry = registry;
     this.draws = draws;
     this.solver = new DrawSolver();

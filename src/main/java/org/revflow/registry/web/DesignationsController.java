@@ -20,7 +20,9 @@ import org.revflow.registry.FocalPointResolver;
 import org.revflow.registry.PersonInput;
 import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryException;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.DesignationService;
+import org.revflow.registry.RegistryImports;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.registry.RoleKind;
 import org.revflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -49,15 +51,20 @@ class DesignationsController {
 
   record EndBody(String noteVerbaleRef, String reason, Instant effectiveAt) {}
 
-  private final RegistryService registry;
+  private final RegistryLookups registry;
+  private final DesignationService designations;
+  private final RegistryImports imports;
   private final FocalPointResolver resolver;
   private final Clock clock;
 
   private final CurrentUser currentUser;
 
-  DesignationsController(RegistryService registry, FocalPointResolver resolver, Clock clock, CurrentUser currentUser) {
+  DesignationsController(RegistryLookups registry, DesignationService designations, RegistryImports imports,
+      FocalPointResolver resolver, Clock clock, CurrentUser currentUser) {
     this.currentUser = currentUser;
     this.registry = registry;
+    this.designations = designations;
+    this.imports = imports;
     this.resolver = resolver;
     this.clock = clock;
   }
@@ -108,12 +115,12 @@ class DesignationsController {
         if (people.size() != 1) {
           throw RegistryException.invalid("a focal-point designation names exactly one person");
         }
-        previous = registry.designateFocalPoint(reviewId, body.stateCode(), people.get(0), body.noteVerbaleRef(),
+        previous = designations.designateFocalPoint(reviewId, body.stateCode(), people.get(0), body.noteVerbaleRef(),
             body.receivedOn(), body.effectiveAt(), currentUser.name(), body.replaces(), true).orElse(null);
       }
-      case EXPERT -> registry.designateExperts(reviewId, body.stateCode(), people, body.noteVerbaleRef(),
+      case EXPERT -> designations.designateExperts(reviewId, body.stateCode(), people, body.noteVerbaleRef(),
           body.receivedOn(), body.effectiveAt(), currentUser.name());
-      case OBSERVER -> registry.designateObservers(reviewId, body.stateCode(), people, body.noteVerbaleRef(),
+      case OBSERVER -> designations.designateObservers(reviewId, body.stateCode(), people, body.noteVerbaleRef(),
           body.receivedOn(), body.effectiveAt(), currentUser.name());
     }
     Instant at = body.effectiveAt() == null ? clock.instant() : body.effectiveAt();
@@ -197,7 +204,7 @@ class DesignationsController {
         @ApiResponse(responseCode = "409", description = "The designation has already ended")})
   DesignationView end(@PathVariable @Parameter(description = "The designation's id") long id,
       @RequestBody EndBody body) {
-    return registry.endDesignation(id, body.noteVerbaleRef(), body.reason(), body.effectiveAt(), currentUser.name());
+    return designations.endDesignation(id, body.noteVerbaleRef(), body.reason(), body.effectiveAt(), currentUser.name());
   }
 
   /**
@@ -229,6 +236,6 @@ class DesignationsController {
                  "instance": "/api/registry/designations/import", "kind": "INVALID_CSV",
                  "errors": [{"line": 3, "reason": "State PER is not taking part in review AUT-P2-2027"}]}""")))})
   Map<String, Object> importCsv(@RequestBody byte[] csv) {
-    return Map.of("applied", registry.importDesignations(Csv.utf8(csv), currentUser.name()));
+    return Map.of("applied", imports.importDesignations(Csv.utf8(csv), currentUser.name()));
   }
 }

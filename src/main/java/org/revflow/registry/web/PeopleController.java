@@ -10,7 +10,8 @@ import java.util.List;
 import org.revflow.registry.PersonInput;
 import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryException;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.PersonService;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,13 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Registry")
 class PeopleController {
 
-  private final RegistryService registry;
+  private final RegistryLookups registry;
+  private final PersonService people;
 
   private final CurrentUser currentUser;
 
-  PeopleController(RegistryService registry, CurrentUser currentUser) {
+  PeopleController(RegistryLookups registry, PersonService people, CurrentUser currentUser) {
     this.currentUser = currentUser;
     this.registry = registry;
+    this.people = people;
   }
 
   @PostMapping
@@ -51,7 +54,7 @@ class PeopleController {
             + "en, fr, ru, es; an unknown time zone"),
         @ApiResponse(responseCode = "409", description = "A person with this email address is already registered")})
   ResponseEntity<PersonView> create(@RequestBody PersonInput body) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(registry.createPerson(body, currentUser.name()));
+    return ResponseEntity.status(HttpStatus.CREATED).body(people.createPerson(body, currentUser.name()));
   }
 
   @GetMapping("/{id}")
@@ -97,6 +100,6 @@ class PeopleController {
         @ApiResponse(responseCode = "409", description = "The email address belongs to another person")})
   PersonView update(@PathVariable @Parameter(description = "The person's registry id") long id,
       @RequestBody PersonInput body) {
-    return registry.updatePerson(id, body, currentUser.name());
+    return people.updatePerson(id, body, currentUser.name());
   }
 }

@@ -21,9 +21,12 @@ import org.revflow.registry.PersonInput;
 import org.revflow.registry.PersonView;
 import org.revflow.registry.RegionalGroup;
 import org.revflow.registry.RegistryException;
-import org.revflow.registry.RegistryService;
+import org.revflow.registry.PermanentRepresentativeService;
+import org.revflow.registry.RegistryImports;
+import org.revflow.registry.RegistryLookups;
 import org.revflow.registry.StateNames;
 import org.revflow.registry.StateParty;
+import org.revflow.registry.StatePartyService;
 import org.revflow.registry.Tenure;
 import org.revflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -69,15 +72,22 @@ class StatesController {
 
   record PermanentRepBody(PersonInput person, Instant effectiveAt) {}
 
-  private final RegistryService registry;
+  private final RegistryLookups registry;
+  private final StatePartyService states;
+  private final PermanentRepresentativeService representatives;
+  private final RegistryImports imports;
   private final StateNames names;
   private final Clock clock;
 
   private final CurrentUser currentUser;
 
-  StatesController(RegistryService registry, StateNames names, Clock clock, CurrentUser currentUser) {
+  StatesController(RegistryLookups registry, StatePartyService states, PermanentRepresentativeService representatives,
+      RegistryImports imports, StateNames names, Clock clock, CurrentUser currentUser) {
     this.currentUser = currentUser;
     this.registry = registry;
+    this.states = states;
+    this.representatives = representatives;
+    this.imports = imports;
     this.names = names;
     this.clock = clock;
   }
@@ -125,7 +135,7 @@ class StatesController {
     if (body == null) {
       throw RegistryException.invalid("body required");
     }
-    StateParty s = registry.registerState(body.code(), body.regionalGroup(), body.drawGroup(), body.instruments(), currentUser.name());
+    StateParty s = states.registerState(body.code(), body.regionalGroup(), body.drawGroup(), body.instruments(), currentUser.name());
     return ResponseEntity.status(HttpStatus.CREATED).body(response(s));
   }
 
@@ -145,9 +155,9 @@ class StatesController {
   StateResponse update(
       @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code,
       @RequestBody StateBody body) {
-    StateParty s = registry.updateStateGroups(code, body.regionalGroup(), body.drawGroup(), currentUser.name());
+    StateParty s = states.updateStateGroups(code, body.regionalGroup(), body.drawGroup(), currentUser.name());
     if (body.instruments() != null) {
-      s = registry.setInstruments(code, body.instruments(), currentUser.name());
+      s = states.setInstruments(code, body.instruments(), currentUser.name());
     }
     return response(s);
   }
@@ -166,7 +176,7 @@ class StatesController {
   StateResponse instruments(
       @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code,
       @RequestBody InstrumentsBody body) {
-    return response(registry.setInstruments(code, body.toSet(), currentUser.name()));
+    return response(states.setInstruments(code, body.toSet(), currentUser.name()));
   }
 
   /**
@@ -197,7 +207,7 @@ class StatesController {
                  "errors": [{"line": 2, "reason": "unknown State 'QQQ'"},
                             {"line": 4, "reason": "trafficking_in_persons: expected yes or no, found 'maybe'"}]}""")))})
   Map<String, Object> importInstruments(@RequestBody byte[] csv) {
-    return Map.of("updated", registry.importInstruments(Csv.utf8(csv), currentUser.name()));
+    return Map.of("updated", imports.importInstruments(Csv.utf8(csv), currentUser.name()));
   }
 
   @GetMapping("/{code}/permanent-representative")
@@ -237,7 +247,7 @@ class StatesController {
   PersonView setPermanentRep(
       @Parameter(description = "The State's ISO 3166-1 alpha-3 code, e.g. AUT") @PathVariable String code,
       @RequestBody PermanentRepBody body) {
-    return registry.setPermanentRepresentative(code, body.person(), body.effectiveAt(), currentUser.name());
+    return representatives.setPermanentRepresentative(code, body.person(), body.effectiveAt(), currentUser.name());
   }
 
   @GetMapping("/{code}/permanent-representative/history")

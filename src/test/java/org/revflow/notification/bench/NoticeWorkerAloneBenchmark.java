@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.revflow.bench.CpuMeter;
 import org.revflow.notification.NoticeWorker;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,7 +166,8 @@ class NoticeWorkerAloneBenchmark {
           // Measured from the hand-over, as a streamed job is pushed: time waiting for a free handler counts.
           long handedOver = System.nanoTime();
           done.add(handlers.submit(() -> {
-            worker.handle(JOB_CLIENT, job(reviewId, prefix + n));
+            worker.handle(JOB_CLIENT, job(), new NoticeWorker.Input(reviewId, null, prefix + n,
+                NoticeKind.STEP_DONE, Step.SAQ, "TON", null));
             latencies.add((System.nanoTime() - handedOver) / 1_000_000);
           }));
         }, at, TimeUnit.NANOSECONDS);
@@ -183,18 +186,11 @@ class NoticeWorkerAloneBenchmark {
     }
   }
 
-  private ActivatedJob job(String reviewId, String noticeKey) {
+  private ActivatedJob job() {
     long key = jobKeys.incrementAndGet();
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("reviewId", reviewId);
-    vars.put("noticeKind", "STEP_DONE");
-    vars.put("step", "SAQ");
-    vars.put("state", "TON");
-    vars.put("noticeKey", noticeKey);
     return (ActivatedJob) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ActivatedJob.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "getKey" -> key;
-          case "getVariablesAsMap" -> vars;
           case "getRetries" -> NoticeWorker.RETRIES;
           case "getType" -> "notice";
           case "toString" -> "job " + key;

@@ -2,22 +2,22 @@ package org.revflow.notification.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
 import org.revflow.registry.StateNames;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The renderer is a plain bean: StateNames, the one Clock and RevFlow's properties are all it needs. */
+/** The renderer is a plain bean: StateNames, the Mechanism's time and RevFlow's properties are all it needs. */
 class NoticeRendererWiringTest {
 
   @Test
   void rendersFromASpringContext() {
     new ApplicationContextRunner()
         .withBean(StateNames.class, CldrStateNames::new)
-        .withBean(Clock.class, () -> Notices.CLOCK)
+        .withBean(MechanismTime.class, () -> new MechanismTime(Notices.CLOCK, Notices.VIENNA))
         .withBean(RevFlowProperties.class, () -> Notices.PROPERTIES)
         .withBean(NoticeRenderer.class)
         .run(context -> {

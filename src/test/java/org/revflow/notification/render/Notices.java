@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
@@ -27,7 +28,7 @@ final class Notices {
   private Notices() {}
 
   static NoticeRenderer renderer() {
-    return new NoticeRenderer(new CldrStateNames(), CLOCK, PROPERTIES);
+    return new NoticeRenderer(new CldrStateNames(), new MechanismTime(CLOCK, VIENNA), PROPERTIES);
   }
 
   static Recipient recipient(Language language) {

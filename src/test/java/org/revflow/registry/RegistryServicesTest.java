@@ -19,14 +19,17 @@ import org.revflow.testsupport.RevFlowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Registry service and repositories on the real database (embedded MariaDB through Connector/J). */
+/** The registry's services and repositories on the real database (embedded MariaDB through Connector/J). */
 @RevFlowTest
-class RegistryServiceTest {
+class RegistryServicesTest {
 
   private static final LocalDate RECEIVED = LocalDate.of(2026, 1, 10);
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  @Autowired RegistryService registry;
+  @Autowired RegistryLookups registry;
+  @Autowired DesignationService designations;
+  @Autowired PersonService people;
+  @Autowired PermanentRepresentativeService representatives;
   @Autowired FocalPointResolver resolver;
   @Autowired StateSeeder seeder;
   @Autowired JdbcTemplate jdbc;
@@ -50,10 +53,10 @@ class RegistryServiceTest {
     String review = RegistryFixtures.review(jdbc, "FRA", "DEU", "MEX");
     String first = email("fp1");
     String second = email("fp2");
-    assertThat(registry.designateFocalPoint(review, "DEU", person("Anna Schmidt", first, "en"), "NV/1", RECEIVED,
+    assertThat(designations.designateFocalPoint(review, "DEU", person("Anna Schmidt", first, "en"), "NV/1", RECEIVED,
         T0.plusSeconds(10), "test")).isEmpty();
     Instant later = T0.plusSeconds(1000);
-    assertThat(registry.designateFocalPoint(review, "deu", person("Bernd Weber", second.toUpperCase(), "fr"), "NV/2",
+    assertThat(designations.designateFocalPoint(review, "deu", person("Bernd Weber", second.toUpperCase(), "fr"), "NV/2",
         RECEIVED, later, "test")).map(PersonView::email).contains(first);
 
     assertThat(registry.designatedFocalPoint(review, "DEU", T0.plusSeconds(500))).map(PersonView::email).contains(first);
@@ -69,14 +72,14 @@ class RegistryServiceTest {
   void anExistingEmailReusesThePersonWithoutChangingIt() {
     String review = RegistryFixtures.review(jdbc, "JPN", "CHN", "BRA");
     String mail = email("same");
-    PersonView created = registry.createPerson(new PersonInput("Li Wei", mail, "zh", "Asia/Shanghai"), "test");
-    registry.designateExperts(review, "CHN", List.of(person("LI Wei (Mr.)", mail.toUpperCase(), "en")), "NV/3",
+    PersonView created = people.createPerson(new PersonInput("Li Wei", mail, "zh", "Asia/Shanghai"), "test");
+    designations.designateExperts(review, "CHN", List.of(person("LI Wei (Mr.)", mail.toUpperCase(), "en")), "NV/3",
         RECEIVED, T0, "test");
     List<PersonView> experts = registry.experts(review, "CHN", T0.plusSeconds(1));
     assertThat(experts).containsExactly(created);
     assertThat(registry.designationHistory(review, "CHN").get(0).nameAsDesignated()).isEqualTo("LI Wei (Mr.)");
     // Designating the same expert again changes nothing.
-    registry.designateExperts(review, "CHN", List.of(person("Li Wei", mail, "zh")), "NV/4", RECEIVED, T0, "test");
+    designations.designateExperts(review, "CHN", List.of(person("Li Wei", mail, "zh")), "NV/4", RECEIVED, T0, "test");
     assertThat(registry.designationHistory(review, "CHN")).hasSize(1);
   }
 
@@ -84,30 +87,30 @@ class RegistryServiceTest {
   void badInputIsRefusedAndNothingIsWritten() {
     String review = RegistryFixtures.review(jdbc, "ITA", "ESP", "ARG");
     Map<String, Integer> before = counts();
-    assertKind(() -> registry.designateFocalPoint(review, "ESP", person("X", "not-an-email", "es"), "NV", RECEIVED, T0, "t"),
+    assertKind(() -> designations.designateFocalPoint(review, "ESP", person("X", "not-an-email", "es"), "NV", RECEIVED, T0, "t"),
         RegistryException.Kind.INVALID_INPUT);
-    assertKind(() -> registry.designateFocalPoint(review, "ESP", person("X", email("x"), "de"), "NV", RECEIVED, T0, "t"),
+    assertKind(() -> designations.designateFocalPoint(review, "ESP", person("X", email("x"), "de"), "NV", RECEIVED, T0, "t"),
         RegistryException.Kind.INVALID_INPUT);
-    assertKind(() -> registry.designateFocalPoint(review, "ESP", new PersonInput("X", email("x"), "es", "Mars/Olympus"),
+    assertKind(() -> designations.designateFocalPoint(review, "ESP", new PersonInput("X", email("x"), "es", "Mars/Olympus"),
         "NV", RECEIVED, T0, "t"), RegistryException.Kind.INVALID_INPUT);
-    assertKind(() -> registry.designateFocalPoint(review, "XYZ", person("X", email("x"), "es"), "NV", RECEIVED, T0, "t"),
+    assertKind(() -> designations.designateFocalPoint(review, "XYZ", person("X", email("x"), "es"), "NV", RECEIVED, T0, "t"),
         RegistryException.Kind.UNKNOWN_STATE);
-    assertKind(() -> registry.designateFocalPoint(review, "PER", person("X", email("x"), "es"), "NV", RECEIVED, T0, "t"),
+    assertKind(() -> designations.designateFocalPoint(review, "PER", person("X", email("x"), "es"), "NV", RECEIVED, T0, "t"),
         RegistryException.Kind.STATE_NOT_IN_REVIEW);
-    assertKind(() -> registry.designateExperts("no-such-review", "ESP", List.of(person("X", email("x"), "es")), "NV",
+    assertKind(() -> designations.designateExperts("no-such-review", "ESP", List.of(person("X", email("x"), "es")), "NV",
         RECEIVED, T0, "t"), RegistryException.Kind.UNKNOWN_REVIEW);
     // One bad person in a list: none of the list is written.
-    assertKind(() -> registry.designateExperts(review, "ESP", List.of(person("Good", email("g"), "es"),
+    assertKind(() -> designations.designateExperts(review, "ESP", List.of(person("Good", email("g"), "es"),
         person("Bad", "bad@", "es")), "NV", RECEIVED, T0, "t"), RegistryException.Kind.INVALID_INPUT);
     String fp = email("fp");
-    registry.designateFocalPoint(review, "ESP", person("Uno", fp, "es"), "NV/1", RECEIVED, T0, "t");
+    designations.designateFocalPoint(review, "ESP", person("Uno", fp, "es"), "NV/1", RECEIVED, T0, "t");
     Map<String, Integer> afterFirst = counts();
-    assertKind(() -> registry.designateFocalPoint(review, "ESP", person("Dos", email("fp"), "es"), "NV/2", RECEIVED,
+    assertKind(() -> designations.designateFocalPoint(review, "ESP", person("Dos", email("fp"), "es"), "NV/2", RECEIVED,
         T0.plusSeconds(5), "t", null, true), RegistryException.Kind.FOCAL_POINT_ALREADY_DESIGNATED);
     assertThat(counts()).isEqualTo(afterFirst);
     assertThat(afterFirst.get("registry_designation")).isEqualTo(before.get("registry_designation") + 1);
     // Naming the holder makes it a replacement.
-    registry.designateFocalPoint(review, "ESP", person("Dos", email("fp"), "es"), "NV/2", RECEIVED, T0.plusSeconds(5),
+    designations.designateFocalPoint(review, "ESP", person("Dos", email("fp"), "es"), "NV/2", RECEIVED, T0.plusSeconds(5),
         "t", fp.toUpperCase(), true);
     assertThat(registry.designationHistory(review, "ESP")).hasSize(2);
   }
@@ -127,12 +130,12 @@ class RegistryServiceTest {
     String pr2 = email("pr2");
     String fp1 = email("fp1");
     String fp2 = email("fp2");
-    registry.setPermanentRepresentative(state, person("Ambassador One", pr1, "en"), t, "t");
-    registry.designateFocalPoint(review, state, person("Focal One", fp1, "en"), "NV/1", RECEIVED, t.plusSeconds(200), "t");
-    registry.setPermanentRepresentative(state, person("Ambassador Two", pr2, "fr"), t.plusSeconds(300), "t");
-    registry.designateFocalPoint(review, state, person("Focal Two", fp2, "en"), "NV/2", RECEIVED, t.plusSeconds(400), "t");
+    representatives.setPermanentRepresentative(state, person("Ambassador One", pr1, "en"), t, "t");
+    designations.designateFocalPoint(review, state, person("Focal One", fp1, "en"), "NV/1", RECEIVED, t.plusSeconds(200), "t");
+    representatives.setPermanentRepresentative(state, person("Ambassador Two", pr2, "fr"), t.plusSeconds(300), "t");
+    designations.designateFocalPoint(review, state, person("Focal Two", fp2, "en"), "NV/2", RECEIVED, t.plusSeconds(400), "t");
     long fp2Id = registry.designationHistory(review, state).get(1).id();
-    registry.endDesignation(fp2Id, "NV/3", "resigned", t.plusSeconds(500), "t");
+    designations.endDesignation(fp2Id, "NV/3", "resigned", t.plusSeconds(500), "t");
 
     assertActing(review, state, t.plusSeconds(100), pr1, true);
     assertActing(review, state, t.plusSeconds(200), fp1, false);
@@ -158,7 +161,7 @@ class RegistryServiceTest {
           String mail = email("race" + i);
           futures.add(pool.submit(() -> {
             start.await();
-            return registry.designateFocalPoint(review, "AUS", person("Racer", mail, "en"), "NV/R", RECEIVED, at, "t");
+            return designations.designateFocalPoint(review, "AUS", person("Racer", mail, "en"), "NV/R", RECEIVED, at, "t");
           }));
         }
         start.countDown();
@@ -181,8 +184,8 @@ class RegistryServiceTest {
   @Test
   void aSecondOpenFocalPointIsRefusedByTheDatabaseItself() {
     String review = RegistryFixtures.review(jdbc, "NOR", "SWE", "CHL");
-    registry.designateFocalPoint(review, "SWE", person("Erik", email("e"), "en"), "NV/1", RECEIVED, T0, "t");
-    long personId = registry.createPerson(person("Other", email("o"), "en"), "t").id();
+    designations.designateFocalPoint(review, "SWE", person("Erik", email("e"), "en"), "NV/1", RECEIVED, T0, "t");
+    long personId = people.createPerson(person("Other", email("o"), "en"), "t").id();
     assertThatThrownBy(() -> jdbc.update("INSERT INTO registry_designation (review_id, state_code, role, person_id, "
             + "name_as_designated, note_verbale_ref, received_on, valid_from, created_at, created_by) "
             + "VALUES (?, 'SWE', 'FOCAL_POINT', ?, 'Other', 'NV', '2026-01-01', NOW(6), NOW(6), 't')", review, personId))
