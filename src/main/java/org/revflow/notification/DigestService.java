@@ -56,24 +56,38 @@ public class DigestService {
   @EventListener(ApplicationReadyEvent.class)
   public void schedule() {
     if (digest.enabled()) {
-      start();
+      start(Map.of(VAR_DIGEST_KEY, DIGEST_KEY));
     }
   }
 
-  /** Starts the digest whatever the setting: a simulation does so once its clock is set. */
+  /**
+   * Starts the digest whatever the setting, for as long as the instance runs: a simulation does so
+   * once its clock is set.
+   */
   public void start() {
-    tx.executeWithoutResult(s -> messages.enqueue(MSG_DIGEST_SCHEDULED, DIGEST_KEY,
-        "digest-" + time.now().toEpochMilli(), Map.of(VAR_DIGEST_KEY, DIGEST_KEY), java.time.Duration.ZERO));
+    start(Map.of(VAR_DIGEST_KEY, DIGEST_KEY, VAR_DIGEST_ALWAYS, true));
   }
 
-  /** The next digest day after today (the notice time on it, a working day or not: it is the secretariat's). */
-  public record Next(String at, LocalDate day) {}
+  private void start(Map<String, Object> variables) {
+    tx.executeWithoutResult(s -> messages.enqueue(MSG_DIGEST_SCHEDULED, DIGEST_KEY,
+        "digest-" + time.now().toEpochMilli(), variables, java.time.Duration.ZERO));
+  }
 
-  public Next next() {
+  /**
+   * The next digest day after today (the notice time on it, a working day or not: it is the
+   * secretariat's), and whether the digest is still wanted: switched off in the configuration, the
+   * running instance ends at its next turn instead of writing every week for ever.
+   */
+  public record Next(String at, LocalDate day, boolean wanted) {}
+
+  public Next next(boolean always) {
+    if (!digest.enabled() && !always) {
+      return new Next(null, null, false);
+    }
     Rulebook rb = rulebooks.defaultRulebook();
     LocalDate today = time.today();
     LocalDate day = today.with(TemporalAdjusters.next(digest.day()));
-    return new Next(planner.sendAt(rb, day).toOffsetDateTime().toString(), day);
+    return new Next(planner.sendAt(rb, day).toOffsetDateTime().toString(), day, true);
   }
 
   /** What the digest of {@code day} says, as notice details (counts, new overdue steps, failures, waiting reviews). */

@@ -110,6 +110,10 @@ public final class ProcessConstants {
   public static final String VAR_DIGEST_KEY = "digestKey";
   public static final String VAR_DIGEST_AT = "digestAt";
   public static final String VAR_DIGEST_DAY = "digestDay";
+  /** False once the digest is switched off: the instance ends instead of waiting for next week. */
+  public static final String VAR_DIGEST_WANTED = "digestWanted";
+  /** Set by a simulation's start: the digest runs whatever the configuration says. */
+  public static final String VAR_DIGEST_ALWAYS = "digestAlways";
 
   /** The review id the weekly digest's notices are logged under: it is about all of them. */
   public static final String DIGEST_REVIEW_ID = "digest";

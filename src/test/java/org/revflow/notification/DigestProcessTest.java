@@ -68,14 +68,12 @@ class DigestProcessTest {
     plans.plan(List.of(new ReviewPlanService.Plan("AGO", 1, t0.plusDays(2), null, null)), "test");
     String waiting = "AGO-P1-" + t0.plusDays(2).getYear();
 
-    // RevFlow starts the digest when it starts: here, on the Sunday before the first Monday.
+    // RevFlow starts the digest when it starts: here, on the Sunday before the first Monday. The
+    // shared test context has it switched off: started as a simulation does, whatever the setting.
     driver.time().walkTo(firstMonday.minusDays(1), LocalTime.NOON);
-    camunda.newPublishMessageCommand().messageName(MSG_DIGEST_SCHEDULED).correlationKey(DIGEST_KEY)
-        .messageId("digest-test").timeToLive(Duration.ZERO).variables(Map.of(VAR_DIGEST_KEY, DIGEST_KEY)).send().join();
+    schedule("digest-test", Map.of(VAR_DIGEST_KEY, DIGEST_KEY, VAR_DIGEST_ALWAYS, true));
     // A second start while it runs is refused by the engine: still one digest a week.
-    camunda.newPublishMessageCommand().messageName(MSG_DIGEST_SCHEDULED).correlationKey(DIGEST_KEY)
-        .messageId("digest-test-again").timeToLive(Duration.ZERO).variables(Map.of(VAR_DIGEST_KEY, DIGEST_KEY))
-        .send().join();
+    schedule("digest-test-again", Map.of(VAR_DIGEST_KEY, DIGEST_KEY, VAR_DIGEST_ALWAYS, true));
     driver.time().settle();
     assertThat(digestInstances()).hasSize(1);
 
@@ -95,6 +93,31 @@ class DigestProcessTest {
     // The late focal points became overdue the week before: not this week's news.
     String second = MailText.of(lastTo(secretariat, "Weekly digest")).replaceAll("\\s+", " ");
     assertThat(second).contains("Reviews by stage", waiting).doesNotContain(late);
+  }
+
+  @Test
+  void switchedOffTheRunningDigestStopsAtItsNextTurn() {
+    List<String> before = driver.notices("digest"); // another test's digests, if it ran first
+    // An instance left running by a RevFlow that had the digest on; this one has it off.
+    schedule("digest-left-running", Map.of(VAR_DIGEST_KEY, DIGEST_KEY));
+    driver.time().settle();
+    assertThat(digestInstances()).as("the instance ended at Digest stopped").isEmpty();
+    assertThat(passed("EndEvent_DigestStopped")).isTrue();
+
+    driver.time().walkTo(driver.time().today().plusDays(8), AFTER_NOTICES);
+    assertThat(driver.notices("digest")).as("no digest once switched off").isEqualTo(before);
+  }
+
+  private void schedule(String messageId, Map<String, Object> variables) {
+    camunda.newPublishMessageCommand().messageName(MSG_DIGEST_SCHEDULED).correlationKey(DIGEST_KEY)
+        .messageId(messageId).timeToLive(Duration.ZERO).variables(variables).send().join();
+  }
+
+  private boolean passed(String elementId) {
+    return java.util.stream.StreamSupport.stream(engine.records().spliterator(), false)
+        .anyMatch(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
+            && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getElementId().equals(elementId));
   }
 
   private MimeMessage lastTo(String address, String subject) {

@@ -73,7 +73,7 @@ class BpmnModelsTest {
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       assertThat(node.getId()).as("id of %s", node.getName())
-          .matches("(StartEvent|EndEvent|Task|CallActivity|Gateway|Timer|Message|SubProcess)_[A-Z][A-Za-z]+");
+          .matches("(StartEvent|EndEvent|Milestone|Task|CallActivity|Gateway|Timer|Message|SubProcess)_[A-Z][A-Za-z]+");
       assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank();
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {

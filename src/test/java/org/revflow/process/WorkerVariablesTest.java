@@ -67,8 +67,8 @@ class WorkerVariablesTest {
     assertThat(variables(new OpenStepWorker.Output(42, DUE, List.of(NoticeKind.STEP_OPENED))))
         .containsExactlyInAnyOrderEntriesOf(Map.of(ProcessConstants.VAR_STEP_ID, 42,
             ProcessConstants.VAR_DUE, "2027-07-04", ProcessConstants.VAR_OPENING_NOTICES, List.of("STEP_OPENED")));
-    assertThat(variables(new NextDigestWorker.Output("2027-07-05T09:00+02:00", LocalDate.of(2027, 7, 5))))
-        .containsEntry(ProcessConstants.VAR_DIGEST_DAY, "2027-07-05");
+    assertThat(variables(new NextDigestWorker.Output("2027-07-05T09:00+02:00", LocalDate.of(2027, 7, 5), true)))
+        .containsEntry(ProcessConstants.VAR_DIGEST_DAY, "2027-07-05").containsEntry(ProcessConstants.VAR_DIGEST_WANTED, true);
   }
 
   @Test
@@ -82,7 +82,7 @@ class WorkerVariablesTest {
             DUE),
         new PlanNextMoveWorker.Output(ReviewPlanService.NextMove.Kind.LAUNCH, "2027-07-05T09:00+02:00"),
         new ActOnPlanWorker.Output(ReviewPlanService.Outcome.LAUNCHED),
-        new NextDigestWorker.Output("2027-07-05T09:00+02:00", DUE));
+        new NextDigestWorker.Output("2027-07-05T09:00+02:00", DUE, true));
     Set<String> names = new TreeSet<>();
     outputs.forEach(o -> names.addAll(variables(o).keySet()));
     assertThat(variableConstants()).containsAll(names);
