@@ -70,11 +70,32 @@ public class ReviewDriver {
    * ({@link TestRulebookDirectory}), as the run's dates are not known in advance.
    */
   public String launch(String underReview, int phase, String... reviewers) {
+    return launchWith(TestRulebookDirectory.CALENDAR_DAYS, underReview, phase, reviewers);
+  }
+
+  /** As {@link #launch}, with the rulebook named (e.g. {@code default@2026.1}). */
+  public String launchWith(String rulebook, String underReview, int phase, String... reviewers) {
     time.walkTo(time.today().plusDays(1), EVENT_TIME);
     String id = reviews.launch(new ReviewCommands.Launch(underReview, phase,
-        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), TestRulebookDirectory.CALENDAR_DAYS), "test").getId();
+        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), rulebook), "test").getId();
     time.settle();
     return id;
+  }
+
+  /**
+   * On launch day: every State's focal point designated (in the order given), then every State's
+   * experts, then the preliminary consultation held ({@link ExpectedNotices#openingOnTime}).
+   */
+  public LocalDate openingStepsOnTime(String reviewId, String... states) {
+    LocalDate t0 = time.today();
+    for (String s : states) {
+      designateFocalPoint(t0, reviewId, s);
+    }
+    for (String s : states) {
+      on(t0, reviewId, EventType.EXPERTS_DESIGNATED, s);
+    }
+    on(t0, reviewId, EventType.PRELIMINARY_CONSULTATION_HELD);
+    return t0;
   }
 
   public void on(LocalDate date, String reviewId, EventType type) {
@@ -89,6 +110,40 @@ public class ReviewDriver {
     on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, state, null, null,
         "NV/" + state, null, null, null, null, null,
         new ReviewCommands.Person("Focal point of " + state, fp(state), "en", null), null));
+  }
+
+  /**
+   * Takes a review to the dialogue with everything on time ({@link ExpectedNotices#toDialogue}):
+   * returns the day the dialogue opened, T0 + 4 months.
+   */
+  public LocalDate reachDialogue(String reviewId, String underReview, String... reviewers) {
+    LocalDate t0 = openingStepsOnTime(reviewId, ExpectedNotices.participating(underReview, reviewers));
+    on(t0.plusMonths(2), reviewId, EventType.SAQ_CLEARED);
+    on(t0.plusMonths(2), reviewId, EventType.TRANSLATION_DONE);
+    for (String r : reviewers) {
+      on(t0.plusMonths(4), reviewId, EventType.FEEDBACK_CLEARED, r);
+    }
+    return t0.plusMonths(4);
+  }
+
+  public void designateFocalPoint(LocalDate date, String reviewId, String state, ReviewCommands.Person person) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, state, null, null,
+        "NV/" + state + "/" + date, null, null, null, null, null, person, null));
+  }
+
+  public void designateExperts(LocalDate date, String reviewId, String state, ReviewCommands.Person... experts) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.EXPERTS_DESIGNATED, state, null, null,
+        "NV/" + state + "/experts", null, null, null, null, null, null, List.of(experts)));
+  }
+
+  public void endFocalPoint(LocalDate date, String reviewId, String state, String reason) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_ENDED, state, null, null,
+        "NV/" + state + "/end", reason, null, null, null, null, null, null));
+  }
+
+  /** A person in English, without time zone. */
+  public static ReviewCommands.Person person(String name, String email) {
+    return new ReviewCommands.Person(name, email, "en", null);
   }
 
   public void extend(LocalDate date, String reviewId, Step step, String state, LocalDate newDue) {
