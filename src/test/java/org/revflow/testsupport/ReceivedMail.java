@@ -12,32 +12,38 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.revflow.notification.Notice;
+import org.revflow.notification.NoticeKind;
 
 /**
- * The emails the SMTP server accepted for one review, as their To addressee reads them: one entry
- * per message (the copies GreenMail keeps for each Cc are left out), with every part decoded.
+ * The emails the SMTP server accepted for a review's notices: one per row of the notice log, found
+ * by its Message-ID (the copies GreenMail keeps for each Cc are the same message), with every part
+ * decoded as its To addressee reads it.
  */
 public final class ReceivedMail {
 
   /**
-   * One email: its notice (the {@code X-RevFlow-Notice} header: review|step id|notice key|State),
-   * To, Cc, subject, Content-Language, the decoded text of every part (plain text, HTML and the
-   * calendar file) and the calendar part alone.
+   * One email: the notice row it was sent for, To, Cc, subject, Content-Language, the decoded text
+   * of every part (plain text, HTML and the calendar file) and the calendar part alone.
    */
-  public record Mail(String notice, String to, List<String> cc, String subject, String language, String body,
+  public record Mail(Notice row, String to, List<String> cc, String subject, String language, String body,
       String calendar) {
 
-    /** The notice key: ladder rungs are "KIND@date", opening notices "OPENED:KIND", events "EVENT-n:KIND:STATE". */
-    public String noticeKey() {
-      return notice.split("\\|")[2];
+    public NoticeKind kind() {
+      return row.getKind();
     }
 
-    public boolean isAbout(String kind) {
-      return noticeKey().equals(kind) || noticeKey().startsWith(kind + "@") || noticeKey().endsWith(":" + kind)
-          || noticeKey().contains(":" + kind + ":");
+    public String step() {
+      return row.getStep();
+    }
+
+    public String state() {
+      return row.getStateCode();
     }
 
     /** The iCalendar UID, or null without a calendar part. */
@@ -48,26 +54,42 @@ public final class ReceivedMail {
       return Arrays.stream(calendar.split("\r?\n")).filter(l -> l.startsWith("UID:")).map(l -> l.substring(4))
           .findFirst().orElse(null);
     }
+
+    @Override
+    public String toString() {
+      return ReviewDriver.line(row);
+    }
   }
 
   private ReceivedMail() {}
 
-  public static List<Mail> of(GreenMail greenMail, String reviewId) {
-    List<Mail> out = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+  /** The email of each sent row of {@code rows}; fails when the server has none for a row. */
+  public static List<Mail> of(GreenMail greenMail, List<Notice> rows) {
+    Map<String, MimeMessage> byId = new HashMap<>();
     for (MimeMessage m : greenMail.getReceivedMessages()) {
       try {
-        String[] notice = m.getHeader("X-RevFlow-Notice");
-        if (notice == null || !notice[0].startsWith(reviewId + "|") || !seen.add(m.getMessageID())) {
-          continue;
-        }
+        byId.putIfAbsent(m.getMessageID(), m);
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    List<Mail> out = new ArrayList<>();
+    for (Notice row : rows) {
+      if (row.getStatus() != Notice.Status.SENT) {
+        continue;
+      }
+      MimeMessage m = byId.get(row.getSmtpMessageId());
+      if (m == null) {
+        throw new AssertionError("no email for " + ReviewDriver.line(row));
+      }
+      try {
         String to = address(m.getRecipients(Message.RecipientType.TO)[0]);
         jakarta.mail.Address[] ccs = m.getRecipients(Message.RecipientType.CC);
         List<String> cc = ccs == null ? List.of() : Arrays.stream(ccs).map(ReceivedMail::address).toList();
         String[] lang = m.getHeader("Content-Language");
         StringBuilder calendar = new StringBuilder();
         String body = text(m, calendar);
-        out.add(new Mail(notice[0], to, cc, m.getSubject(), lang == null ? null : lang[0], body,
+        out.add(new Mail(row, to, cc, m.getSubject(), lang == null ? null : lang[0], body,
             calendar.isEmpty() ? null : calendar.toString()));
       } catch (MessagingException | IOException e) {
         throw new IllegalStateException(e);
@@ -75,7 +97,6 @@ public final class ReceivedMail {
     }
     return out;
   }
-
   private static String address(jakarta.mail.Address a) {
     return ((InternetAddress) a).getAddress().toLowerCase(Locale.ROOT);
   }
