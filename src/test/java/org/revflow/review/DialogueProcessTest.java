@@ -1,0 +1,168 @@
+package org.revflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.revflow.testsupport.ExpectedNotices.*;
+import static org.revflow.testsupport.ReviewDriver.fp;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.revflow.notification.Notice;
+import org.revflow.notification.NoticeKind;
+import org.revflow.testsupport.ReceivedMail;
+import org.revflow.testsupport.RevFlowTest;
+import org.revflow.testsupport.ReviewDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue #18, item 3: the dialogue is a two-month window in which the reviewing States may ask; the
+ * reviewed State owes an answer only to a request, each request a round with its own deadline and
+ * ladder; an answer goes to the State that asked; the dialogue closes by itself at the end of the
+ * window when no request is open, else with the answer to the last one.
+ */
+@RevFlowTest
+class DialogueProcessTest {
+
+  @Autowired ReviewDriver driver;
+  @Autowired GreenMail greenMail;
+
+  @AfterEach
+  void stopReviews() {
+    driver.cancelAllReviews();
+  }
+
+  @Test
+  void aDialogueWithoutARequestClosesAtTheEndOfItsWindowAndTheReviewedStateOwesNothing() {
+    driver.permanentRepresentatives("SRB", "UGA", "ETH");
+    String id = driver.launch("SRB", 1, "UGA", "ETH");
+    LocalDate t0 = driver.time().today();
+    LocalDate f = driver.reachDialogue(id, "SRB", "UGA", "ETH");
+    LocalDate windowEnd = f.plusMonths(2);
+    // Past the window's end + 31: no overdue notice or escalation for a deadline nobody had.
+    LocalDate end = windowEnd.plusDays(40);
+    driver.time().walkTo(end);
+
+    LocalDate closed = windowEnd.plusDays(1);
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        toDialogue(t0, "SRB", "UGA", "ETH"),
+        toEach(closed, NoticeKind.STEP_DONE, Step.DIALOGUE, null, fps("SRB", "UGA", "ETH")),
+        opened(closed, Step.OBSERVATIONS, "UGA", fp("UGA")),
+        opened(closed, Step.OBSERVATIONS, "ETH", fp("ETH")),
+        ladder(Step.OBSERVATIONS, "UGA", closed, closed.plusMonths(3), end, fp("UGA")),
+        ladder(Step.OBSERVATIONS, "ETH", closed, closed.plusMonths(3), end, fp("ETH"))));
+    assertThat(driver.noticeRows(id)).filteredOn(n -> n.getKind() == NoticeKind.STEP_OPENED
+            && "DIALOGUE".equals(n.getStep()))
+        .hasSize(3).extracting(Notice::getDueOn).containsOnly(windowEnd);
+    assertThat(driver.review(id).doneSteps()).filteredOn(st -> st.step() == Step.DIALOGUE).singleElement()
+        .satisfies(st -> {
+          assertThat(st.state()).isNull();
+          assertThat(st.doneOn()).isEqualTo(closed);
+        });
+  }
+
+  @Test
+  void twoAskersEachGetTheAnswerToTheirOwnRound() {
+    driver.permanentRepresentatives("ZWE", "UGA", "ETH");
+    String id = driver.launch("ZWE", 1, "UGA", "ETH");
+    LocalDate t0 = driver.time().today();
+    LocalDate f = driver.reachDialogue(id, "ZWE", "UGA", "ETH");
+    LocalDate q1 = f.plusDays(5);
+    driver.on(q1, id, EventType.CLARIFICATION_REQUESTED, "UGA");
+    LocalDate q2 = f.plusDays(10);
+    driver.on(q2, id, EventType.CLARIFICATION_REQUESTED, "ETH");
+    LocalDate a2 = f.plusDays(15);
+    driver.on(a2, id, EventType.CLARIFICATION_ANSWERED, "ETH");
+    // Naming no State answers the oldest open round: Uganda's.
+    LocalDate a1 = f.plusDays(20);
+    driver.on(a1, id, EventType.CLARIFICATION_ANSWERED);
+    LocalDate closed = f.plusMonths(2).plusDays(1);
+    driver.time().walkTo(closed);
+
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        toDialogue(t0, "ZWE", "UGA", "ETH"),
+        toEach(q1, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "ZWE", fp("ZWE")),
+        toEach(q2, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "ZWE", fp("ZWE")),
+        ladder(Step.DIALOGUE, "ZWE", q1, q1.plusMonths(2), a1.minusDays(1), fp("ZWE")),
+        ladder(Step.DIALOGUE, "ZWE", q2, q2.plusMonths(2), a2.minusDays(1), fp("ZWE")),
+        toEach(a2, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "ETH", fp("ETH")),
+        toEach(a1, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "UGA", fp("UGA")),
+        toEach(closed, NoticeKind.STEP_DONE, Step.DIALOGUE, null, fps("ZWE", "UGA", "ETH")),
+        opened(closed, Step.OBSERVATIONS, "UGA", fp("UGA")),
+        opened(closed, Step.OBSERVATIONS, "ETH", fp("ETH"))));
+    assertThat(driver.noticeRows(id)).filteredOn(n -> n.getKind() == NoticeKind.CLARIFICATION_REQUESTED)
+        .extracting(Notice::getDueOn).containsExactly(q1.plusMonths(2), q2.plusMonths(2));
+    // Each request tells the reviewed State who asked.
+    assertThat(ReceivedMail.of(greenMail, driver.noticeRows(id)))
+        .filteredOn(m -> m.kind() == NoticeKind.CLARIFICATION_REQUESTED)
+        .extracting(m -> m.body().contains("Uganda") + "/" + m.body().contains("Ethiopia"))
+        .containsExactly("true/false", "false/true");
+  }
+
+  @Test
+  void anAnswerAfterTheWindowsEndClosesTheDialogue() {
+    driver.permanentRepresentatives("MOZ", "UGA", "ETH");
+    String id = driver.launch("MOZ", 1, "UGA", "ETH");
+    LocalDate t0 = driver.time().today();
+    LocalDate f = driver.reachDialogue(id, "MOZ", "UGA", "ETH");
+    LocalDate q = f.plusDays(40);
+    driver.on(q, id, EventType.CLARIFICATION_REQUESTED, "UGA");
+    LocalDate windowEnd = f.plusMonths(2);
+    driver.time().walkTo(windowEnd.plusDays(2));
+    assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.DIALOGUE)
+        .extracting(st -> st.state() + " " + st.due())
+        .as("the window waits for the open round").containsExactlyInAnyOrder(
+            "null " + windowEnd, "MOZ " + q.plusMonths(2));
+    LocalDate due = q.plusMonths(2);
+    LocalDate answered = due.plusDays(5);
+    driver.on(answered, id, EventType.CLARIFICATION_ANSWERED, "UGA");
+
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        toDialogue(t0, "MOZ", "UGA", "ETH"),
+        toEach(q, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "MOZ", fp("MOZ")),
+        // The round's own ladder, to the reviewed State: it owes this answer.
+        ladder(Step.DIALOGUE, "MOZ", q, due, answered.minusDays(1), fp("MOZ")),
+        toEach(answered, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "UGA", fp("UGA")),
+        toEach(answered, NoticeKind.STEP_DONE, Step.DIALOGUE, null, fps("MOZ", "UGA", "ETH")),
+        opened(answered, Step.OBSERVATIONS, "UGA", fp("UGA")),
+        opened(answered, Step.OBSERVATIONS, "ETH", fp("ETH"))));
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains(" OVERDUE DIALOGUE MOZ ")).hasSize(1);
+  }
+
+  @Test
+  void aRequestAfterTheWindowsEndIsAcceptedWhileARoundIsOpen() {
+    driver.permanentRepresentatives("MWI", "UGA", "ETH");
+    String id = driver.launch("MWI", 1, "UGA", "ETH");
+    LocalDate t0 = driver.time().today();
+    LocalDate f = driver.reachDialogue(id, "MWI", "UGA", "ETH");
+    LocalDate q1 = f.plusDays(50);
+    driver.on(q1, id, EventType.CLARIFICATION_REQUESTED, "UGA");
+    LocalDate windowEnd = f.plusMonths(2);
+    LocalDate q2 = windowEnd.plusDays(10);
+    driver.on(q2, id, EventType.CLARIFICATION_REQUESTED, "ETH");
+    LocalDate a1 = windowEnd.plusDays(15);
+    driver.on(a1, id, EventType.CLARIFICATION_ANSWERED, "UGA");
+    assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.DIALOGUE)
+        .extracting(st -> st.state() + " " + st.due())
+        .as("Ethiopia's request still open").containsExactlyInAnyOrder("null " + windowEnd, "MWI " + q2.plusMonths(2));
+    LocalDate a2 = windowEnd.plusDays(20);
+    driver.on(a2, id, EventType.CLARIFICATION_ANSWERED, "ETH");
+
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        toDialogue(t0, "MWI", "UGA", "ETH"),
+        toEach(q1, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "MWI", fp("MWI")),
+        toEach(q2, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "MWI", fp("MWI")),
+        ladder(Step.DIALOGUE, "MWI", q1, q1.plusMonths(2), a1.minusDays(1), fp("MWI")),
+        ladder(Step.DIALOGUE, "MWI", q2, q2.plusMonths(2), a2.minusDays(1), fp("MWI")),
+        toEach(a1, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "UGA", fp("UGA")),
+        toEach(a2, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "ETH", fp("ETH")),
+        toEach(a2, NoticeKind.STEP_DONE, Step.DIALOGUE, null, fps("MWI", "UGA", "ETH")),
+        opened(a2, Step.OBSERVATIONS, "UGA", fp("UGA")),
+        opened(a2, Step.OBSERVATIONS, "ETH", fp("ETH"))));
+    // Closed now: a late request has no dialogue to join.
+    assertThatThrownBy(() -> driver.on(a2, id, EventType.CLARIFICATION_REQUESTED, "UGA"))
+        .hasMessageContaining("dialogue is not open");
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains("CLARIFICATION_REQUESTED")).hasSize(2);
+  }
+}
