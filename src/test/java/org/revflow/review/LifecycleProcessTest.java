@@ -8,11 +8,13 @@ import static org.revflow.testsupport.ExpectedNotices.*;
 import static org.revflow.testsupport.ReviewDriver.fp;
 import static org.revflow.testsupport.ReviewDriver.pr;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeKind;
+import org.revflow.testsupport.ReceivedMail;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LifecycleProcessTest {
 
   @Autowired ReviewDriver driver;
+  @Autowired GreenMail greenMail;
 
   @org.junit.jupiter.api.AfterEach
   void stopReviews() {
@@ -466,5 +469,17 @@ class LifecycleProcessTest {
         ladder(Step.OBSERVATIONS, "MLT", closed, observationsDue, end, fp("MLT"))));
     assertThat(driver.notices(id)).filteredOn(l -> l.contains("cyp.example"))
         .allMatch(l -> !LocalDate.parse(l.substring(0, 10)).isAfter(r));
+    // The welcome a drawn reviewer gets, as joining: its own steps and the one it takes over, with dates.
+    var dates = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+        .withLocale(java.util.Locale.UK);
+    assertThat(ReceivedMail.of(greenMail, driver.noticeRows(id)))
+        .filteredOn(m -> m.kind() == NoticeKind.REVIEW_LAUNCHED && m.to().equals(pr("MLT"))).singleElement()
+        .satisfies(m -> {
+          assertThat(m.subject()).contains("your State joins as reviewing State");
+          assertThat(m.body()).contains("replacing Cyprus",
+              "- Focal point designation: " + dates.format(r.plusWeeks(2)),
+              "- Designation of governmental experts: " + dates.format(r.plusWeeks(4)),
+              "- Written feedback: " + dates.format(due));
+        });
   }
 }
