@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.revflow.testsupport.ExpectedNotices.*;
 import static org.revflow.testsupport.ReviewDriver.fp;
+import static org.revflow.testsupport.ReviewDriver.pr;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revflow.notification.Notice;
@@ -164,5 +166,33 @@ class DialogueProcessTest {
     assertThatThrownBy(() -> driver.on(a2, id, EventType.CLARIFICATION_REQUESTED, "UGA"))
         .hasMessageContaining("dialogue is not open");
     assertThat(driver.notices(id)).filteredOn(l -> l.contains("CLARIFICATION_REQUESTED")).hasSize(2);
+  }
+
+  @Test
+  void theAnswerToAReplacedReviewersRequestGoesToTheStateThatTookItsPlaceNotToTheReleasedOne() {
+    driver.permanentRepresentatives("SUR", "UGA", "ETH", "LCA");
+    String id = driver.launch("SUR", 1, "UGA", "ETH");
+    LocalDate t0 = driver.time().today();
+    LocalDate f = driver.reachDialogue(id, "SUR", "UGA", "ETH");
+    LocalDate q = f.plusDays(5);
+    driver.on(q, id, EventType.CLARIFICATION_REQUESTED, "ETH");
+    LocalDate r = f.plusDays(10);
+    driver.replaceReviewer(r, id, "ETH", "LCA");
+    LocalDate a = f.plusDays(20);
+    driver.on(a, id, EventType.CLARIFICATION_ANSWERED);
+
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        toDialogue(t0, "SUR", "UGA", "ETH"),
+        toEach(q, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "SUR", fp("SUR")),
+        List.of(line(r, NoticeKind.REVIEW_LAUNCHED, null, "LCA", pr("LCA"), SECRETARIAT),
+            line(r, NoticeKind.REVIEWER_RELEASED, null, "ETH", fp("ETH"), SECRETARIAT)),
+        toEach(r, NoticeKind.REVIEWER_REPLACED, null, "LCA", fp("SUR"), fp("UGA")),
+        focalPointLadder("LCA", r, r.plusWeeks(2), a.minusDays(1), fp("SUR"), fp("UGA")),
+        ladder(Step.EXPERTS, "LCA", r, r.plusWeeks(4), a.minusDays(1), pr("LCA")),
+        ladder(Step.DIALOGUE, "SUR", q, q.plusMonths(2), a.minusDays(1), fp("SUR")),
+        // Released, Ethiopia hears nothing more: the State that took over its part learns of the answer.
+        toEach(a, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "LCA", pr("LCA"))));
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains("eth.example"))
+        .allMatch(l -> !LocalDate.parse(l.substring(0, 10)).isAfter(r));
   }
 }
