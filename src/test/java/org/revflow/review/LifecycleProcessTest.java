@@ -351,6 +351,18 @@ class LifecycleProcessTest {
         ladder(Step.OBSERVATIONS, "IRL", requested, due, due.plusDays(1), fp("IRL"))));
     assertThat(driver.noticeRows(id)).filteredOn(n -> n.getKind() == NoticeKind.CHANGES_REQUESTED)
         .extracting(Notice::getDueOn).containsOnly(due);
+
+    // The last list of the new round cleared: the reviewed State is asked to agree again.
+    LocalDate last = due.plusDays(2);
+    driver.on(last, id, EventType.OBSERVATIONS_CLEARED, "IRL");
+    assertThat(driver.notices(id)).filteredOn(l -> l.startsWith(last.toString())).containsExactlyInAnyOrderElementsOf(
+        all(toEach(last, STEP_DONE, Step.OBSERVATIONS, "IRL", all), opened(last, Step.OBSERVATIONS_AGREEMENT, "KOR",
+            fp("KOR"))));
+    assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.OBSERVATIONS_AGREEMENT)
+        .singleElement().satisfies(st -> {
+          assertThat(st.round()).isEqualTo(2);
+          assertThat(st.due()).isEqualTo(last.plusMonths(2));
+        });
   }
 
   @Test
