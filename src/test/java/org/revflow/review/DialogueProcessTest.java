@@ -43,7 +43,7 @@ class DialogueProcessTest {
     LocalDate f = driver.reachDialogue(id, "SRB", "UGA", "ETH");
     LocalDate windowEnd = f.plusMonths(2);
     // Past the window's end + 31: no overdue notice or escalation for a deadline nobody had.
-    LocalDate end = windowEnd.plusDays(40);
+    LocalDate end = windowEnd.plusDays(32);
     driver.time().walkTo(end);
 
     LocalDate closed = windowEnd.plusDays(1);
@@ -79,8 +79,6 @@ class DialogueProcessTest {
     // Naming no State answers the oldest open round: Uganda's.
     LocalDate a1 = f.plusDays(20);
     driver.on(a1, id, EventType.CLARIFICATION_ANSWERED);
-    LocalDate closed = f.plusMonths(2).plusDays(1);
-    driver.time().walkTo(closed);
 
     assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
         toDialogue(t0, "ZWE", "UGA", "ETH"),
@@ -89,10 +87,10 @@ class DialogueProcessTest {
         ladder(Step.DIALOGUE, "ZWE", q1, q1.plusMonths(2), a1.minusDays(1), fp("ZWE")),
         ladder(Step.DIALOGUE, "ZWE", q2, q2.plusMonths(2), a2.minusDays(1), fp("ZWE")),
         toEach(a2, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "ETH", fp("ETH")),
-        toEach(a1, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "UGA", fp("UGA")),
-        toEach(closed, NoticeKind.STEP_DONE, Step.DIALOGUE, null, fps("ZWE", "UGA", "ETH")),
-        opened(closed, Step.OBSERVATIONS, "UGA", fp("UGA")),
-        opened(closed, Step.OBSERVATIONS, "ETH", fp("ETH"))));
+        toEach(a1, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "UGA", fp("UGA"))));
+    assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.DIALOGUE)
+        .extracting(st -> st.state() + " " + st.due()).as("the window alone, until its end")
+        .containsExactly("null " + f.plusMonths(2));
     assertThat(driver.noticeRows(id)).filteredOn(n -> n.getKind() == NoticeKind.CLARIFICATION_REQUESTED)
         .extracting(Notice::getDueOn).containsExactly(q1.plusMonths(2), q2.plusMonths(2));
     // Each request tells the reviewed State who asked.
@@ -103,37 +101,7 @@ class DialogueProcessTest {
   }
 
   @Test
-  void anAnswerAfterTheWindowsEndClosesTheDialogue() {
-    driver.permanentRepresentatives("MOZ", "UGA", "ETH");
-    String id = driver.launch("MOZ", 1, "UGA", "ETH");
-    LocalDate t0 = driver.time().today();
-    LocalDate f = driver.reachDialogue(id, "MOZ", "UGA", "ETH");
-    LocalDate q = f.plusDays(40);
-    driver.on(q, id, EventType.CLARIFICATION_REQUESTED, "UGA");
-    LocalDate windowEnd = f.plusMonths(2);
-    driver.time().walkTo(windowEnd.plusDays(2));
-    assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.DIALOGUE)
-        .extracting(st -> st.state() + " " + st.due())
-        .as("the window waits for the open round").containsExactlyInAnyOrder(
-            "null " + windowEnd, "MOZ " + q.plusMonths(2));
-    LocalDate due = q.plusMonths(2);
-    LocalDate answered = due.plusDays(5);
-    driver.on(answered, id, EventType.CLARIFICATION_ANSWERED, "UGA");
-
-    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
-        toDialogue(t0, "MOZ", "UGA", "ETH"),
-        toEach(q, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "MOZ", fp("MOZ")),
-        // The round's own ladder, to the reviewed State: it owes this answer.
-        ladder(Step.DIALOGUE, "MOZ", q, due, answered.minusDays(1), fp("MOZ")),
-        toEach(answered, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "UGA", fp("UGA")),
-        toEach(answered, NoticeKind.STEP_DONE, Step.DIALOGUE, null, fps("MOZ", "UGA", "ETH")),
-        opened(answered, Step.OBSERVATIONS, "UGA", fp("UGA")),
-        opened(answered, Step.OBSERVATIONS, "ETH", fp("ETH"))));
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains(" OVERDUE DIALOGUE MOZ ")).hasSize(1);
-  }
-
-  @Test
-  void aRequestAfterTheWindowsEndIsAcceptedWhileARoundIsOpen() {
+  void aRequestAfterTheWindowsEndIsAcceptedWhileARoundIsOpenAndTheLastAnswerClosesTheDialogue() {
     driver.permanentRepresentatives("MWI", "UGA", "ETH");
     String id = driver.launch("MWI", 1, "UGA", "ETH");
     LocalDate t0 = driver.time().today();
@@ -141,6 +109,11 @@ class DialogueProcessTest {
     LocalDate q1 = f.plusDays(50);
     driver.on(q1, id, EventType.CLARIFICATION_REQUESTED, "UGA");
     LocalDate windowEnd = f.plusMonths(2);
+    driver.time().walkTo(windowEnd.plusDays(2));
+    assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.DIALOGUE)
+        .extracting(st -> st.state() + " " + st.due())
+        .as("the window waits for the open round").containsExactlyInAnyOrder(
+            "null " + windowEnd, "MWI " + q1.plusMonths(2));
     LocalDate q2 = windowEnd.plusDays(10);
     driver.on(q2, id, EventType.CLARIFICATION_REQUESTED, "ETH");
     LocalDate a1 = windowEnd.plusDays(15);

@@ -9,12 +9,11 @@ import static org.revflow.testsupport.ReviewDriver.pr;
 import com.icegreen.greenmail.util.GreenMail;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.revflow.testsupport.ReceivedMail;
 import org.revflow.testsupport.ReceivedMail.Mail;
 import org.revflow.testsupport.RevFlowTest;
@@ -70,65 +69,78 @@ class FocalPointProcessTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Door.class)
-  void aFocalPointWhoLeavesMidReviewMakesThePermanentRepresentativeActAgainUntilADesignationWhicheverDoor(Door door) {
-    String u = door.underReview;
-    driver.permanentRepresentatives(u, "LKA", "GEO");
-    String id = driver.launch(u, 1, "LKA", "GEO");
-    LocalDate t0 = driver.time().today();
-    driver.designateFocalPoint(t0, id, u);
-    driver.designateFocalPoint(t0, id, "GEO");
-    for (String s : List.of(u, "LKA", "GEO")) {
-      driver.on(t0, id, EventType.EXPERTS_DESIGNATED, s);
+  /**
+   * One review per door, launched the same day, the same changes made through each door on the same
+   * days: the notices are the same, State for State.
+   */
+  @Test
+  void aFocalPointWhoLeavesMidReviewMakesThePermanentRepresentativeActAgainUntilADesignationWhicheverDoor() {
+    driver.permanentRepresentatives("AFG", "BHS", "BRN", "LKA", "GEO");
+    Map<Door, String> ids = new EnumMap<>(Door.class);
+    for (Door door : Door.values()) {
+      ids.put(door, door.ordinal() == 0 ? driver.launch(door.underReview, 1, "LKA", "GEO")
+          : driver.launchAlongside(door.underReview, 1, "LKA", "GEO"));
     }
-    driver.on(t0, id, EventType.PRELIMINARY_CONSULTATION_HELD);
-    LocalDate designated = t0.plusDays(3);
-    designate(door, designated, id, "Focal point of LKA", fp("LKA"), null);
-    LocalDate left = t0.plusDays(10);
-    end(door, left, id);
-    driver.time().walkTo(left.plusDays(1));
-    assertThat(driver.review(id).actingFocalPoints()).filteredOn(a -> a.state().equals("LKA")).singleElement()
-        .satisfies(a -> {
+    LocalDate t0 = driver.time().today();
+    for (Door door : Door.values()) {
+      String id = ids.get(door);
+      driver.designateFocalPoint(t0, id, door.underReview);
+      driver.designateFocalPoint(t0, id, "GEO");
+      for (String s : List.of(door.underReview, "LKA", "GEO")) {
+        driver.on(t0, id, EventType.EXPERTS_DESIGNATED, s);
+      }
+      driver.on(t0, id, EventType.PRELIMINARY_CONSULTATION_HELD);
+    }
+    LocalDate designated = t0.plusDays(1);
+    LocalDate left = t0.plusDays(2);
+    LocalDate again = left.plusDays(35);
+    LocalDate replaced = again.plusDays(3);
+    ids.forEach((door, id) -> designate(door, designated, id, "Focal point of LKA", fp("LKA"), null));
+    ids.forEach((door, id) -> end(door, left, id));
+    driver.time().walkTo(left);
+    ids.values().forEach(id -> assertThat(driver.review(id).actingFocalPoints())
+        .filteredOn(a -> a.state().equals("LKA")).singleElement().satisfies(a -> {
           assertThat(a.interim()).isTrue();
           assertThat(a.email()).isEqualTo(pr("LKA"));
-        });
-    LocalDate again = t0.plusDays(45);
-    designate(door, again, id, SECOND_FP_NAME, SECOND_FP, null);
+        }));
+    ids.forEach((door, id) -> designate(door, again, id, SECOND_FP_NAME, SECOND_FP, null));
     // A replacement names the focal point it replaces; no interim ends with it.
-    LocalDate replaced = t0.plusDays(60);
-    designate(door, replaced, id, "Third focal point of LKA", THIRD_FP, SECOND_FP);
-    driver.time().walkTo(again.plusDays(30));
+    ids.forEach((door, id) -> designate(door, replaced, id, "Third focal point of LKA", THIRD_FP, SECOND_FP));
+    LocalDate end = left.plusDays(61);
+    driver.time().walkTo(end);
 
-    String[] launchDay = {fp(u), pr("LKA"), fp("GEO")};
-    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
-        launch(t0, u, "LKA", "GEO"),
-        designated(t0, u, fp(u), pr("LKA"), pr("GEO")),
-        designated(t0, "GEO", fp("GEO"), fp(u), pr("LKA")),
-        toEach(t0, STEP_DONE, Step.EXPERTS, u, launchDay),
-        toEach(t0, STEP_DONE, Step.EXPERTS, "LKA", launchDay),
-        toEach(t0, STEP_DONE, Step.EXPERTS, "GEO", launchDay),
-        toEach(t0, STEP_DONE, Step.PRELIMINARY_CONSULTATION, null, launchDay),
-        designated(designated, "LKA", fp("LKA"), fp(u), fp("GEO")),
-        // Not silently: that day the interim notices, then "designation pending" every 30 days.
-        vacancy("LKA", left, again.minusDays(1), fp(u), fp("GEO")),
-        List.of(line(again, FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, "LKA", SECOND_FP, SECRETARIAT),
-            line(again, INTERIM_FOCAL_POINT_ENDED, Step.FOCAL_POINT, "LKA", pr("LKA"), SECRETARIAT)),
-        toEachNoCopy(again, FOCAL_POINT_CHANGED, Step.FOCAL_POINT, "LKA", fp(u), fp("GEO")),
-        designated(replaced, "LKA", THIRD_FP, fp(u), fp("GEO"))));
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains(" DESIGNATION_PENDING ")).hasSize(1);
-    assertThat(driver.review(id).history()).filteredOn(e -> "LKA".equals(e.state())
-            && e.type().name().startsWith("FOCAL_POINT_"))
-        .extracting(ReviewView.EventView::type).containsExactly(EventType.FOCAL_POINT_DESIGNATED,
-            EventType.FOCAL_POINT_ENDED, EventType.FOCAL_POINT_DESIGNATED, EventType.FOCAL_POINT_DESIGNATED);
+    ids.forEach((door, id) -> {
+      String u = door.underReview;
+      String[] launchDay = {fp(u), pr("LKA"), fp("GEO")};
+      assertThat(driver.notices(id)).as(door.name()).containsExactlyInAnyOrderElementsOf(all(
+          launch(t0, u, "LKA", "GEO"),
+          designated(t0, u, fp(u), pr("LKA"), pr("GEO")),
+          designated(t0, "GEO", fp("GEO"), fp(u), pr("LKA")),
+          toEach(t0, STEP_DONE, Step.EXPERTS, u, launchDay),
+          toEach(t0, STEP_DONE, Step.EXPERTS, "LKA", launchDay),
+          toEach(t0, STEP_DONE, Step.EXPERTS, "GEO", launchDay),
+          toEach(t0, STEP_DONE, Step.PRELIMINARY_CONSULTATION, null, launchDay),
+          designated(designated, "LKA", fp("LKA"), fp(u), fp("GEO")),
+          // Not silently: that day the interim notices, then "designation pending" every 30 days.
+          vacancy("LKA", left, again.minusDays(1), fp(u), fp("GEO")),
+          List.of(line(again, FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, "LKA", SECOND_FP, SECRETARIAT),
+              line(again, INTERIM_FOCAL_POINT_ENDED, Step.FOCAL_POINT, "LKA", pr("LKA"), SECRETARIAT)),
+          toEachNoCopy(again, FOCAL_POINT_CHANGED, Step.FOCAL_POINT, "LKA", fp(u), fp("GEO")),
+          designated(replaced, "LKA", THIRD_FP, fp(u), fp("GEO"))));
+      assertThat(driver.notices(id)).filteredOn(l -> l.contains(" DESIGNATION_PENDING ")).hasSize(1);
+      assertThat(driver.review(id).history()).filteredOn(e -> "LKA".equals(e.state())
+              && e.type().name().startsWith("FOCAL_POINT_"))
+          .extracting(ReviewView.EventView::type).containsExactly(EventType.FOCAL_POINT_DESIGNATED,
+              EventType.FOCAL_POINT_ENDED, EventType.FOCAL_POINT_DESIGNATED, EventType.FOCAL_POINT_DESIGNATED);
 
-    List<Mail> mails = ReceivedMail.of(greenMail, driver.noticeRows(id));
-    assertThat(mails).filteredOn(m -> m.kind() == INTERIM_FOCAL_POINT_IN_FORCE).singleElement()
-        .satisfies(m -> assertThat(m.body()).contains("has left this review without a successor"));
-    // The network of focal points: who the new one is, with email and language.
-    assertThat(mails).filteredOn(m -> m.kind() == FOCAL_POINT_CHANGED && m.to().equals(fp(u))
-            && m.row().getSentOn().equals(again)).singleElement()
-        .satisfies(m -> assertThat(m.body()).contains(SECOND_FP_NAME, SECOND_FP, "Language: English"));
+      List<Mail> mails = ReceivedMail.of(greenMail, driver.noticeRows(id));
+      assertThat(mails).filteredOn(m -> m.kind() == INTERIM_FOCAL_POINT_IN_FORCE).singleElement()
+          .satisfies(m -> assertThat(m.body()).contains("has left this review without a successor"));
+      // The network of focal points: who the new one is, with email and language.
+      assertThat(mails).filteredOn(m -> m.kind() == FOCAL_POINT_CHANGED && m.to().equals(fp(u))
+              && m.row().getSentOn().equals(again)).singleElement()
+          .satisfies(m -> assertThat(m.body()).contains(SECOND_FP_NAME, SECOND_FP, "Language: English"));
+    });
   }
 
   private void designate(Door door, LocalDate on, String reviewId, String name, String email, String replaces) {

@@ -86,27 +86,26 @@ class StepOpeningNoticesProcessTest {
         person("Second expert of BGD", bgdExperts[1]));
     driver.designateExperts(t0, id, "GEO", person("Expert of GEO", geoExpert));
     driver.on(t0, id, EventType.PRELIMINARY_CONSULTATION_HELD);
-    // The questionnaire is cleared late enough for its reminders, which its experts get too.
-    LocalDate saqDue = t0.plusMonths(6);
-    LocalDate s = saqDue.minusDays(5);
+    LocalDate s = t0.plusDays(1);
     driver.on(s, id, EventType.SAQ_CLEARED);
     driver.on(s, id, EventType.TRANSLATION_DONE);
-    driver.on(s.plusMonths(1), id, EventType.FEEDBACK_CLEARED, "BGD");
-    // Georgia's feedback stays open until after its first reminder.
-    LocalDate feedbackDue = s.plusMonths(6);
-    LocalDate g = feedbackDue.minusDays(20);
+    driver.on(s.plusDays(1), id, EventType.FEEDBACK_CLEARED, "BGD");
+    LocalDate g = s.plusDays(2);
     driver.on(g, id, EventType.FEEDBACK_CLEARED, "GEO");
-    LocalDate c = g.plusDays(3);
+    LocalDate c = g.plusDays(1);
     driver.on(c, id, EventType.DIALOGUE_CLOSED);
-    LocalDate o = c.plusDays(10);
+    LocalDate o = c.plusDays(1);
     driver.on(o, id, EventType.OBSERVATIONS_CLEARED, "BGD");
     driver.on(o, id, EventType.OBSERVATIONS_CLEARED, "GEO");
-    LocalDate a = o.plusDays(5);
+    LocalDate a = o.plusDays(1);
     driver.on(a, id, EventType.OBSERVATIONS_AGREED);
     driver.on(a, id, EventType.SUMMARY_CLEARED, "BGD");
-    driver.on(a, id, EventType.SUMMARY_CLEARED, "GEO");
-    driver.on(a, id, EventType.SUMMARY_AGREED);
-    LocalDate end = a.plusDays(5);
+    // Georgia's part of the summary stays open past its reminders, which its experts get too.
+    LocalDate summaryDue = a.plusMonths(1);
+    LocalDate sg = summaryDue.minusDays(6);
+    driver.on(sg, id, EventType.SUMMARY_CLEARED, "GEO");
+    driver.on(sg, id, EventType.SUMMARY_AGREED);
+    LocalDate end = sg.plusDays(5);
     driver.on(end, id, EventType.FINALISED);
 
     String[] all = fps("NPL", "BGD", "GEO");
@@ -117,7 +116,6 @@ class StepOpeningNoticesProcessTest {
         toEach(t0, STEP_DONE, Step.EXPERTS, "BGD", all),
         toEach(t0, STEP_DONE, Step.EXPERTS, "GEO", all),
         toEach(t0, STEP_DONE, Step.PRELIMINARY_CONSULTATION, null, all),
-        ladder(Step.SAQ, "NPL", t0, saqDue, s.minusDays(1), fp("NPL"), nplExpert),
         toEach(s, STEP_DONE, Step.SAQ, "NPL", all),
         // The questionnaire cleared: the translation opens for the secretariat, the feedback for each
         // reviewing State's focal point and experts, due six months later.
@@ -125,8 +123,7 @@ class StepOpeningNoticesProcessTest {
         opened(s, Step.FEEDBACK, "BGD", fp("BGD"), bgdExperts),
         opened(s, Step.FEEDBACK, "GEO", fp("GEO"), geoExpert),
         toEach(s, STEP_DONE, Step.TRANSLATION, null, all),
-        toEach(s.plusMonths(1), STEP_DONE, Step.FEEDBACK, "BGD", all),
-        ladder(Step.FEEDBACK, "GEO", s, feedbackDue, g.minusDays(1), fp("GEO"), geoExpert),
+        toEach(s.plusDays(1), STEP_DONE, Step.FEEDBACK, "BGD", all),
         toEach(g, STEP_DONE, Step.FEEDBACK, "GEO", all),
         dialogueOpened(g, "NPL", "BGD", "GEO"),
         toEach(c, STEP_DONE, Step.DIALOGUE, null, all),
@@ -140,16 +137,19 @@ class StepOpeningNoticesProcessTest {
         opened(a, Step.SUMMARY, "BGD", fp("BGD"), bgdExperts),
         opened(a, Step.SUMMARY, "GEO", fp("GEO"), geoExpert),
         toEach(a, STEP_DONE, Step.SUMMARY, "BGD", all),
-        toEach(a, STEP_DONE, Step.SUMMARY, "GEO", all),
-        opened(a, Step.SUMMARY_AGREEMENT, "NPL", fp("NPL")),
-        toEach(a, STEP_DONE, Step.SUMMARY_AGREEMENT, "NPL", all),
-        List.of(line(a, STEP_OPENED, Step.FINALISATION, null, SECRETARIAT)),
+        ladder(Step.SUMMARY, "GEO", a, summaryDue, sg.minusDays(1), fp("GEO"), geoExpert),
+        toEach(sg, STEP_DONE, Step.SUMMARY, "GEO", all),
+        opened(sg, Step.SUMMARY_AGREEMENT, "NPL", fp("NPL")),
+        toEach(sg, STEP_DONE, Step.SUMMARY_AGREEMENT, "NPL", all),
+        List.of(line(sg, STEP_OPENED, Step.FINALISATION, null, SECRETARIAT)),
         toEach(end, STEP_DONE, Step.FINALISATION, null, all),
         toEach(end, REVIEW_COMPLETED, null, "NPL", fp("NPL")),
         toEach(end, REVIEW_COMPLETED, null, "BGD", fp("BGD")),
         toEach(end, REVIEW_COMPLETED, null, "GEO", fp("GEO"))));
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains(" REMINDER SUMMARY GEO -> " + geoExpert)).isNotEmpty();
 
     // Each opening notice carries the deadline of the occurrence it opens.
+    LocalDate feedbackDue = s.plusMonths(6);
     assertThat(driver.noticeRows(id)).filteredOn(n -> n.getKind() == STEP_OPENED)
         .extracting(n -> n.getStep() + " " + n.getStateCode() + " " + n.getDueOn()).containsOnly(
             "PRELIMINARY_CONSULTATION null " + t0.plusMonths(1),
@@ -158,22 +158,24 @@ class StepOpeningNoticesProcessTest {
             "DIALOGUE NPL " + g.plusMonths(2), "DIALOGUE BGD " + g.plusMonths(2), "DIALOGUE GEO " + g.plusMonths(2),
             "OBSERVATIONS BGD " + c.plusMonths(3), "OBSERVATIONS GEO " + c.plusMonths(3),
             "OBSERVATIONS_AGREEMENT NPL " + o.plusMonths(2),
-            "SUMMARY BGD " + a.plusMonths(1), "SUMMARY GEO " + a.plusMonths(1),
-            "SUMMARY_AGREEMENT NPL " + a.plusMonths(1),
-            "FINALISATION null " + a.plusMonths(3));
+            "SUMMARY BGD " + summaryDue, "SUMMARY GEO " + summaryDue,
+            "SUMMARY_AGREEMENT NPL " + sg.plusMonths(1),
+            "FINALISATION null " + sg.plusMonths(3));
     assertThat(driver.noticeRows(id)).filteredOn(n -> n.getKind() == STEP_OPENED).extracting(Notice::getStep)
         .doesNotContain("FOCAL_POINT", "EXPERTS", "SAQ");
 
-    // The feedback's opening notice tells its date and the action link to the focal point, not to
-    // the experts, and starts the calendar entry its reminder updates.
+    // The feedback's opening notice tells its date, with the action link for the focal point, not
+    // for the experts; a step's opening notice starts the calendar entry its reminders update.
     List<Mail> mails = ReceivedMail.of(greenMail, driver.noticeRows(id));
-    Mail feedbackOpened = mails.stream()
-        .filter(m -> m.to().equals(fp("GEO")) && m.kind() == STEP_OPENED && "FEEDBACK".equals(m.step()))
+    assertThat(mails).filteredOn(m -> m.to().equals(fp("GEO")) && m.kind() == STEP_OPENED
+            && "FEEDBACK".equals(m.step())).singleElement()
+        .satisfies(m -> assertThat(m.body()).contains(ENGLISH_DATE.format(feedbackDue), "/act/"));
+    Mail summaryOpened = mails.stream()
+        .filter(m -> m.to().equals(fp("GEO")) && m.kind() == STEP_OPENED && "SUMMARY".equals(m.step()))
         .findFirst().orElseThrow();
-    assertThat(feedbackOpened.body()).contains(ENGLISH_DATE.format(feedbackDue), "/act/");
-    assertThat(feedbackOpened.calendarUid()).isEqualTo(id + "-FEEDBACK-GEO@revflow");
-    assertThat(mails).filteredOn(m -> m.to().equals(fp("GEO")) && m.kind() == REMINDER).singleElement()
-        .satisfies(m -> assertThat(m.calendarUid()).isEqualTo(feedbackOpened.calendarUid()));
+    assertThat(summaryOpened.calendarUid()).isEqualTo(id + "-SUMMARY-GEO@revflow");
+    assertThat(mails).filteredOn(m -> m.to().equals(fp("GEO")) && m.kind() == REMINDER).isNotEmpty()
+        .allSatisfy(m -> assertThat(m.calendarUid()).isEqualTo(summaryOpened.calendarUid()));
     assertThat(mails).filteredOn(m -> m.to().equals(geoExpert) && m.kind() == STEP_OPENED)
         .hasSize(3).allSatisfy(m -> assertThat(m.body()).doesNotContain("/act/"));
   }

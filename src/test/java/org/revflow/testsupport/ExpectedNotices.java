@@ -123,14 +123,14 @@ public final class ExpectedNotices {
 
   /**
    * {@link ReviewDriver#reachDialogue}: the opening steps on time, the questionnaire cleared and
-   * translated on T0 + 2 months (translation and feedback open that day), the feedback cleared on
-   * T0 + 4 months, which opens the dialogue. Every State has its focal point; nobody is late.
+   * translated on T0 + 1 (translation and feedback open that day), the feedback cleared on T0 + 2,
+   * which opens the dialogue. Every State has its focal point; nobody is late.
    */
   public static List<String> toDialogue(LocalDate t0, String underReview, String... reviewers) {
     String[] states = participating(underReview, reviewers);
     String[] all = fps(states);
-    LocalDate s = t0.plusMonths(2);
-    LocalDate f = t0.plusMonths(4);
+    LocalDate s = t0.plusDays(1);
+    LocalDate f = t0.plusDays(2);
     List<String> out = new ArrayList<>(openingOnTime(t0, states));
     out.addAll(toEach(s, STEP_DONE, Step.SAQ, underReview, all));
     out.add(line(s, STEP_OPENED, Step.TRANSLATION, null, SECRETARIAT));

@@ -32,6 +32,8 @@ public class ReviewDriver {
   private final SimulatedTime time;
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  /** Instances cancelled before (or found ended): not asked again at every test's end. */
+  private final java.util.Set<Long> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final io.camunda.client.CamundaClient camunda;
 
   ReviewDriver(ReviewService reviews, ReviewQueries queries, RegistryService registry, NoticeRepository notices,
@@ -71,6 +73,14 @@ public class ReviewDriver {
    */
   public String launch(String underReview, int phase, String... reviewers) {
     return launchWith(TestRulebookDirectory.CALENDAR_DAYS, underReview, phase, reviewers);
+  }
+
+  /** Launches another review at this very moment, the same day as the one launched before it. */
+  public String launchAlongside(String underReview, int phase, String... reviewers) {
+    String id = reviews.launch(new ReviewCommands.Launch(underReview, phase,
+        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), TestRulebookDirectory.CALENDAR_DAYS), "test").getId();
+    time.settle();
+    return id;
   }
 
   /** As {@link #launch}, with the rulebook named (e.g. {@code default@2026.1}). */
@@ -113,17 +123,19 @@ public class ReviewDriver {
   }
 
   /**
-   * Takes a review to the dialogue with everything on time ({@link ExpectedNotices#toDialogue}):
-   * returns the day the dialogue opened, T0 + 4 months.
+   * Takes a review to the dialogue with everything done early ({@link ExpectedNotices#toDialogue}):
+   * questionnaire and translation on T0 + 1, feedback on T0 + 2, the day the dialogue opens, which
+   * it returns. Early, because every test of a run shares one clock, and the database's TIMESTAMP
+   * columns end in January 2038.
    */
   public LocalDate reachDialogue(String reviewId, String underReview, String... reviewers) {
     LocalDate t0 = openingStepsOnTime(reviewId, ExpectedNotices.participating(underReview, reviewers));
-    on(t0.plusMonths(2), reviewId, EventType.SAQ_CLEARED);
-    on(t0.plusMonths(2), reviewId, EventType.TRANSLATION_DONE);
+    on(t0.plusDays(1), reviewId, EventType.SAQ_CLEARED);
+    on(t0.plusDays(1), reviewId, EventType.TRANSLATION_DONE);
     for (String r : reviewers) {
-      on(t0.plusMonths(4), reviewId, EventType.FEEDBACK_CLEARED, r);
+      on(t0.plusDays(2), reviewId, EventType.FEEDBACK_CLEARED, r);
     }
-    return t0.plusMonths(4);
+    return t0.plusDays(2);
   }
 
   public void designateFocalPoint(LocalDate date, String reviewId, String state, ReviewCommands.Person person) {
@@ -172,10 +184,18 @@ public class ReviewDriver {
    * without the ladders of earlier tests' reviews (which would only slow it down).
    */
   public void cancelAllReviews() {
-    List<Long> keys = jdbc.queryForList(
+    List<Long> keys = new java.util.ArrayList<>(jdbc.queryForList(
         "SELECT process_instance_key FROM review WHERE process_instance_key IS NOT NULL AND status <> 'COMPLETED'",
-        Long.class);
+        Long.class));
+    // Occurrences an event opened (a clarification round, a vacancy, a joining State's own steps)
+    // run in instances of their own, which cancelling the review's instance leaves running.
+    keys.addAll(jdbc.queryForList("SELECT DISTINCT s.process_instance_key FROM review_step s"
+        + " JOIN review r ON r.id = s.review_id WHERE s.status = 'OPEN' AND s.process_instance_key IS NOT NULL"
+        + " AND r.status <> 'COMPLETED'", Long.class));
     for (Long key : keys) {
+      if (!cancelled.add(key)) {
+        continue;
+      }
       try {
         camunda.newCancelInstanceCommand(key).send().join();
       } catch (RuntimeException alreadyEnded) {
