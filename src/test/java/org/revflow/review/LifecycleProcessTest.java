@@ -254,7 +254,7 @@ class LifecycleProcessTest {
     driver.permanentRepresentatives("ARG", "URY", "NOR");
     String id = driver.launch("ARG", 1, "URY", "NOR");
     LocalDate t0 = driver.openingStepsOnTime(id, "ARG", "URY", "NOR");
-    LocalDate s = t0.plusMonths(2);
+    LocalDate s = t0.plusDays(1);
     driver.on(s, id, SAQ_CLEARED);
     driver.on(s, id, TRANSLATION_DONE);
     LocalDate due = s.plusMonths(6);
@@ -424,7 +424,7 @@ class LifecycleProcessTest {
     driver.permanentRepresentatives("TUR", "GRC", "CYP", "MLT");
     String id = driver.launch("TUR", 1, "GRC", "CYP");
     LocalDate t0 = driver.openingStepsOnTime(id, "TUR", "GRC", "CYP");
-    LocalDate s = t0.plusMonths(1);
+    LocalDate s = t0.plusDays(1);
     driver.on(s, id, SAQ_CLEARED);
     driver.on(s, id, TRANSLATION_DONE);
     driver.on(s.plusMonths(1), id, FEEDBACK_CLEARED, "GRC");
