@@ -354,6 +354,11 @@ public class ReviewService {
         && p.getRole() == ReviewParticipant.Role.REVIEWER && p.getStateCode().equals(cmd.oldState()));
     if (!stillReviewing) {
       for (ReviewStep s : open) {
+        if (s.isRound() && cmd.oldState().equals(s.getRequestedBy())) {
+          // Its open requests are the new reviewer's now: the answer goes to it, as the released
+          // State hears nothing more of the review.
+          s.requestHandedOverTo(cmd.newState());
+        }
         if (!cmd.oldState().equals(s.getStateCode())) {
           continue;
         }

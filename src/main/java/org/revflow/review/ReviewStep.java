@@ -198,6 +198,9 @@ public class ReviewStep {
 
   void handOverTo(String newState) { this.stateCode = newState; }
 
+  /** A clarification round asked by a reviewing State that was replaced: the State that took its place asks it now. */
+  void requestHandedOverTo(String newState) { this.requestedBy = newState; }
+
   void markDone(LocalDate on, String outcome) {
     this.status = Status.DONE;
     this.doneOn = on;

@@ -1,29 +1,36 @@
 package org.revflow.review;
 
+import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.revflow.vocabulary.NoticeKind.*;
 import static org.revflow.vocabulary.EventType.*;
+import static org.revflow.testsupport.ExpectedNotices.*;
 import static org.revflow.testsupport.ReviewDriver.fp;
 import static org.revflow.testsupport.ReviewDriver.pr;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.revflow.notification.Notice;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.testsupport.ReceivedMail;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The country review on the real engine, time moved timer by timer: each test follows one path of
- * the models and checks the exact dates, kinds and addressees of the notices against the brief.
+ * the models and checks the whole notice log of its review, date, kind, step, State, To and Cc,
+ * against the notices the rules give ({@link org.revflow.testsupport.ExpectedNotices}).
  */
 @RevFlowTest
 class LifecycleProcessTest {
 
-  static final String SECRETARIAT = "untoc.review@example.org";
-
   @Autowired ReviewDriver driver;
+  @Autowired GreenMail greenMail;
 
   @org.junit.jupiter.api.AfterEach
   void stopReviews() {
@@ -38,76 +45,92 @@ class LifecycleProcessTest {
     LocalDate due = t0.plusWeeks(2);
     driver.designateFocalPoint(t0.plusDays(2), id, "DEU");
     driver.designateFocalPoint(t0.plusDays(3), id, "KEN");
-    driver.designateFocalPoint(due.plusDays(10), id, "AUT");
+    LocalDate designated = due.plusDays(10);
+    driver.designateFocalPoint(designated, id, "AUT");
+    driver.time().walkTo(designated);
 
-    List<String> fpNotices = driver.notices(id).stream()
-        .filter(l -> l.contains(" FOCAL_POINT ") || l.contains("REVIEW_LAUNCHED")).toList();
-    assertThat(fpNotices).containsExactlyInAnyOrder(
-        t0 + " REVIEW_LAUNCHED - AUT -> " + pr("AUT") + " cc " + SECRETARIAT,
-        t0 + " REVIEW_LAUNCHED - DEU -> " + pr("DEU") + " cc " + SECRETARIAT,
-        t0 + " REVIEW_LAUNCHED - KEN -> " + pr("KEN") + " cc " + SECRETARIAT,
-        t0.plusDays(2) + " FOCAL_POINT_DESIGNATED FOCAL_POINT DEU -> " + fp("DEU") + " cc " + SECRETARIAT,
-        t0.plusDays(3) + " FOCAL_POINT_DESIGNATED FOCAL_POINT KEN -> " + fp("KEN") + " cc " + SECRETARIAT,
-        t0.plusDays(7) + " FOCAL_POINT_REMINDER FOCAL_POINT AUT -> " + pr("AUT") + " cc " + SECRETARIAT,
-        due.plusDays(1) + " INTERIM_FOCAL_POINT_IN_FORCE FOCAL_POINT AUT -> " + pr("AUT") + " cc " + SECRETARIAT,
-        due.plusDays(1) + " INTERIM_FOCAL_POINT_INFO FOCAL_POINT AUT -> " + fp("DEU"),
-        due.plusDays(1) + " INTERIM_FOCAL_POINT_INFO FOCAL_POINT AUT -> " + fp("KEN"),
-        due.plusDays(10) + " FOCAL_POINT_DESIGNATED FOCAL_POINT AUT -> " + fp("AUT") + " cc " + SECRETARIAT,
-        due.plusDays(10) + " INTERIM_FOCAL_POINT_ENDED FOCAL_POINT AUT -> " + pr("AUT") + " cc " + SECRETARIAT);
-  }
-
-  /** Designates every focal point and the experts on launch day and holds the consultation. */
-  private LocalDate openingStepsOnTime(String id, String... states) {
-    LocalDate t0 = driver.time().today();
-    for (String s : states) {
-      driver.designateFocalPoint(t0, id, s);
-      driver.on(t0, id, EXPERTS_DESIGNATED, s);
-    }
-    driver.on(t0, id, PRELIMINARY_CONSULTATION_HELD);
-    return t0;
-  }
-
-  private List<String> about(String id, String stepAndState) {
-    return driver.notices(id).stream().filter(l -> l.contains(" " + stepAndState + " ")).toList();
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        launch(t0, "AUT", "DEU", "KEN"),
+        designated(t0.plusDays(2), "DEU", fp("DEU"), pr("AUT"), pr("KEN")),
+        designated(t0.plusDays(3), "KEN", fp("KEN"), pr("AUT"), fp("DEU")),
+        focalPointLadder("AUT", t0, due, designated.minusDays(1), fp("DEU"), fp("KEN")),
+        // The interim notice went out: its end is told to the permanent representative too.
+        List.of(line(designated, NoticeKind.FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, "AUT", fp("AUT"), SECRETARIAT),
+            line(designated, INTERIM_FOCAL_POINT_ENDED, Step.FOCAL_POINT, "AUT", pr("AUT"), SECRETARIAT)),
+        toEachNoCopy(designated, FOCAL_POINT_CHANGED, Step.FOCAL_POINT, "AUT", fp("DEU"), fp("KEN")),
+        // Nobody designated experts or held the consultation: their ladders run beside.
+        ladder(Step.EXPERTS, "AUT", t0, t0.plusWeeks(4), designated, pr("AUT")),
+        ladder(Step.EXPERTS, "DEU", t0, t0.plusWeeks(4), designated, fp("DEU")),
+        ladder(Step.EXPERTS, "KEN", t0, t0.plusWeeks(4), designated, fp("KEN")),
+        secretariatLadder(Step.PRELIMINARY_CONSULTATION, t0, t0.plusMonths(1), designated)));
   }
 
   @Test
   void everythingOnTimeCompletesThePhaseAndStartsTheNextAtT0Plus24Months() {
     driver.permanentRepresentatives("FRA", "ITA", "NGA");
     String id = driver.launch("FRA", 1, "ITA", "NGA");
-    LocalDate t0 = openingStepsOnTime(id, "FRA", "ITA", "NGA");
-    driver.on(t0.plusMonths(3), id, SAQ_CLEARED);
+    LocalDate t0 = driver.openingStepsOnTime(id, "FRA", "ITA", "NGA");
     LocalDate s = t0.plusMonths(3);
+    driver.on(s, id, SAQ_CLEARED);
     driver.on(s, id, TRANSLATION_DONE);
-    driver.on(s.plusMonths(2), id, FEEDBACK_CLEARED, "ITA");
-    driver.on(s.plusMonths(2), id, FEEDBACK_CLEARED, "NGA");
     LocalDate f = s.plusMonths(2);
+    driver.on(f, id, FEEDBACK_CLEARED, "ITA");
+    driver.on(f, id, FEEDBACK_CLEARED, "NGA");
     driver.on(f.plusDays(20), id, DIALOGUE_CLOSED);
     driver.on(f.plusDays(40), id, OBSERVATIONS_CLEARED, "ITA");
     driver.on(f.plusDays(40), id, OBSERVATIONS_CLEARED, "NGA");
-    driver.on(f.plusDays(50), id, OBSERVATIONS_AGREED);
-    driver.on(f.plusDays(50), id, SUMMARY_AGREED);
-    driver.on(f.plusDays(70), id, FINALISED);
+    LocalDate a = f.plusDays(50);
+    driver.on(a, id, OBSERVATIONS_AGREED);
+    driver.on(a, id, SUMMARY_CLEARED, "ITA");
+    driver.on(a, id, SUMMARY_CLEARED, "NGA");
+    driver.on(a, id, SUMMARY_AGREED);
+    LocalDate end = f.plusDays(70);
+    driver.on(end, id, FINALISED);
 
-    assertThat(driver.notices(id)).noneMatch(l -> l.contains("REMINDER") || l.contains("OVERDUE")
-        || l.contains("ESCALATION") || l.contains("INTERIM"));
+    String[] all = fps("FRA", "ITA", "NGA");
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        openingOnTime(t0, "FRA", "ITA", "NGA"),
+        toEach(s, STEP_DONE, Step.SAQ, "FRA", all),
+        List.of(line(s, STEP_OPENED, Step.TRANSLATION, null, SECRETARIAT)),
+        opened(s, Step.FEEDBACK, "ITA", fp("ITA")),
+        opened(s, Step.FEEDBACK, "NGA", fp("NGA")),
+        toEach(s, STEP_DONE, Step.TRANSLATION, null, all),
+        toEach(f, STEP_DONE, Step.FEEDBACK, "ITA", all),
+        toEach(f, STEP_DONE, Step.FEEDBACK, "NGA", all),
+        dialogueOpened(f, "FRA", "ITA", "NGA"),
+        toEach(f.plusDays(20), STEP_DONE, Step.DIALOGUE, null, all),
+        opened(f.plusDays(20), Step.OBSERVATIONS, "ITA", fp("ITA")),
+        opened(f.plusDays(20), Step.OBSERVATIONS, "NGA", fp("NGA")),
+        toEach(f.plusDays(40), STEP_DONE, Step.OBSERVATIONS, "ITA", all),
+        toEach(f.plusDays(40), STEP_DONE, Step.OBSERVATIONS, "NGA", all),
+        opened(f.plusDays(40), Step.OBSERVATIONS_AGREEMENT, "FRA", fp("FRA")),
+        toEach(a, STEP_DONE, Step.OBSERVATIONS_AGREEMENT, "FRA", all),
+        opened(a, Step.SUMMARY, "ITA", fp("ITA")),
+        opened(a, Step.SUMMARY, "NGA", fp("NGA")),
+        toEach(a, STEP_DONE, Step.SUMMARY, "ITA", all),
+        toEach(a, STEP_DONE, Step.SUMMARY, "NGA", all),
+        opened(a, Step.SUMMARY_AGREEMENT, "FRA", fp("FRA")),
+        toEach(a, STEP_DONE, Step.SUMMARY_AGREEMENT, "FRA", all),
+        List.of(line(a, STEP_OPENED, Step.FINALISATION, null, SECRETARIAT)),
+        toEach(end, STEP_DONE, Step.FINALISATION, null, all),
+        List.of(line(end, REVIEW_COMPLETED, null, "FRA", fp("FRA"), SECRETARIAT),
+            line(end, REVIEW_COMPLETED, null, "ITA", fp("ITA"), SECRETARIAT),
+            line(end, REVIEW_COMPLETED, null, "NGA", fp("NGA"), SECRETARIAT))));
     assertThat(driver.review(id).status()).isEqualTo("COMPLETED");
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains("REVIEW_COMPLETED")).containsExactlyInAnyOrder(
-        f.plusDays(70) + " REVIEW_COMPLETED - FRA -> " + fp("FRA") + " cc " + SECRETARIAT,
-        f.plusDays(70) + " REVIEW_COMPLETED - ITA -> " + fp("ITA") + " cc " + SECRETARIAT,
-        f.plusDays(70) + " REVIEW_COMPLETED - NGA -> " + fp("NGA") + " cc " + SECRETARIAT);
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains("STEP_DONE FINALISATION")).hasSize(3);
 
     // Phase completion: the same State's next phase starts at T0 + 24 months, not before.
     driver.time().walkTo(t0.plusMonths(24).minusDays(1));
     assertThatThrownBy(() -> driver.review("FRA-P2-" + t0.plusMonths(24).getYear()))
         .hasMessageContaining("no review");
-    driver.time().walkTo(t0.plusMonths(24));
-    ReviewView next = driver.review("FRA-P2-" + t0.plusMonths(24).getYear());
-    assertThat(next.launchDate()).isEqualTo(t0.plusMonths(24));
+    LocalDate next0 = t0.plusMonths(24);
+    driver.time().walkTo(next0);
+    ReviewView next = driver.review("FRA-P2-" + next0.getYear());
+    assertThat(next.launchDate()).isEqualTo(next0);
     assertThat(next.phase()).isEqualTo(2);
     assertThat(next.participants()).extracting(ReviewView.Participant::state).containsExactly("FRA", "ITA", "NGA");
-    assertThat(driver.notices(next.id())).filteredOn(l -> l.contains("REVIEW_LAUNCHED")).hasSize(3);
+    // Whether a focal point carries over into the next phase is not settled by the rules (reported):
+    // the permanent representatives' launch notices and the consultation are.
+    assertThat(driver.notices(next.id())).containsAll(launch(next0, "FRA", "ITA", "NGA"));
   }
 
   @Test
@@ -115,20 +138,32 @@ class LifecycleProcessTest {
     driver.permanentRepresentatives("BRA", "CHL", "ESP");
     String id = driver.launch("BRA", 1, "CHL", "ESP");
     LocalDate t0 = driver.time().today();
+    for (String s : List.of("BRA", "CHL", "ESP")) {
+      driver.on(t0, id, EXPERTS_DESIGNATED, s);
+    }
+    driver.on(t0, id, PRELIMINARY_CONSULTATION_HELD);
     driver.designateFocalPoint(t0.plusDays(1), id, "CHL");
     driver.designateFocalPoint(t0.plusDays(1), id, "ESP");
     LocalDate due = t0.plusWeeks(2);
-    driver.on(t0.plusMonths(2), id, SAQ_CLEARED);
+    LocalDate s = t0.plusMonths(2);
+    driver.on(s, id, SAQ_CLEARED);
 
-    assertThat(about(id, "FOCAL_POINT BRA")).containsExactlyInAnyOrder(
-        t0.plusDays(7) + " FOCAL_POINT_REMINDER FOCAL_POINT BRA -> " + pr("BRA") + " cc " + SECRETARIAT,
-        due.plusDays(1) + " INTERIM_FOCAL_POINT_IN_FORCE FOCAL_POINT BRA -> " + pr("BRA") + " cc " + SECRETARIAT,
-        due.plusDays(1) + " INTERIM_FOCAL_POINT_INFO FOCAL_POINT BRA -> " + fp("CHL"),
-        due.plusDays(1) + " INTERIM_FOCAL_POINT_INFO FOCAL_POINT BRA -> " + fp("ESP"),
-        due.plusDays(31) + " DESIGNATION_PENDING FOCAL_POINT BRA -> " + pr("BRA") + " cc " + SECRETARIAT);
     // The interim permanent representative gets the focal point's notices: here, "SAQ cleared".
-    assertThat(driver.notices(id)).contains(
-        t0.plusMonths(2) + " STEP_DONE SAQ BRA -> " + pr("BRA") + " cc " + SECRETARIAT);
+    String[] launchDay = {pr("BRA"), pr("CHL"), pr("ESP")};
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        launch(t0, "BRA", "CHL", "ESP"),
+        toEach(t0, STEP_DONE, Step.EXPERTS, "BRA", launchDay),
+        toEach(t0, STEP_DONE, Step.EXPERTS, "CHL", launchDay),
+        toEach(t0, STEP_DONE, Step.EXPERTS, "ESP", launchDay),
+        toEach(t0, STEP_DONE, Step.PRELIMINARY_CONSULTATION, null, launchDay),
+        designated(t0.plusDays(1), "CHL", fp("CHL"), pr("BRA"), pr("ESP")),
+        designated(t0.plusDays(1), "ESP", fp("ESP"), pr("BRA"), fp("CHL")),
+        focalPointLadder("BRA", t0, due, s.minusDays(1), fp("CHL"), fp("ESP")),
+        toEach(s, STEP_DONE, Step.SAQ, "BRA", pr("BRA"), fp("CHL"), fp("ESP")),
+        List.of(line(s, STEP_OPENED, Step.TRANSLATION, null, SECRETARIAT)),
+        opened(s, Step.FEEDBACK, "CHL", fp("CHL")),
+        opened(s, Step.FEEDBACK, "ESP", fp("ESP"))));
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains(" DESIGNATION_PENDING ")).hasSize(1);
     ReviewView view = driver.review(id);
     assertThat(view.actingFocalPoints()).filteredOn(a -> a.state().equals("BRA"))
         .singleElement().satisfies(a -> {
@@ -138,22 +173,28 @@ class LifecycleProcessTest {
   }
 
   @Test
-  void focalPointReplacedMidReviewGetsTheNoticesFromThenOn() {
+  void focalPointReplacedMidReviewGetsTheNoticesFromThenOnInItsLanguage() {
     driver.permanentRepresentatives("CAN", "MEX", "JPN");
     String id = driver.launch("CAN", 1, "MEX", "JPN");
-    LocalDate t0 = openingStepsOnTime(id, "CAN", "MEX", "JPN");
+    LocalDate t0 = driver.openingStepsOnTime(id, "CAN", "MEX", "JPN");
     LocalDate saqDue = t0.plusMonths(6);
-    driver.on(saqDue.minusDays(20), id, new ReviewCommands.RecordEvent(FOCAL_POINT_DESIGNATED, "CAN", null, null,
-        "NV/2", null, null, null, null, null,
-        new ReviewCommands.Person("New focal point", "new.fp@can.example", "fr", "America/Toronto"), null));
+    LocalDate replaced = saqDue.minusDays(20);
+    String newFp = "new.fp@can.example";
+    driver.designateFocalPoint(replaced, id, "CAN",
+        new ReviewCommands.Person("New focal point", newFp, "fr", "America/Toronto"));
     driver.time().walkTo(saqDue.plusDays(2));
 
-    assertThat(about(id, "SAQ CAN")).containsExactlyInAnyOrder(
-        saqDue.minusDays(30) + " REMINDER SAQ CAN -> " + fp("CAN"),
-        saqDue.minusDays(7) + " REMINDER SAQ CAN -> new.fp@can.example",
-        saqDue.plusDays(1) + " OVERDUE SAQ CAN -> new.fp@can.example cc " + pr("CAN") + "," + SECRETARIAT);
-    assertThat(about(id, "FOCAL_POINT CAN")).last().isEqualTo(
-        saqDue.minusDays(20) + " FOCAL_POINT_DESIGNATED FOCAL_POINT CAN -> new.fp@can.example cc " + SECRETARIAT);
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        openingOnTime(t0, "CAN", "MEX", "JPN"),
+        List.of(line(saqDue.minusDays(30), REMINDER, Step.SAQ, "CAN", fp("CAN"))),
+        // A replacement ends no interim: the permanent representative hears nothing of it.
+        designated(replaced, "CAN", newFp, fp("MEX"), fp("JPN")),
+        List.of(line(saqDue.minusDays(7), REMINDER, Step.SAQ, "CAN", newFp),
+            line(saqDue.plusDays(1), OVERDUE, Step.SAQ, "CAN", newFp, pr("CAN"), SECRETARIAT))));
+    assertThat(driver.noticeRows(id)).filteredOn(n -> n.getAddresseeEmail().equals(newFp))
+        .hasSize(3).extracting(Notice::getLanguage).containsOnly("fr");
+    assertThat(driver.noticeRows(id)).filteredOn(n -> n.getAddresseeEmail().equals(fp("CAN")))
+        .extracting(Notice::getLanguage).containsOnly("en");
   }
 
   @Test
@@ -164,39 +205,48 @@ class LifecycleProcessTest {
     for (String s : List.of("IND", "PAK", "SWE")) {
       driver.designateFocalPoint(t0, id, s);
     }
+    driver.on(t0, id, PRELIMINARY_CONSULTATION_HELD);
     driver.on(t0.plusDays(1), id, EXPERTS_DESIGNATED, "PAK");
     driver.on(t0.plusDays(1), id, EXPERTS_DESIGNATED, "SWE");
     LocalDate due = t0.plusWeeks(4);
-    driver.on(due.plusDays(40), id, EXPERTS_DESIGNATED, "IND");
+    LocalDate done = due.plusDays(40);
+    driver.on(done, id, EXPERTS_DESIGNATED, "IND");
 
+    String[] all = fps("IND", "PAK", "SWE");
     // D - 30 falls before the step started: not sent.
-    assertThat(about(id, "EXPERTS IND")).startsWith(
-        due.minusDays(7) + " REMINDER EXPERTS IND -> " + fp("IND"),
-        due.plusDays(1) + " OVERDUE EXPERTS IND -> " + fp("IND") + " cc " + pr("IND") + "," + SECRETARIAT,
-        due.plusDays(31) + " ESCALATION EXPERTS IND -> " + pr("IND") + " cc " + SECRETARIAT);
-    assertThat(about(id, "EXPERTS IND")).filteredOn(l -> l.contains("STEP_DONE")).hasSize(3)
-        .allMatch(l -> l.startsWith(due.plusDays(40).toString()));
-    assertThat(about(id, "EXPERTS PAK")).noneMatch(l -> l.contains("REMINDER"));
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        launch(t0, "IND", "PAK", "SWE"),
+        designatedInTurn(t0, "IND", "PAK", "SWE"),
+        toEach(t0, STEP_DONE, Step.PRELIMINARY_CONSULTATION, null, all),
+        toEach(t0.plusDays(1), STEP_DONE, Step.EXPERTS, "PAK", all),
+        toEach(t0.plusDays(1), STEP_DONE, Step.EXPERTS, "SWE", all),
+        List.of(line(due.minusDays(7), REMINDER, Step.EXPERTS, "IND", fp("IND")),
+            line(due.plusDays(1), OVERDUE, Step.EXPERTS, "IND", fp("IND"), pr("IND"), SECRETARIAT),
+            line(due.plusDays(31), ESCALATION, Step.EXPERTS, "IND", pr("IND"), SECRETARIAT)),
+        toEach(done, STEP_DONE, Step.EXPERTS, "IND", all)));
   }
 
   @Test
   void questionnaireLateThroughThreeEscalations() {
     driver.permanentRepresentatives("EGY", "MAR", "POL");
     String id = driver.launch("EGY", 1, "MAR", "POL");
-    LocalDate t0 = openingStepsOnTime(id, "EGY", "MAR", "POL");
+    LocalDate t0 = driver.openingStepsOnTime(id, "EGY", "MAR", "POL");
     LocalDate due = t0.plusMonths(6);
-    driver.on(due.plusDays(100), id, SAQ_CLEARED);
+    LocalDate done = due.plusDays(100);
+    driver.on(done, id, SAQ_CLEARED);
 
-    assertThat(about(id, "SAQ EGY")).containsExactlyInAnyOrder(
-        due.minusDays(30) + " REMINDER SAQ EGY -> " + fp("EGY"),
-        due.minusDays(7) + " REMINDER SAQ EGY -> " + fp("EGY"),
-        due.plusDays(1) + " OVERDUE SAQ EGY -> " + fp("EGY") + " cc " + pr("EGY") + "," + SECRETARIAT,
-        due.plusDays(31) + " ESCALATION SAQ EGY -> " + pr("EGY") + " cc " + SECRETARIAT,
-        due.plusDays(61) + " ESCALATION SAQ EGY -> " + pr("EGY") + " cc " + SECRETARIAT,
-        due.plusDays(91) + " ESCALATION SAQ EGY -> " + pr("EGY") + " cc " + SECRETARIAT,
-        due.plusDays(100) + " STEP_DONE SAQ EGY -> " + fp("EGY") + " cc " + SECRETARIAT,
-        due.plusDays(100) + " STEP_DONE SAQ EGY -> " + fp("MAR") + " cc " + SECRETARIAT,
-        due.plusDays(100) + " STEP_DONE SAQ EGY -> " + fp("POL") + " cc " + SECRETARIAT);
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        openingOnTime(t0, "EGY", "MAR", "POL"),
+        List.of(line(due.minusDays(30), REMINDER, Step.SAQ, "EGY", fp("EGY")),
+            line(due.minusDays(7), REMINDER, Step.SAQ, "EGY", fp("EGY")),
+            line(due.plusDays(1), OVERDUE, Step.SAQ, "EGY", fp("EGY"), pr("EGY"), SECRETARIAT),
+            line(due.plusDays(31), ESCALATION, Step.SAQ, "EGY", pr("EGY"), SECRETARIAT),
+            line(due.plusDays(61), ESCALATION, Step.SAQ, "EGY", pr("EGY"), SECRETARIAT),
+            line(due.plusDays(91), ESCALATION, Step.SAQ, "EGY", pr("EGY"), SECRETARIAT)),
+        toEach(done, STEP_DONE, Step.SAQ, "EGY", fps("EGY", "MAR", "POL")),
+        List.of(line(done, STEP_OPENED, Step.TRANSLATION, null, SECRETARIAT)),
+        opened(done, Step.FEEDBACK, "MAR", fp("MAR")),
+        opened(done, Step.FEEDBACK, "POL", fp("POL"))));
     assertThat(driver.review(id).doneSteps()).filteredOn(st -> st.step() == Step.SAQ).singleElement()
         .satisfies(st -> assertThat(st.daysOverdue()).isEqualTo(100));
   }
@@ -205,66 +255,76 @@ class LifecycleProcessTest {
   void oneReviewingStateLateTheOtherOnTime() {
     driver.permanentRepresentatives("ARG", "URY", "NOR");
     String id = driver.launch("ARG", 1, "URY", "NOR");
-    LocalDate t0 = openingStepsOnTime(id, "ARG", "URY", "NOR");
-    LocalDate s = t0.plusMonths(2);
+    LocalDate t0 = driver.openingStepsOnTime(id, "ARG", "URY", "NOR");
+    LocalDate s = t0.plusDays(1);
     driver.on(s, id, SAQ_CLEARED);
+    driver.on(s, id, TRANSLATION_DONE);
     LocalDate due = s.plusMonths(6);
     driver.on(s.plusMonths(1), id, FEEDBACK_CLEARED, "NOR");
-    driver.on(due.plusDays(5), id, FEEDBACK_CLEARED, "URY");
+    LocalDate late = due.plusDays(5);
+    driver.on(late, id, FEEDBACK_CLEARED, "URY");
 
-    assertThat(about(id, "FEEDBACK URY")).startsWith(
-        due.minusDays(30) + " REMINDER FEEDBACK URY -> " + fp("URY"),
-        due.minusDays(7) + " REMINDER FEEDBACK URY -> " + fp("URY"),
-        due.plusDays(1) + " OVERDUE FEEDBACK URY -> " + fp("URY") + " cc " + pr("URY") + "," + SECRETARIAT);
-    assertThat(about(id, "FEEDBACK NOR")).allMatch(l -> l.contains("STEP_DONE"));
-    // The dialogue starts when the last feedback is cleared.
+    String[] all = fps("ARG", "URY", "NOR");
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        openingOnTime(t0, "ARG", "URY", "NOR"),
+        toEach(s, STEP_DONE, Step.SAQ, "ARG", all),
+        List.of(line(s, STEP_OPENED, Step.TRANSLATION, null, SECRETARIAT)),
+        opened(s, Step.FEEDBACK, "URY", fp("URY")),
+        opened(s, Step.FEEDBACK, "NOR", fp("NOR")),
+        toEach(s, STEP_DONE, Step.TRANSLATION, null, all),
+        toEach(s.plusMonths(1), STEP_DONE, Step.FEEDBACK, "NOR", all),
+        ladder(Step.FEEDBACK, "URY", s, due, late.minusDays(1), fp("URY")),
+        toEach(late, STEP_DONE, Step.FEEDBACK, "URY", all),
+        // The dialogue starts when the last feedback is cleared.
+        dialogueOpened(late, "ARG", "URY", "NOR")));
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains(" OVERDUE ")).hasSize(1);
     assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.DIALOGUE).singleElement()
-        .satisfies(st -> assertThat(st.startedOn()).isEqualTo(due.plusDays(5)));
-  }
-
-  /** Takes a review to the dialogue: everything on time, feedback cleared two months after the SAQ. */
-  private LocalDate reachDialogue(String id, String underReview, String... reviewers) {
-    LocalDate t0 = openingStepsOnTime(id, java.util.stream.Stream.concat(java.util.stream.Stream.of(underReview),
-        java.util.stream.Stream.of(reviewers)).toArray(String[]::new));
-    driver.on(t0.plusMonths(2), id, SAQ_CLEARED);
-    for (String r : reviewers) {
-      driver.on(t0.plusMonths(4), id, FEEDBACK_CLEARED, r);
-    }
-    return t0.plusMonths(4);
+        .satisfies(st -> assertThat(st.startedOn()).isEqualTo(late));
   }
 
   @Test
   void twoDialogueRoundsEachWithItsOwnDeadline() {
     driver.permanentRepresentatives("GHA", "SEN", "NLD");
     String id = driver.launch("GHA", 1, "SEN", "NLD");
-    LocalDate f = reachDialogue(id, "GHA", "SEN", "NLD");
-    driver.on(f.plusDays(10), id, CLARIFICATION_REQUESTED);
-    driver.on(f.plusDays(20), id, CLARIFICATION_ANSWERED);
+    LocalDate t0 = driver.time().today();
+    LocalDate f = driver.reachDialogue(id, "GHA", "SEN", "NLD");
+    LocalDate round1 = f.plusDays(10);
+    driver.on(round1, id, EventType.CLARIFICATION_REQUESTED);
+    driver.on(f.plusDays(20), id, EventType.CLARIFICATION_ANSWERED);
     LocalDate round2 = f.plusDays(50);
-    driver.on(round2, id, CLARIFICATION_REQUESTED);
+    driver.on(round2, id, EventType.CLARIFICATION_REQUESTED);
     LocalDate due2 = round2.plusMonths(2);
-    driver.on(due2.plusDays(3), id, DIALOGUE_CLOSED);
+    LocalDate closed = due2.plusDays(3);
+    driver.on(closed, id, DIALOGUE_CLOSED);
 
-    assertThat(about(id, "DIALOGUE GHA")).filteredOn(l -> !l.contains("CLARIFICATION") && !l.contains("STEP_DONE"))
-        .containsExactlyInAnyOrder(
-            due2.minusDays(30) + " REMINDER DIALOGUE GHA -> " + fp("GHA"),
-            due2.minusDays(7) + " REMINDER DIALOGUE GHA -> " + fp("GHA"),
-            due2.plusDays(1) + " OVERDUE DIALOGUE GHA -> " + fp("GHA") + " cc " + pr("GHA") + "," + SECRETARIAT);
-    assertThat(about(id, "DIALOGUE GHA")).filteredOn(l -> l.contains("CLARIFICATION_REQUESTED")).containsExactlyInAnyOrder(
-        f.plusDays(10) + " CLARIFICATION_REQUESTED DIALOGUE GHA -> " + fp("GHA") + " cc " + SECRETARIAT,
-        round2 + " CLARIFICATION_REQUESTED DIALOGUE GHA -> " + fp("GHA") + " cc " + SECRETARIAT);
+    String[] all = fps("GHA", "SEN", "NLD");
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        toDialogue(t0, "GHA", "SEN", "NLD"),
+        List.of(line(round1, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "GHA", fp("GHA"), SECRETARIAT)),
+        ladder(Step.DIALOGUE, "GHA", round1, round1.plusMonths(2), f.plusDays(19), fp("GHA")),
+        // The request named no State: every reviewing State learns of the answer, not the one that answered.
+        toEach(f.plusDays(20), NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "SEN", fp("SEN")),
+        toEach(f.plusDays(20), NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, "NLD", fp("NLD")),
+        List.of(line(round2, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, "GHA", fp("GHA"), SECRETARIAT)),
+        // The window (f + 2 months) ended with this round open: the dialogue waits for the answer.
+        ladder(Step.DIALOGUE, "GHA", round2, due2, closed.minusDays(1), fp("GHA")),
+        toEach(closed, STEP_DONE, Step.DIALOGUE, null, all),
+        opened(closed, Step.OBSERVATIONS, "SEN", fp("SEN")),
+        opened(closed, Step.OBSERVATIONS, "NLD", fp("NLD"))));
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains(" REMINDER DIALOGUE ")).hasSize(2);
   }
 
   @Test
-  void changesRequestedSendTheListsBackWithAOneMonthDeadline() {
+  void changesRequestedOpenANewRoundOfTheListsWithAOneMonthDeadline() {
     driver.permanentRepresentatives("KOR", "THA", "IRL");
     String id = driver.launch("KOR", 1, "THA", "IRL");
-    LocalDate f = reachDialogue(id, "KOR", "THA", "IRL");
+    LocalDate t0 = driver.time().today();
+    LocalDate f = driver.reachDialogue(id, "KOR", "THA", "IRL");
     driver.on(f.plusDays(5), id, DIALOGUE_CLOSED);
     driver.on(f.plusDays(30), id, OBSERVATIONS_CLEARED, "THA");
     driver.on(f.plusDays(30), id, OBSERVATIONS_CLEARED, "IRL");
     LocalDate requested = f.plusDays(40);
-    driver.on(requested, id, CHANGES_REQUESTED);
+    driver.on(requested, id, EventType.CHANGES_REQUESTED);
     driver.on(requested.plusDays(10), id, OBSERVATIONS_CLEARED, "THA");
     LocalDate due = requested.plusMonths(1);
     driver.time().walkTo(due.plusDays(1));
@@ -275,40 +335,62 @@ class LifecycleProcessTest {
           assertThat(st.round()).isEqualTo(2);
           assertThat(st.due()).isEqualTo(due);
         });
-    // D - 30 is sent only when it does not fall before the new round started (month lengths vary).
-    List<String> expected = new java.util.ArrayList<>();
-    if (!due.minusDays(30).isBefore(requested)) {
-      expected.add(due.minusDays(30) + " REMINDER OBSERVATIONS IRL -> " + fp("IRL"));
-    }
-    expected.add(due.minusDays(7) + " REMINDER OBSERVATIONS IRL -> " + fp("IRL"));
-    expected.add(due.plusDays(1) + " OVERDUE OBSERVATIONS IRL -> " + fp("IRL") + " cc " + pr("IRL") + "," + SECRETARIAT);
-    assertThat(about(id, "OBSERVATIONS IRL"))
-        .filteredOn(l -> !l.contains("STEP_DONE") && !l.contains("CHANGES_REQUESTED"))
-        .containsExactlyInAnyOrderElementsOf(expected);
-    // Both reviewing States are told, each in its own email.
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains("CHANGES_REQUESTED")).containsExactlyInAnyOrder(
-        requested + " CHANGES_REQUESTED OBSERVATIONS THA -> " + fp("THA") + " cc " + SECRETARIAT,
-        requested + " CHANGES_REQUESTED OBSERVATIONS IRL -> " + fp("IRL") + " cc " + SECRETARIAT);
+    String[] all = fps("KOR", "THA", "IRL");
+    // Changes requested is no "step done": the new round's opening notice, with its deadline, says it.
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        toDialogue(t0, "KOR", "THA", "IRL"),
+        toEach(f.plusDays(5), STEP_DONE, Step.DIALOGUE, null, all),
+        opened(f.plusDays(5), Step.OBSERVATIONS, "THA", fp("THA")),
+        opened(f.plusDays(5), Step.OBSERVATIONS, "IRL", fp("IRL")),
+        toEach(f.plusDays(30), STEP_DONE, Step.OBSERVATIONS, "THA", all),
+        toEach(f.plusDays(30), STEP_DONE, Step.OBSERVATIONS, "IRL", all),
+        opened(f.plusDays(30), Step.OBSERVATIONS_AGREEMENT, "KOR", fp("KOR")),
+        toEach(requested, NoticeKind.CHANGES_REQUESTED, Step.OBSERVATIONS, "THA", fp("THA")),
+        toEach(requested, NoticeKind.CHANGES_REQUESTED, Step.OBSERVATIONS, "IRL", fp("IRL")),
+        // D - 30 is sent only when it does not fall before the new round started (month lengths vary).
+        ladder(Step.OBSERVATIONS, "THA", requested, due, requested.plusDays(9), fp("THA")),
+        toEach(requested.plusDays(10), STEP_DONE, Step.OBSERVATIONS, "THA", all),
+        ladder(Step.OBSERVATIONS, "IRL", requested, due, due.plusDays(1), fp("IRL"))));
+    assertThat(driver.noticeRows(id)).filteredOn(n -> n.getKind() == NoticeKind.CHANGES_REQUESTED)
+        .extracting(Notice::getDueOn).containsOnly(due);
+
+    // The last list of the new round cleared: the reviewed State is asked to agree again.
+    LocalDate last = due.plusDays(2);
+    driver.on(last, id, EventType.OBSERVATIONS_CLEARED, "IRL");
+    assertThat(driver.notices(id)).filteredOn(l -> l.startsWith(last.toString())).containsExactlyInAnyOrderElementsOf(
+        all(toEach(last, STEP_DONE, Step.OBSERVATIONS, "IRL", all), opened(last, Step.OBSERVATIONS_AGREEMENT, "KOR",
+            fp("KOR"))));
+    assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.OBSERVATIONS_AGREEMENT)
+        .singleElement().satisfies(st -> {
+          assertThat(st.round()).isEqualTo(2);
+          assertThat(st.due()).isEqualTo(last.plusMonths(2));
+        });
   }
 
   @Test
   void extendingARunningDeadlineReplansItsLadderWithoutRepeatingWhatWasSent() {
     driver.permanentRepresentatives("PER", "COL", "BEL");
     String id = driver.launch("PER", 1, "COL", "BEL");
-    LocalDate t0 = openingStepsOnTime(id, "PER", "COL", "BEL");
+    LocalDate t0 = driver.openingStepsOnTime(id, "PER", "COL", "BEL");
     LocalDate due = t0.plusMonths(6);
     LocalDate extendedOn = due.minusDays(5);
     LocalDate newDue = due.plusMonths(2);
     driver.extend(extendedOn, id, Step.SAQ, null, newDue);
-    driver.on(newDue.plusDays(2), id, SAQ_CLEARED);
+    LocalDate done = newDue.plusDays(2);
+    driver.on(done, id, SAQ_CLEARED);
 
-    assertThat(about(id, "SAQ PER")).filteredOn(l -> !l.contains("STEP_DONE")).containsExactlyInAnyOrder(
-        due.minusDays(30) + " REMINDER SAQ PER -> " + fp("PER"),
-        due.minusDays(7) + " REMINDER SAQ PER -> " + fp("PER"),
-        extendedOn + " DEADLINE_EXTENDED SAQ PER -> " + fp("PER") + " cc " + SECRETARIAT,
-        newDue.minusDays(30) + " REMINDER SAQ PER -> " + fp("PER"),
-        newDue.minusDays(7) + " REMINDER SAQ PER -> " + fp("PER"),
-        newDue.plusDays(1) + " OVERDUE SAQ PER -> " + fp("PER") + " cc " + pr("PER") + "," + SECRETARIAT);
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        openingOnTime(t0, "PER", "COL", "BEL"),
+        List.of(line(due.minusDays(30), REMINDER, Step.SAQ, "PER", fp("PER")),
+            line(due.minusDays(7), REMINDER, Step.SAQ, "PER", fp("PER")),
+            line(extendedOn, NoticeKind.DEADLINE_EXTENDED, Step.SAQ, "PER", fp("PER"), SECRETARIAT),
+            line(newDue.minusDays(30), REMINDER, Step.SAQ, "PER", fp("PER")),
+            line(newDue.minusDays(7), REMINDER, Step.SAQ, "PER", fp("PER")),
+            line(newDue.plusDays(1), OVERDUE, Step.SAQ, "PER", fp("PER"), pr("PER"), SECRETARIAT)),
+        toEach(done, STEP_DONE, Step.SAQ, "PER", fps("PER", "COL", "BEL")),
+        List.of(line(done, STEP_OPENED, Step.TRANSLATION, null, SECRETARIAT)),
+        opened(done, Step.FEEDBACK, "COL", fp("COL")),
+        opened(done, Step.FEEDBACK, "BEL", fp("BEL"))));
     assertThat(driver.review(id).doneSteps()).filteredOn(st -> st.step() == Step.SAQ).singleElement()
         .satisfies(st -> {
           assertThat(st.deadlineRevision()).isEqualTo(1);
@@ -320,62 +402,98 @@ class LifecycleProcessTest {
   void holdSilencesTheLaddersAndResumeMovesEveryOpenDeadlineByTheHold() {
     driver.permanentRepresentatives("PRT", "AGO", "CPV");
     String id = driver.launch("PRT", 1, "AGO", "CPV");
-    LocalDate t0 = openingStepsOnTime(id, "PRT", "AGO", "CPV");
+    LocalDate t0 = driver.openingStepsOnTime(id, "PRT", "AGO", "CPV");
     LocalDate due = t0.plusMonths(6);
     LocalDate held = due.minusDays(40);
-    driver.on(held, id, REVIEW_ON_HOLD);
+    driver.on(held, id, EventType.REVIEW_ON_HOLD);
     LocalDate resumed = held.plusDays(60);
-    driver.on(resumed, id, REVIEW_RESUMED);
+    driver.on(resumed, id, EventType.REVIEW_RESUMED);
     LocalDate newDue = due.plusDays(60);
     assertThat(driver.review(id).openSteps()).filteredOn(st -> st.step() == Step.SAQ).singleElement()
         .satisfies(st -> assertThat(st.due()).isEqualTo(newDue));
     driver.time().walkTo(newDue.plusDays(1));
 
-    assertThat(about(id, "SAQ PRT")).containsExactlyInAnyOrder(
-        newDue.minusDays(30) + " REMINDER SAQ PRT -> " + fp("PRT"),
-        newDue.minusDays(7) + " REMINDER SAQ PRT -> " + fp("PRT"),
-        newDue.plusDays(1) + " OVERDUE SAQ PRT -> " + fp("PRT") + " cc " + pr("PRT") + "," + SECRETARIAT);
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains("REVIEW_ON_HOLD")).hasSize(3)
-        .allMatch(l -> l.startsWith(held.toString()));
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains("REVIEW_RESUMED")).hasSize(3)
-        .allMatch(l -> l.startsWith(resumed.toString()));
+    String[] all = fps("PRT", "AGO", "CPV");
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        openingOnTime(t0, "PRT", "AGO", "CPV"),
+        toEach(held, NoticeKind.REVIEW_ON_HOLD, null, null, all),
+        toEach(resumed, NoticeKind.REVIEW_RESUMED, null, null, all),
+        ladder(Step.SAQ, "PRT", resumed, newDue, newDue.plusDays(1), fp("PRT"))));
   }
 
   @Test
-  void aReplacedReviewerHandsItsOpenStepToTheNewReviewer() {
+  void aReplacementReviewerJoinsWithItsOwnLaddersTakesOverTheOpenStepAndTheReleasedStateHearsNoMore() {
     driver.permanentRepresentatives("TUR", "GRC", "CYP", "MLT");
     String id = driver.launch("TUR", 1, "GRC", "CYP");
-    LocalDate t0 = openingStepsOnTime(id, "TUR", "GRC", "CYP");
-    LocalDate s = t0.plusMonths(1);
+    LocalDate t0 = driver.openingStepsOnTime(id, "TUR", "GRC", "CYP");
+    LocalDate s = t0.plusDays(1);
     driver.on(s, id, SAQ_CLEARED);
+    driver.on(s, id, TRANSLATION_DONE);
     driver.on(s.plusMonths(1), id, FEEDBACK_CLEARED, "GRC");
-    LocalDate replaced = s.plusMonths(2);
-    driver.replaceReviewer(replaced, id, "CYP", "MLT");
+    LocalDate r = s.plusMonths(2);
+    driver.replaceReviewer(r, id, "CYP", "MLT");
+    driver.designateFocalPoint(r.plusDays(20), id, "MLT");
+    driver.on(r.plusDays(35), id, EXPERTS_DESIGNATED, "MLT");
     LocalDate due = s.plusMonths(6);
     driver.time().walkTo(due.plusDays(1));
 
     assertThat(driver.review(id).participants()).extracting(p -> p.state() + ":" + p.active())
         .containsExactly("TUR:true", "GRC:true", "CYP:false", "MLT:true");
-    assertThat(about(id, "FEEDBACK MLT")).containsExactlyInAnyOrder(
-        due.minusDays(30) + " REMINDER FEEDBACK MLT -> " + pr("MLT"),
-        due.minusDays(7) + " REMINDER FEEDBACK MLT -> " + pr("MLT"),
-        due.plusDays(1) + " OVERDUE FEEDBACK MLT -> " + pr("MLT") + " cc " + SECRETARIAT);
-    assertThat(about(id, "FEEDBACK CYP")).isEmpty();
-    assertThat(driver.notices(id)).filteredOn(l -> l.contains("REVIEWER_REPLACED")).isNotEmpty()
-        .allMatch(l -> l.startsWith(replaced.toString()));
     // The new reviewer's feedback is accepted; the old one's is not.
-    driver.on(due.plusDays(3), id, FEEDBACK_CLEARED, "MLT");
-    assertThatThrownBy(() -> driver.on(due.plusDays(3), id, FEEDBACK_CLEARED, "CYP"))
+    LocalDate cleared = due.plusDays(3);
+    driver.on(cleared, id, FEEDBACK_CLEARED, "MLT");
+    assertThatThrownBy(() -> driver.on(cleared, id, FEEDBACK_CLEARED, "CYP"))
         .hasMessageContaining("not a reviewing State");
     // Steps that start after the replacement read the new list of reviewing States from the engine.
     LocalDate closed = due.plusDays(10);
     driver.on(closed, id, DIALOGUE_CLOSED);
     LocalDate observationsDue = closed.plusMonths(3);
-    driver.time().walkTo(observationsDue.plusDays(1));
-    assertThat(about(id, "OBSERVATIONS MLT")).containsExactlyInAnyOrder(
-        observationsDue.minusDays(30) + " REMINDER OBSERVATIONS MLT -> " + pr("MLT"),
-        observationsDue.minusDays(7) + " REMINDER OBSERVATIONS MLT -> " + pr("MLT"),
-        observationsDue.plusDays(1) + " OVERDUE OBSERVATIONS MLT -> " + pr("MLT") + " cc " + SECRETARIAT);
-    assertThat(about(id, "OBSERVATIONS CYP")).isEmpty();
+    LocalDate end = observationsDue.plusDays(1);
+    driver.time().walkTo(end);
+
+    String[] before = fps("TUR", "GRC", "CYP");
+    String[] after = fps("TUR", "GRC", "MLT");
+    assertThat(driver.notices(id)).containsExactlyInAnyOrderElementsOf(all(
+        openingOnTime(t0, "TUR", "GRC", "CYP"),
+        toEach(s, STEP_DONE, Step.SAQ, "TUR", before),
+        List.of(line(s, STEP_OPENED, Step.TRANSLATION, null, SECRETARIAT)),
+        opened(s, Step.FEEDBACK, "GRC", fp("GRC")),
+        opened(s, Step.FEEDBACK, "CYP", fp("CYP")),
+        toEach(s, STEP_DONE, Step.TRANSLATION, null, before),
+        toEach(s.plusMonths(1), STEP_DONE, Step.FEEDBACK, "GRC", before),
+        // The replacement: the newcomer's welcome, the news to those who stay, the release.
+        List.of(line(r, NoticeKind.REVIEW_LAUNCHED, null, "MLT", pr("MLT"), SECRETARIAT),
+            line(r, REVIEWER_RELEASED, null, "CYP", fp("CYP"), SECRETARIAT)),
+        toEach(r, NoticeKind.REVIEWER_REPLACED, null, "MLT", fp("TUR"), fp("GRC")),
+        // Its own focal-point and experts steps, counted from the day it joined.
+        focalPointLadder("MLT", r, r.plusWeeks(2), r.plusDays(19), fp("TUR"), fp("GRC")),
+        List.of(line(r.plusDays(20), NoticeKind.FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, "MLT", fp("MLT"), SECRETARIAT),
+            line(r.plusDays(20), INTERIM_FOCAL_POINT_ENDED, Step.FOCAL_POINT, "MLT", pr("MLT"), SECRETARIAT)),
+        toEachNoCopy(r.plusDays(20), FOCAL_POINT_CHANGED, Step.FOCAL_POINT, "MLT", fp("TUR"), fp("GRC")),
+        ladder(Step.EXPERTS, "MLT", r, r.plusWeeks(4), r.plusDays(34), fp("MLT")),
+        toEach(r.plusDays(35), STEP_DONE, Step.EXPERTS, "MLT", after),
+        // The step it took over, with its deadline.
+        ladder(Step.FEEDBACK, "MLT", s, due, cleared.minusDays(1), fp("MLT")),
+        toEach(cleared, STEP_DONE, Step.FEEDBACK, "MLT", after),
+        dialogueOpened(cleared, "TUR", "GRC", "MLT"),
+        toEach(closed, STEP_DONE, Step.DIALOGUE, null, after),
+        opened(closed, Step.OBSERVATIONS, "GRC", fp("GRC")),
+        opened(closed, Step.OBSERVATIONS, "MLT", fp("MLT")),
+        ladder(Step.OBSERVATIONS, "GRC", closed, observationsDue, end, fp("GRC")),
+        ladder(Step.OBSERVATIONS, "MLT", closed, observationsDue, end, fp("MLT"))));
+    assertThat(driver.notices(id)).filteredOn(l -> l.contains("cyp.example"))
+        .allMatch(l -> !LocalDate.parse(l.substring(0, 10)).isAfter(r));
+    // The welcome a drawn reviewer gets, as joining: its own steps and the one it takes over, with dates.
+    var dates = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+        .withLocale(java.util.Locale.UK);
+    assertThat(ReceivedMail.of(greenMail, driver.noticeRows(id)))
+        .filteredOn(m -> m.kind() == NoticeKind.REVIEW_LAUNCHED && m.to().equals(pr("MLT"))).singleElement()
+        .satisfies(m -> {
+          assertThat(m.subject()).contains("your State joins as reviewing State");
+          assertThat(m.body()).contains("replacing Cyprus",
+              "- Focal point designation: " + dates.format(r.plusWeeks(2)),
+              "- Designation of governmental experts: " + dates.format(r.plusWeeks(4)),
+              "- Written feedback: " + dates.format(due));
+        });
   }
 }

@@ -33,6 +33,8 @@ public class ReviewDriver {
   private final SimulatedTime time;
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  /** Instances cancelled before (or found ended): not asked again at every test's end. */
+  private final java.util.Set<Long> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final io.camunda.client.CamundaClient camunda;
 
   ReviewDriver(ReviewService reviews, org.revflow.review.ReviewLaunchService launches, ReviewQueries queries, PermanentRepresentativeService registry, NoticeRepository notices,
@@ -72,11 +74,40 @@ public class ReviewDriver {
    * ({@link TestRulebookDirectory}), as the run's dates are not known in advance.
    */
   public String launch(String underReview, int phase, String... reviewers) {
-    time.walkTo(time.today().plusDays(1), EVENT_TIME);
+    return launchWith(TestRulebookDirectory.CALENDAR_DAYS, underReview, phase, reviewers);
+  }
+
+  /** Launches another review at this very moment, the same day as the one launched before it. */
+  public String launchAlongside(String underReview, int phase, String... reviewers) {
     String id = launches.launch(new ReviewCommands.Launch(underReview, phase,
         Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), TestRulebookDirectory.CALENDAR_DAYS), "test").getId();
     time.settle();
     return id;
+  }
+
+  /** As {@link #launch}, with the rulebook named (e.g. {@code default@2026.1}). */
+  public String launchWith(String rulebook, String underReview, int phase, String... reviewers) {
+    time.walkTo(time.today().plusDays(1), EVENT_TIME);
+    String id = launches.launch(new ReviewCommands.Launch(underReview, phase,
+        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), rulebook), "test").getId();
+    time.settle();
+    return id;
+  }
+
+  /**
+   * On launch day: every State's focal point designated (in the order given), then every State's
+   * experts, then the preliminary consultation held ({@link ExpectedNotices#openingOnTime}).
+   */
+  public LocalDate openingStepsOnTime(String reviewId, String... states) {
+    LocalDate t0 = time.today();
+    for (String s : states) {
+      designateFocalPoint(t0, reviewId, s);
+    }
+    for (String s : states) {
+      on(t0, reviewId, EventType.EXPERTS_DESIGNATED, s);
+    }
+    on(t0, reviewId, EventType.PRELIMINARY_CONSULTATION_HELD);
+    return t0;
   }
 
   public void on(LocalDate date, String reviewId, EventType type) {
@@ -91,6 +122,42 @@ public class ReviewDriver {
     on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, state, null, null,
         "NV/" + state, null, null, null, null, null,
         new ReviewCommands.Person("Focal point of " + state, fp(state), "en", null), null));
+  }
+
+  /**
+   * Takes a review to the dialogue with everything done early ({@link ExpectedNotices#toDialogue}):
+   * questionnaire and translation on T0 + 1, feedback on T0 + 2, the day the dialogue opens, which
+   * it returns. Early, because every test of a run shares one clock, and the database's TIMESTAMP
+   * columns end in January 2038.
+   */
+  public LocalDate reachDialogue(String reviewId, String underReview, String... reviewers) {
+    LocalDate t0 = openingStepsOnTime(reviewId, ExpectedNotices.participating(underReview, reviewers));
+    on(t0.plusDays(1), reviewId, EventType.SAQ_CLEARED);
+    on(t0.plusDays(1), reviewId, EventType.TRANSLATION_DONE);
+    for (String r : reviewers) {
+      on(t0.plusDays(2), reviewId, EventType.FEEDBACK_CLEARED, r);
+    }
+    return t0.plusDays(2);
+  }
+
+  public void designateFocalPoint(LocalDate date, String reviewId, String state, ReviewCommands.Person person) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, state, null, null,
+        "NV/" + state + "/" + date, null, null, null, null, null, person, null));
+  }
+
+  public void designateExperts(LocalDate date, String reviewId, String state, ReviewCommands.Person... experts) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.EXPERTS_DESIGNATED, state, null, null,
+        "NV/" + state + "/experts", null, null, null, null, null, null, List.of(experts)));
+  }
+
+  public void endFocalPoint(LocalDate date, String reviewId, String state, String reason) {
+    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_ENDED, state, null, null,
+        "NV/" + state + "/end", reason, null, null, null, null, null, null));
+  }
+
+  /** A person in English, without time zone. */
+  public static ReviewCommands.Person person(String name, String email) {
+    return new ReviewCommands.Person(name, email, "en", null);
   }
 
   public void extend(LocalDate date, String reviewId, Step step, String state, LocalDate newDue) {
@@ -125,7 +192,15 @@ public class ReviewDriver {
     // The next phases they planned would launch themselves later in another test's walk.
     keys.addAll(jdbc.queryForList("SELECT plan_process_instance_key FROM review WHERE plan_process_instance_key IS NOT NULL"
         + " AND status IN ('PLANNED', 'WAITING_FOR_DRAW')", Long.class));
+    // Occurrences an event opened (a clarification round, a vacancy, a joining State's own steps)
+    // run in instances of their own, which cancelling the review's instance leaves running.
+    keys.addAll(jdbc.queryForList("SELECT DISTINCT s.process_instance_key FROM review_step s"
+        + " JOIN review r ON r.id = s.review_id WHERE s.status = 'OPEN' AND s.process_instance_key IS NOT NULL"
+        + " AND r.status <> 'COMPLETED'", Long.class));
     for (Long key : keys) {
+      if (!cancelled.add(key)) {
+        continue;
+      }
       try {
         camunda.newCancelInstanceCommand(key).send().join();
       } catch (RuntimeException alreadyEnded) {
