@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Static checks of deploy/ for CI; needs no Docker engine and no cluster:
-#   1. `docker compose config` on deploy/docker-compose.yaml with deploy/.env.example, when the docker
-#      client and its compose plugin are installed (an invalid file fails the run); skipped otherwise.
+#   1. The Compose stack has no default login: no password, secret or Camunda user in
+#      deploy/docker-compose.yaml or deploy/camunda/application.yaml has a default value, and the file
+#      refuses to be read without them (checked always). Then `docker compose config` on it with an env
+#      file from deploy/new-env.sh, when a compose client is installed; skipped otherwise.
 #   2. YAML syntax of every file under deploy/kubernetes/ (python3 + PyYAML, yaml.safe_load_all);
 #      skipped when python3 or PyYAML is missing.
 #   3. Logins and network of the production engine, parsed and inspected (python3 + PyYAML):
@@ -33,14 +35,34 @@ if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; 
 elif command -v docker-compose >/dev/null 2>&1; then
   compose=(docker-compose)
 fi
+# A default after ':-' or ':' in a secret's placeholder would be a login everyone knows.
+if grep -nE '\$\{[A-Z_]*(PASSWORD|SECRET|ADMIN_USER):-[^}]+\}' deploy/docker-compose.yaml \
+    || grep -nE '\$\{[A-Z_]*(PASSWORD|SECRET|USER)[A-Z_]*:[^}]*\}' deploy/camunda/application.yaml \
+    || grep -niE '(username|password): *"?(demo|admin|camunda)"?\s*$' deploy/camunda/application.yaml; then
+  echo "compose logins: a password, secret or login above has a default value" >&2
+  failed=$((failed + 1))
+else
+  echo "compose logins: ok   no default password, secret or Camunda login"
+  passed=$((passed + 1))
+fi
+ci_env=$(mktemp -d)/ci.env
+bash deploy/new-env.sh "$ci_env" >/dev/null
 if [ ${#compose[@]} -gt 0 ]; then
   echo "compose: $("${compose[@]}" version | head -1)"
-  if "${compose[@]}" -f deploy/docker-compose.yaml --env-file deploy/.env.example config -q; then
-    echo "compose: deploy/docker-compose.yaml is valid (with deploy/.env.example)"
+  if "${compose[@]}" -f deploy/docker-compose.yaml --env-file "$ci_env" config -q; then
+    echo "compose: deploy/docker-compose.yaml is valid (with an env file from deploy/new-env.sh)"
     passed=$((passed + 1))
   else
     echo "compose: deploy/docker-compose.yaml is INVALID" >&2
     failed=$((failed + 1))
+  fi
+  # And without the secrets it must refuse to start, saying what to do.
+  if "${compose[@]}" -f deploy/docker-compose.yaml --env-file deploy/.env.example config -q 2>/dev/null; then
+    echo "compose: deploy/docker-compose.yaml accepts empty passwords" >&2
+    failed=$((failed + 1))
+  else
+    echo "compose: without deploy/.env the stack refuses to start (no default passwords)"
+    passed=$((passed + 1))
   fi
 else
   echo "compose: skipped: no compose client (docker compose plugin or docker-compose)"

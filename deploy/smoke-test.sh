@@ -47,13 +47,9 @@ else
   api_hash=$(docker run --rm httpd:2.4-alpine htpasswd -bnBC 10 "" "$api_password" | cut -d: -f2 | tr -d '\r\n')
 fi
 
-# Settings: the example file with every secret generated for this run.
-sed -e "s|^REVFLOW_ACTIONS_SECRET=.*|REVFLOW_ACTIONS_SECRET=$(random)$(random)|" \
-    -e "s|^MYSQL_ROOT_PASSWORD=.*|MYSQL_ROOT_PASSWORD=$(random)|" \
-    -e "s|^REVFLOW_DB_PASSWORD=.*|REVFLOW_DB_PASSWORD=$(random)|" \
-    -e "s|^CAMUNDA_DB_PASSWORD=.*|CAMUNDA_DB_PASSWORD=$(random)|" \
-    -e "s|^CAMUNDA_DEMO_PASSWORD=.*|CAMUNDA_DEMO_PASSWORD=$(random)|" \
-    -e "s|^COMPOSE_PROJECT_NAME=.*|COMPOSE_PROJECT_NAME=$project|" \
+# Settings: the example file with every secret generated for this run (deploy/new-env.sh), on free ports.
+bash deploy/new-env.sh "$work/generated.env" >/dev/null
+sed -e "s|^COMPOSE_PROJECT_NAME=.*|COMPOSE_PROJECT_NAME=$project|" \
     -e "s|^REVFLOW_HOST_PORT=.*|REVFLOW_HOST_PORT=$revflow_port|" \
     -e "s|^CAMUNDA_HOST_PORT=.*|CAMUNDA_HOST_PORT=$camunda_port|" \
     -e "s|^ZEEBE_GRPC_HOST_PORT=.*|ZEEBE_GRPC_HOST_PORT=$((26500 + offset))|" \
@@ -62,7 +58,7 @@ sed -e "s|^REVFLOW_ACTIONS_SECRET=.*|REVFLOW_ACTIONS_SECRET=$(random)$(random)|"
     -e "s|^MAILPIT_SMTP_HOST_PORT=.*|MAILPIT_SMTP_HOST_PORT=$((1025 + offset))|" \
     -e "s|^MYSQL_HOST_PORT=.*|MYSQL_HOST_PORT=$((3306 + offset))|" \
     -e "s|^REVFLOW_PUBLIC_BASE_URL=.*|REVFLOW_PUBLIC_BASE_URL=http://localhost:$revflow_port|" \
-    deploy/.env.example >"$work/smoke.env"
+    "$work/generated.env" >"$work/smoke.env"
 # The API user, in an override file as deploy/README.md describes (bcrypt hashes contain '$': escaped).
 cat >"$work/smoke.override.yaml" <<EOF
 services:
