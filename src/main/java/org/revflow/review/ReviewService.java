@@ -330,7 +330,7 @@ public class ReviewService {
 
   private void reviewerReplaced(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on, Effects fx) {
     if (cmd.instrument() == null || cmd.oldState() == null || cmd.newState() == null) {
-      throw ApiException.invalid("REVIEWER_REPLACED needs 'instrument', 'old' and 'new'");
+      throw ApiException.invalid("REVIEWER_REPLACED needs 'instrument', 'oldState' and 'newState'");
     }
     if (cmd.reason() == null || cmd.reason().isBlank()) {
       throw ApiException.invalid("REVIEWER_REPLACED needs a 'reason'");

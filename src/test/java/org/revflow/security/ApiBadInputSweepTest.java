@@ -88,6 +88,7 @@ class ApiBadInputSweepTest {
   @Autowired PersonService people;
   @Autowired DesignationService designations;
   @Autowired DrawService draws;
+  @Autowired org.revflow.review.ReviewPlanService plans;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   @AfterEach
@@ -119,6 +120,9 @@ class ApiBadInputSweepTest {
     long draw = draws.draw(new DrawService.DrawRequest(1, List.of("PRY"), 42L, null), "test").id();
     String today = driver.time().today().toString();
     String later = driver.time().today().plusMonths(2).toString();
+    // A planned review waiting for its draw, for the workplan's endpoints.
+    String planned = plans.plan(List.of(new org.revflow.review.ReviewPlanService.Plan("NZL", 6,
+        driver.time().today().plusMonths(3), null, null)), "test").getFirst().getId();
     driver.time().settle();
 
     Map<String, Target> targets = new LinkedHashMap<>();
@@ -166,6 +170,17 @@ class ApiBadInputSweepTest {
         "/api/registry/states/NZL/permanent-representative", "application/json",
         "{\"person\":{\"name\":\"PR Two\",\"email\":\"pr2@nzl.example\",\"language\":\"en\"}}", "path",
         "/api/registry/states/ZZZ/permanent-representative"));
+    targets.put("POST /api/workplan", new Target("/api/workplan", "application/json",
+        "{\"plans\":[{\"state\":\"ECU\",\"phase\":7,\"plannedOn\":\"" + later + "\",\"group\":1,"
+            + "\"reviewers\":{\"UNTOC\":[\"BOL\",\"PRY\"]}}]}", "plans.0.state", "ZZZ"));
+    for (String action : List.of("move", "cancel", "launch")) {
+      targets.put("POST /api/workplan/{id}/" + action, new Target("/api/workplan/" + planned + "/" + action,
+          "application/json", "{\"plannedOn\":\"" + later + "\",\"reason\":\"asked by note verbale\"}", "path",
+          "/api/workplan/NOPE-P9-1999/" + action));
+    }
+    targets.put("POST /api/workplan/{id}/draw", new Target("/api/workplan/" + planned + "/draw", "application/json",
+        "{\"reviewers\":{\"UNTOC\":[\"BOL\",\"ECU\"]},\"reference\":\"draw of 1 May\"}", "path",
+        "/api/workplan/NOPE-P9-1999/draw"));
     targets.put("POST /api/simulations", new Target("/api/simulations", "application/json",
         "{\"start\":\"2027-03-01\",\"until\":\"2027-03-03\",\"review\":{\"underReview\":\"CHL\",\"phase\":1,"
             + "\"reviewers\":{\"UNTOC\":[\"ESP\",\"MAR\"]}},\"contacts\":[{\"state\":\"CHL\",\"role\":"
