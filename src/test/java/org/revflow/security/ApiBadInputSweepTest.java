@@ -121,7 +121,7 @@ class ApiBadInputSweepTest {
     String today = driver.time().today().toString();
     String later = driver.time().today().plusMonths(2).toString();
     // A planned review waiting for its draw, for the workplan's endpoints.
-    String planned = plans.plan(List.of(new org.revflow.review.ReviewPlanService.Plan("NZL", 6,
+    String planned = plans.plan(List.of(new org.revflow.review.ReviewPlanService.Plan("NZL", 1,
         driver.time().today().plusMonths(3), null, null)), "test").getFirst().getId();
     driver.time().settle();
 
@@ -171,7 +171,7 @@ class ApiBadInputSweepTest {
         "{\"person\":{\"name\":\"PR Two\",\"email\":\"pr2@nzl.example\",\"language\":\"en\"}}", "path",
         "/api/registry/states/ZZZ/permanent-representative"));
     targets.put("POST /api/workplan", new Target("/api/workplan", "application/json",
-        "{\"plans\":[{\"state\":\"ECU\",\"phase\":7,\"plannedOn\":\"" + later + "\",\"group\":1,"
+        "{\"plans\":[{\"state\":\"ECU\",\"phase\":1,\"plannedOn\":\"" + later + "\",\"group\":1,"
             + "\"reviewers\":{\"UNTOC\":[\"BOL\",\"PRY\"]}}]}", "plans.0.state", "ZZZ"));
     for (String action : List.of("move", "cancel", "launch")) {
       targets.put("POST /api/workplan/{id}/" + action, new Target("/api/workplan/" + planned + "/" + action,
