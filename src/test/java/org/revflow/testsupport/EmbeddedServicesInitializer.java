@@ -40,6 +40,9 @@ public class EmbeddedServicesInitializer
           "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE,
           "revflow.rulebook.location", TestRulebookDirectory.path().toString())));
       context.getBeanFactory().registerSingleton("testIssuer", testIssuer());
+      // The pages sign in through OpenID Connect's authorization code flow against a provider of their own.
+      env.getPropertySources().addFirst(new MapPropertySource("testOidcProvider", testOidcProvider().springProperties()));
+      context.getBeanFactory().registerSingleton("testOidcProvider", testOidcProvider());
     }
   }
 
@@ -52,6 +55,17 @@ public class EmbeddedServicesInitializer
       Runtime.getRuntime().addShutdownHook(new Thread(issuer::stop, "test-issuer-stop"));
     }
     return issuer;
+  }
+
+  private static TestOidcProvider oidcProvider;
+
+  /** The pages' OpenID Connect provider, started once per JVM. */
+  public static synchronized TestOidcProvider testOidcProvider() {
+    if (oidcProvider == null) {
+      oidcProvider = new TestOidcProvider();
+      Runtime.getRuntime().addShutdownHook(new Thread(oidcProvider::stop, "test-oidc-provider-stop"));
+    }
+    return oidcProvider;
   }
 
   /** Points a context at the given services: their properties first, their objects as beans. */
