@@ -15,16 +15,38 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** What every page shows (who is signed in, today's date), and the page for a refusal no form catches. */
+/**
+ * What every page shows (who is signed in, today's date), and the page for a refusal no form catches.
+ * Ordered before the API's {@code ProblemHandling} so that the pages answer with pages, not problem
+ * bodies, for Spring's own refusals too (a missing parameter, a file too large).
+ */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleAdvice.class);
 
   private final CurrentUser currentUser;
   private final ConsoleReviews reviews;
+  private final Formats formats;
+  private final Formats.Names names;
 
-  ConsoleAdvice(CurrentUser currentUser, ConsoleReviews reviews) {
+  ConsoleAdvice(CurrentUser currentUser, ConsoleReviews reviews, org.revflow.config.RevFlowProperties properties,
+      org.revflow.registry.StateNames stateNames) {
     this.currentUser = currentUser;
     this.reviews = reviews;
+    this.formats = new Formats(properties.zone());
+    this.names = new Formats.Names(stateNames);
+  }
+
+  @ModelAttribute("fmt")
+  Formats formats() {
+    return formats;
+  }
+
+  @ModelAttribute("names")
+  Formats.Names names() {
+    return names;
   }
 
   @ModelAttribute("currentUser")
@@ -55,10 +77,29 @@ class ConsoleAdvice {
         response);
   }
 
+  /**
+   * Spring's own refusals (a missing parameter, a wrong method, an upload too large) with their
+   * status; and a failure nobody anticipated, with a reference to find the logged cause by.
+   */
+  @ExceptionHandler(Exception.class)
+  String unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request, Model model,
+      HttpServletResponse response) {
+    if (e instanceof org.springframework.web.ErrorResponse error) {
+      String detail = error.getBody().getDetail();
+      return problem(error.getStatusCode().value(), detail == null ? e.getMessage() : detail, model, response);
+    }
+    String reference = java.util.UUID.randomUUID().toString();
+    log.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
+    return problem(500, "RevFlow could not complete this request. The cause is logged under reference " + reference
+        + ": give it to the team that runs RevFlow.", model, response);
+  }
+
   /** Exception handlers get a model of their own: what every page shows is added here. */
   String problem(int status, String message, Model model, HttpServletResponse response) {
     model.addAttribute("currentUser", currentUser());
     model.addAttribute("today", today());
+    model.addAttribute("fmt", formats);
+    model.addAttribute("names", names);
     response.setStatus(status);
     model.addAttribute("status", status);
     model.addAttribute("message", message);

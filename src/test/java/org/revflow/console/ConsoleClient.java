@@ -53,6 +53,11 @@ final class ConsoleClient {
     return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html"));
   }
 
+  /** A GET as htmx sends it, to refresh a part of a page. */
+  Response getHtmx(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html").header("HX-Request", "true"));
+  }
+
   /** A form post with this page's CSRF token (the last one read), unless the form names its own {@code _csrf}. */
   Response post(String path, Map<String, String> form) {
     Map<String, String> fields = new LinkedHashMap<>();
