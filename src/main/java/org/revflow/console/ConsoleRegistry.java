@@ -78,6 +78,15 @@ class ConsoleRegistry {
     return registry.person(id);
   }
 
+  /** A person by id, or null when the registry no longer has them. */
+  PersonView personOrNull(long id) {
+    try {
+      return registry.person(id);
+    } catch (org.revflow.registry.RegistryException gone) {
+      return null;
+    }
+  }
+
   Optional<PersonView> personByEmail(String email) {
     return registry.personByEmail(email);
   }
