@@ -85,6 +85,8 @@ class PageSecurityConfiguration {
           .authorizationEndpoint(a -> a.baseUri("/console/oauth2/authorization"))
           .redirectionEndpoint(r -> r.baseUri("/console/login/oauth2/code/*"))
           .userInfoEndpoint(u -> u.oidcUserService(oidc.userService()))
+          // As the form: where the user was going, else the dashboard (not "/", outside the pages' cookie path).
+          .defaultSuccessUrl("/console/", false)
           .failureHandler((request, response, failure) -> {
             log.warn("OpenID Connect sign-in failed: {}", failure.getMessage());
             response.sendRedirect(request.getContextPath() + LOGIN + "?oidc-error");
