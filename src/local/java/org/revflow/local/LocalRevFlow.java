@@ -29,8 +29,9 @@ public final class LocalRevFlow {
     log.info("""
 
         ==================== RevFlow local run ====================
+          Secretariat pages   {}/console/   (open this first)
+          Sign in             {}   (the pages' form and HTTP Basic; generated at each start unless configured)
           API                 {}/api   (OpenAPI: {}/swagger-ui.html)
-          Sign in             {}   (HTTP Basic; generated at each start unless configured)
           Try                 curl -u {} {}/api/reviews
           Captured mail       {}/local/mail.html  (JSON: {}/local/mail)
           Health              {}/actuator/health
@@ -40,7 +41,7 @@ public final class LocalRevFlow {
           Everything listens on 127.0.0.1 only.
           Data lives only as long as this process. Stop with Ctrl+C.
         ===========================================================""",
-        base, base, credentials(env), credentials(env), base, base, base, base, services.enginePort(),
+        base, credentials(env), base, base, credentials(env), base, base, base, base, services.enginePort(),
         services.jdbcUrl(), env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"),
         services.smtpPort());
   }

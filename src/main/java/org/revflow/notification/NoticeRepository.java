@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.revflow.vocabulary.NoticeKind;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -36,6 +37,26 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
   @Query("select n from Notice n where n.status = :status order by n.id")
   List<Notice> findByStatusOrderById(Notice.Status status);
+
+  /** The log, newest first, each criterion optional; {@code emailLike} is a LIKE pattern in lower case (escape '!'). */
+  @Query(value = """
+      select n from Notice n where (:reviewId is null or n.reviewId = :reviewId)
+        and (:state is null or n.stateCode = :state or n.addresseeState = :state)
+        and (:kind is null or n.kind = :kind)
+        and (:status is null or n.status = :status)
+        and (:emailLike is null or lower(n.addresseeEmail) like :emailLike escape '!')
+      order by n.id desc""",
+      countQuery = """
+      select count(n) from Notice n where (:reviewId is null or n.reviewId = :reviewId)
+        and (:state is null or n.stateCode = :state or n.addresseeState = :state)
+        and (:kind is null or n.kind = :kind)
+        and (:status is null or n.status = :status)
+        and (:emailLike is null or lower(n.addresseeEmail) like :emailLike escape '!')""")
+  org.springframework.data.domain.Page<Notice> search(String reviewId, String state, NoticeKind kind,
+      Notice.Status status, String emailLike, org.springframework.data.domain.Pageable page);
+
+  @Query("select count(n) from Notice n where n.status = :status")
+  long countByStatus(Notice.Status status);
 
   /**
    * Takes the right to send one notice: only one worker wins, and a claim left by a crashed worker

@@ -67,11 +67,19 @@ class RenderedNoticeComposer implements NoticeComposer {
 
   @Override
   public Function<Addressee, Composed> forJob(NoticeJob job) {
-    JobFacts facts = facts(job);
+    JobFacts facts = facts(job, time.today());
     return to -> render(job, facts, to);
   }
 
-  private JobFacts facts(NoticeJob job) {
+  /**
+   * The notice as it is written today for a day it was sent on (its date in the text is that day's):
+   * for showing the secretariat what a person received, never for sending.
+   */
+  Composed composeAsOf(NoticeJob job, Addressee to, LocalDate sentOn) {
+    return render(job, facts(job, sentOn), to);
+  }
+
+  private JobFacts facts(NoticeJob job, LocalDate today) {
     if (job.kind() == NoticeKind.STATUS_DIGEST) {
       return digestFacts(job);
     }
@@ -79,7 +87,6 @@ class RenderedNoticeComposer implements NoticeComposer {
     // race, but the job fails and is retried like any other undeliverable notice, never sent blank.
     Review review = reviews.find(job.reviewId())
         .orElseThrow(() -> new NoticeDeliveryException("review " + job.reviewId() + " is not in the database", false));
-    LocalDate today = time.today();
     Map<String, String> details = new HashMap<>();
     details.put(NoticeDetails.SENT_ON, today.toString());
     LocalDate previousDue = null;

@@ -35,6 +35,10 @@ interface ReviewParticipantRepository extends JpaRepository<ReviewParticipant, L
 
   @Query("select p from ReviewParticipant p where p.stateCode = :stateCode and p.active = true")
   List<ReviewParticipant> findByStateCodeAndActiveTrue(String stateCode);
+
+  /** The reviews a State takes or took part in, in any role. */
+  @Query("select distinct p.reviewId from ReviewParticipant p where p.stateCode = :stateCode")
+  List<String> reviewIdsOf(String stateCode);
 }
 
 interface ReviewStepRepository extends JpaRepository<ReviewStep, Long> {
@@ -46,6 +50,9 @@ interface ReviewStepRepository extends JpaRepository<ReviewStep, Long> {
 
   @Query("select s from ReviewStep s where s.reviewId = :reviewId and s.status = :status")
   List<ReviewStep> findByReviewIdAndStatus(String reviewId, ReviewStep.Status status);
+
+  @Query("select s from ReviewStep s where s.status = :status")
+  List<ReviewStep> findByStatus(ReviewStep.Status status);
 
   @Query("select count(s) from ReviewStep s where s.reviewId = :reviewId and s.step = :step")
   int countByReviewIdAndStep(String reviewId, Step step);

@@ -12,7 +12,11 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.revflow.security.CurrentUser;
+import org.revflow.config.ApiException;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -140,20 +144,61 @@ class ReviewController {
     return queries.get(id);
   }
 
+  /** Rows per page when none is asked for, and the most a page may hold. */
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 200;
+
   @GetMapping
   @Operation(summary = "List reviews",
-      description = "Newest first. Each filter narrows the list; without filters, every review, planned ones included.",
+      description = "Newest first, one page at a time. Each filter narrows the list; without filters, every review, "
+          + "planned ones included. The body is the page's reviews (a JSON array). `X-Total-Count` gives the number "
+          + "of matching reviews and `Link` the first, previous, next and last pages (RFC 8288).",
       responses = {
-        @ApiResponse(responseCode = "200", description = "The reviews that match"),
+        @ApiResponse(responseCode = "200", description = "The page's reviews", headers = {
+          @io.swagger.v3.oas.annotations.headers.Header(name = "X-Total-Count",
+              description = "How many reviews match the filters"),
+          @io.swagger.v3.oas.annotations.headers.Header(name = "Link",
+              description = "first, prev, next and last pages (RFC 8288)")}),
         @ApiResponse(responseCode = "400", description = "A phase that is not a number, an unknown step, "
-            + "overdue other than true or false")})
-  List<ReviewView> list(
+            + "overdue other than true or false, a negative page, a size outside 1 to 200")})
+  ResponseEntity<List<ReviewView>> list(
       @Parameter(description = "A State under review or reviewing, e.g. AUT")
       @RequestParam(required = false) String state,
       @Parameter(description = "The phase, 1 to 4") @RequestParam(required = false) Integer phase,
       @Parameter(description = "Only reviews where this step is open") @RequestParam(required = false) Step step,
       @Parameter(description = "true: only reviews with an open step past its deadline; false: only those without")
-      @RequestParam(required = false) Boolean overdue) {
-    return queries.list(state, phase, step, overdue);
+      @RequestParam(required = false) Boolean overdue,
+      @Parameter(description = "The page, counting from 0") @RequestParam(required = false) Integer page,
+      @Parameter(description = "Reviews per page: 50 by default, at most 200")
+      @RequestParam(required = false) Integer size) {
+    int p = page == null ? 0 : page;
+    int n = size == null ? DEFAULT_PAGE_SIZE : size;
+    if (p < 0) {
+      throw ApiException.invalid("page counts from 0");
+    }
+    if (n < 1 || n > MAX_PAGE_SIZE) {
+      throw ApiException.invalid("size must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    Page<ReviewView> result = queries.list(state, phase, step, overdue, p, n);
+    ServletUriComponentsBuilder self = ServletUriComponentsBuilder.fromCurrentRequest();
+    List<String> links = new java.util.ArrayList<>();
+    int last = Math.max(0, result.getTotalPages() - 1);
+    links.add(link(self, 0, n, "first"));
+    if (p > 0) {
+      links.add(link(self, Math.min(p - 1, last), n, "prev"));
+    }
+    if (p < last) {
+      links.add(link(self, p + 1, n, "next"));
+    }
+    links.add(link(self, last, n, "last"));
+    return ResponseEntity.ok()
+        .header("X-Total-Count", String.valueOf(result.getTotalElements()))
+        .header(HttpHeaders.LINK, String.join(", ", links))
+        .body(result.getContent());
+  }
+
+  private static String link(ServletUriComponentsBuilder self, int page, int size, String rel) {
+    return "<" + self.cloneBuilder().replaceQueryParam("page", page).replaceQueryParam("size", size).build()
+        .toUriString() + ">; rel=\"" + rel + "\"";
   }
 }

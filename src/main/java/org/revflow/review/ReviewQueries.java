@@ -10,6 +10,9 @@ import org.revflow.config.MechanismTime;
 import org.revflow.rulebook.Rulebook;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,18 +60,30 @@ public class ReviewQueries {
         .toList();
   }
 
-  /** Reviews, newest first, filtered by State (reviewed or reviewing), phase, open step and overdue. */
+  /**
+   * One page of the reviews, newest first, filtered by State (reviewed or reviewing), phase, open step
+   * and overdue. The filters are read in three statements for all reviews at once; only the page's
+   * reviews are read in full.
+   */
   @Transactional(readOnly = true)
-  public List<ReviewView> list(String state, Integer phase, Step step, Boolean overdue) {
-    return reviews.findAll().stream()
+  public Page<ReviewView> list(String state, Integer phase, Step step, Boolean overdue, int page, int size) {
+    LocalDate today = time.today();
+    java.util.Set<String> withState = state == null ? null : new java.util.HashSet<>(participants.reviewIdsOf(state));
+    java.util.Map<String, List<ReviewStep>> open = step == null && overdue == null ? java.util.Map.of()
+        : steps.findByStatus(ReviewStep.Status.OPEN).stream()
+            .collect(java.util.stream.Collectors.groupingBy(ReviewStep::getReviewId));
+    List<Review> matching = reviews.findAll().stream()
         .filter(r -> phase == null || r.getPhase() == phase)
-        .filter(r -> state == null || r.getUnderReview().equals(state)
-            || participants.findByReviewIdOrderById(r.getId()).stream().anyMatch(p -> p.getStateCode().equals(state)))
+        .filter(r -> state == null || r.getUnderReview().equals(state) || withState.contains(r.getId()))
+        .filter(r -> step == null || open.getOrDefault(r.getId(), List.of()).stream().anyMatch(s -> s.getStep() == step))
+        .filter(r -> overdue == null || overdue == open.getOrDefault(r.getId(), List.of()).stream()
+            .anyMatch(s -> today.isAfter(s.getDueOn())))
         .sorted(Comparator.comparing(Review::getLaunchDate).reversed().thenComparing(Review::getId))
-        .map(r -> view(r, false))
-        .filter(v -> step == null || v.openSteps().stream().anyMatch(s -> s.step() == step))
-        .filter(v -> overdue == null || overdue == v.openSteps().stream().anyMatch(s -> s.daysOverdue() > 0))
         .toList();
+    int from = (int) Math.min((long) page * size, matching.size());
+    int to = Math.min(from + size, matching.size());
+    return new PageImpl<>(matching.subList(from, to).stream().map(r -> view(r, false)).toList(),
+        PageRequest.of(page, size), matching.size());
   }
 
   /**

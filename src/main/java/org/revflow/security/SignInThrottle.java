@@ -59,6 +59,27 @@ final class SignInThrottle extends OncePerRequestFilter {
     }
   }
 
+  /**
+   * The pages' sign-in form counts against the same limits as HTTP Basic: one password, one
+   * allowance, whichever door is tried.
+   */
+  boolean blocked(String user, String clientAddress) {
+    return byUser.blocked(normalized(user)) || byAddress.blocked(ClientAddresses.key(clientAddress));
+  }
+
+  void failed(String user, String clientAddress) {
+    byUser.failed(normalized(user));
+    byAddress.failed(ClientAddresses.key(clientAddress));
+  }
+
+  long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  private static String normalized(String user) {
+    return user == null ? "" : user.strip().toLowerCase(Locale.ROOT);
+  }
+
   /** Forgets every failure (tests start from a clean slate). */
   void reset() {
     byUser.reset();

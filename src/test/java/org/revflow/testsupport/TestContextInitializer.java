@@ -33,6 +33,20 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
         "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE,
         "revflow.rulebook.location", TestRulebookDirectory.path().toString())));
     context.getBeanFactory().registerSingleton("testIssuer", testIssuer());
+    // The pages sign in through OpenID Connect's authorization code flow against a provider of their own.
+    env.getPropertySources().addFirst(new MapPropertySource("testOidcProvider", testOidcProvider().springProperties()));
+    context.getBeanFactory().registerSingleton("testOidcProvider", testOidcProvider());
+  }
+
+  private static TestOidcProvider oidcProvider;
+
+  /** The pages' OpenID Connect provider, started once per JVM. */
+  public static synchronized TestOidcProvider testOidcProvider() {
+    if (oidcProvider == null) {
+      oidcProvider = new TestOidcProvider();
+      Runtime.getRuntime().addShutdownHook(new Thread(oidcProvider::stop, "test-oidc-provider-stop"));
+    }
+    return oidcProvider;
   }
 
   private static TestIssuer issuer;
