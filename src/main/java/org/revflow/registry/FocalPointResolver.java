@@ -1,7 +1,9 @@
 package org.revflow.registry;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.revflow.config.MechanismTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FocalPointResolver {
 
-  private final RegistryLookups registry;
+  // The reason is read by people (the API, the secretariat's pages): minutes in Vienna, not an ISO instant.
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  FocalPointResolver(RegistryLookups registry) {
+  private final RegistryLookups registry;
+  private final MechanismTime time;
+
+  FocalPointResolver(RegistryLookups registry, MechanismTime time) {
     this.registry = registry;
+    this.time = time;
   }
 
   @Transactional(readOnly = true)
@@ -30,14 +37,18 @@ public class FocalPointResolver {
     if (designated.isPresent()) {
       DesignationView d = designated.get();
       return new ActingFocalPoint(state, d.person(), false, "focal point designated by note verbale "
-          + d.noteVerbaleRef() + " received on " + d.receivedOn() + ", in office since " + d.validFrom());
+          + d.noteVerbaleRef() + " received on " + d.receivedOn() + ", in office since " + vienna(d.validFrom()));
     }
     Optional<PersonView> pr = registry.permanentRepresentative(state, at);
     if (pr.isPresent()) {
       return new ActingFocalPoint(state, pr.get(), true, "no focal point designated for " + state + " in review "
-          + reviewId + " at " + at + ": the permanent representative acts as interim focal point (paragraph 18)");
+          + reviewId + " on " + vienna(at) + ": the permanent representative acts as interim focal point (paragraph 18)");
     }
     return new ActingFocalPoint(state, null, true, "no focal point designated for " + state + " in review " + reviewId
-        + " at " + at + ", and no permanent representative is registered for " + state);
+        + " on " + vienna(at) + ", and no permanent representative is registered for " + state);
+  }
+
+  private String vienna(Instant at) {
+    return MINUTE.format(at.atZone(time.zone())) + " Vienna time";
   }
 }
