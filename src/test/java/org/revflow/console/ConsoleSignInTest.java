@@ -50,7 +50,7 @@ class ConsoleSignInTest {
     assertThat(signedIn.location()).endsWith("/console/");
     String cookie = signedIn.setCookies().stream().filter(c -> c.startsWith("REVFLOW_SESSION=")).findFirst().orElseThrow();
     assertThat(cookie).contains("Path=/console", "HttpOnly", "SameSite=Lax");
-    // Plain HTTP here: Secure follows the request's scheme (ConsoleCookieTest checks it behind TLS).
+    // Plain HTTP here: Secure follows the request's scheme (TLS, or X-Forwarded-Proto from a trusted proxy).
     assertThat(cookie).doesNotContain("Secure");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM CONSOLE_SESSION WHERE PRINCIPAL_NAME = ?", Integer.class,
         TestUsers.SECRETARIAT)).isPositive();
