@@ -13,12 +13,6 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
   // JPQL rather than derived queries: Hibernate caches a JPQL string's plan, and translates a
   // derived (criteria) query anew on every call (see the review repositories).
 
-  @Query("select n from Notice n where n.dedupKey = :dedupKey")
-  Optional<Notice> findByDedupKey(String dedupKey);
-
-  @Query("select n from Notice n where n.dedupKey in :dedupKeys")
-  List<Notice> findByDedupKeyIn(Collection<String> dedupKeys);
-
   /** The rows of one notice (all addressees): dedup keys start with the job's identity. */
   default List<Notice> findByDedupKeyStartingWith(String identityPrefix) {
     // "_" and "%" are LIKE's wildcards: a review id or notice key holding one must match only itself.

@@ -24,17 +24,11 @@ interface ReviewRepository extends JpaRepository<Review, String> {
 
   @Query("select r from Review r where r.underReview = :underReview order by r.launchDate desc")
   List<Review> findByUnderReviewOrderByLaunchDateDesc(String underReview);
-
-  @Query("select r from Review r where r.previousReviewId = :previousReviewId")
-  Optional<Review> findByPreviousReviewId(String previousReviewId);
 }
 
 interface ReviewParticipantRepository extends JpaRepository<ReviewParticipant, Long> {
   @Query("select p from ReviewParticipant p where p.reviewId = :reviewId order by p.id")
   List<ReviewParticipant> findByReviewIdOrderById(String reviewId);
-
-  @Query("select p from ReviewParticipant p where p.stateCode = :stateCode and p.active = true")
-  List<ReviewParticipant> findByStateCodeAndActiveTrue(String stateCode);
 }
 
 interface ReviewStepRepository extends JpaRepository<ReviewStep, Long> {
@@ -46,9 +40,6 @@ interface ReviewStepRepository extends JpaRepository<ReviewStep, Long> {
 
   @Query("select s from ReviewStep s where s.reviewId = :reviewId and s.status = :status")
   List<ReviewStep> findByReviewIdAndStatus(String reviewId, ReviewStep.Status status);
-
-  @Query("select count(s) from ReviewStep s where s.reviewId = :reviewId and s.step = :step")
-  int countByReviewIdAndStep(String reviewId, Step step);
 }
 
 interface ReviewEventRepository extends JpaRepository<ReviewEvent, Long> {
