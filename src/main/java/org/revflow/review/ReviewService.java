@@ -381,11 +381,10 @@ public class ReviewService {
           planner.dueDate(rb, step, on, on), floor)));
     }
     fx.updateReviewingStates(review, lookups.reviewingStates(review.getId()), lookups.participatingStates(review.getId()));
-    Map<String, Object> replacement = Map.of("oldState", cmd.oldState(), "newState", cmd.newState(),
-        "instrument", cmd.instrument().name());
-    fx.announce(NoticeKind.REVIEW_LAUNCHED, null, cmd.newState(), replacement);
-    fx.announce(NoticeKind.REVIEWER_REPLACED, null, cmd.newState(), replacement);
-    fx.announce(NoticeKind.REVIEWER_RELEASED, null, cmd.oldState(), replacement);
+    // The notices read the old and new State and the instrument from the event (eventId).
+    fx.announce(NoticeKind.REVIEW_LAUNCHED, null, cmd.newState());
+    fx.announce(NoticeKind.REVIEWER_REPLACED, null, cmd.newState());
+    fx.announce(NoticeKind.REVIEWER_RELEASED, null, cmd.oldState());
   }
 
   private ReviewStep dialogueWindow(List<ReviewStep> open) {
