@@ -1,7 +1,6 @@
 package org.revflow.review;
 
 import org.revflow.vocabulary.EventType;
-import org.revflow.vocabulary.Step;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
