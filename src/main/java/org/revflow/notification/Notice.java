@@ -149,16 +149,6 @@ public class Notice {
   public Instant getSentAt() { return sentAt; }
   public LocalDate getSentOn() { return sentOn; }
 
-  void sent(String subject, String messageId, Instant at, LocalDate on) {
-    this.status = Status.SENT;
-    this.subject = subject;
-    this.smtpMessageId = messageId;
-    this.sentAt = at;
-    this.sentOn = on;
-    this.claimedUntil = null;
-    this.failureReason = null;
-  }
-
   /** Taken for sending until {@code until}, as the atomic claim in {@link NoticeRepository#claim} does. */
   void claimed(Instant until) {
     this.status = Status.SENDING;

@@ -1,7 +1,6 @@
 package org.revflow.notification;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.revflow.vocabulary.NoticeKind;
@@ -13,12 +12,6 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
   // JPQL rather than derived queries: Hibernate caches a JPQL string's plan, and translates a
   // derived (criteria) query anew on every call (see the review repositories).
-
-  @Query("select n from Notice n where n.dedupKey = :dedupKey")
-  Optional<Notice> findByDedupKey(String dedupKey);
-
-  @Query("select n from Notice n where n.dedupKey in :dedupKeys")
-  List<Notice> findByDedupKeyIn(Collection<String> dedupKeys);
 
   /** The rows of one notice (all addressees): dedup keys start with the job's identity. */
   default List<Notice> findByDedupKeyStartingWith(String identityPrefix) {

@@ -85,6 +85,4 @@ public class OutboxMessage {
   public String getMessageId() { return messageId; }
   public String getVariables() { return variables; }
   public int getTtlSeconds() { return ttlSeconds; }
-  public Instant getPublishedAt() { return publishedAt; }
-  public int getAttempts() { return attempts; }
 }

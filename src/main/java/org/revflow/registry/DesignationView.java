@@ -22,8 +22,4 @@ public record DesignationView(
     Instant validTo,
     Long replacedById,
     String endReason) {
-
-  public boolean activeAt(Instant at) {
-    return !validFrom.isAfter(at) && (validTo == null || validTo.isAfter(at));
-  }
 }

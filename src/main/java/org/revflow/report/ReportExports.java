@@ -187,10 +187,6 @@ public class ReportExports {
   private static final String[] COLOURS = {"#bdbdbd", "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c",
       "#98df8a", "#d62728", "#ff9896", "#9467bd", "#c5b0d5", "#8c564b", "#c49c94", "#7f7f7f", "#17becf"};
 
-  public String stageName(Stage stage, ReportLanguage lang) {
-    return text(lang, "stage." + stage);
-  }
-
   private List<String> reviewHeaders(ReportLanguage lang) {
     return List.of(text(lang, "col.review"), text(lang, "col.underReview"), text(lang, "col.phase"),
         text(lang, "col.cluster"), text(lang, "col.group"), text(lang, "col.instruments"), text(lang, "col.stage"),

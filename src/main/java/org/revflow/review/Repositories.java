@@ -1,7 +1,6 @@
 package org.revflow.review;
 
 import org.revflow.vocabulary.EventType;
-import org.revflow.vocabulary.Step;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +23,11 @@ interface ReviewRepository extends JpaRepository<Review, String> {
 
   @Query("select r from Review r where r.underReview = :underReview order by r.launchDate desc")
   List<Review> findByUnderReviewOrderByLaunchDateDesc(String underReview);
-
-  @Query("select r from Review r where r.previousReviewId = :previousReviewId")
-  Optional<Review> findByPreviousReviewId(String previousReviewId);
 }
 
 interface ReviewParticipantRepository extends JpaRepository<ReviewParticipant, Long> {
   @Query("select p from ReviewParticipant p where p.reviewId = :reviewId order by p.id")
   List<ReviewParticipant> findByReviewIdOrderById(String reviewId);
-
-  @Query("select p from ReviewParticipant p where p.stateCode = :stateCode and p.active = true")
-  List<ReviewParticipant> findByStateCodeAndActiveTrue(String stateCode);
 
   /** The reviews a State takes or took part in, in any role. */
   @Query("select distinct p.reviewId from ReviewParticipant p where p.stateCode = :stateCode")
@@ -53,9 +46,6 @@ interface ReviewStepRepository extends JpaRepository<ReviewStep, Long> {
 
   @Query("select s from ReviewStep s where s.status = :status")
   List<ReviewStep> findByStatus(ReviewStep.Status status);
-
-  @Query("select count(s) from ReviewStep s where s.reviewId = :reviewId and s.step = :step")
-  int countByReviewIdAndStep(String reviewId, Step step);
 }
 
 interface ReviewEventRepository extends JpaRepository<ReviewEvent, Long> {

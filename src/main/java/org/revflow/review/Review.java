@@ -107,10 +107,8 @@ public class Review {
   public Long getProcessInstanceKey() { return processInstanceKey; }
   public String getPreviousReviewId() { return previousReviewId; }
   public Instant getCreatedAt() { return createdAt; }
-  public String getCreatedBy() { return createdBy; }
   public LocalDate getPlannedOn() { return plannedOn; }
   public Integer getGroup() { return group; }
-  public Long getPlanProcessInstanceKey() { return planProcessInstanceKey; }
 
   /** A review the workplan (or the previous phase) plans for {@code plannedOn}. */
   static Review planned(String id, String underReview, int phase, LocalDate plannedOn, Integer group,
@@ -144,8 +142,6 @@ public class Review {
       this.planProcessInstanceKey = key;
     }
   }
-
-  void setGroup(Integer group) { this.group = group; }
 
   void attachProcessInstance(long key) { this.processInstanceKey = key; }
 

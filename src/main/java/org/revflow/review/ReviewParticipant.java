@@ -55,8 +55,6 @@ public class ReviewParticipant {
     this.joinedOn = joinedOn;
   }
 
-  public Long getId() { return id; }
-  public String getReviewId() { return reviewId; }
   public String getStateCode() { return stateCode; }
   public Role getRole() { return role; }
   public String getInstrument() { return instrument; }

@@ -9,12 +9,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.revflow.config.ApiException;
 import org.revflow.config.MechanismTime;
 import org.revflow.vocabulary.NoticeKind;
@@ -22,7 +19,6 @@ import org.revflow.process.NoticeKeys;
 import org.revflow.process.ProcessMessages;
 import org.revflow.registry.FocalPointChanged;
 import org.revflow.registry.DesignationService.Origin;
-import org.revflow.review.ReviewCommands.Launch;
 import org.revflow.review.ReviewCommands.RecordEvent;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.Rulebook;
@@ -381,11 +377,10 @@ public class ReviewService {
           planner.dueDate(rb, step, on, on), floor)));
     }
     fx.updateReviewingStates(review, lookups.reviewingStates(review.getId()), lookups.participatingStates(review.getId()));
-    Map<String, Object> replacement = Map.of("oldState", cmd.oldState(), "newState", cmd.newState(),
-        "instrument", cmd.instrument().name());
-    fx.announce(NoticeKind.REVIEW_LAUNCHED, null, cmd.newState(), replacement);
-    fx.announce(NoticeKind.REVIEWER_REPLACED, null, cmd.newState(), replacement);
-    fx.announce(NoticeKind.REVIEWER_RELEASED, null, cmd.oldState(), replacement);
+    // The notices read the old and new State and the instrument from the event (eventId).
+    fx.announce(NoticeKind.REVIEW_LAUNCHED, null, cmd.newState());
+    fx.announce(NoticeKind.REVIEWER_REPLACED, null, cmd.newState());
+    fx.announce(NoticeKind.REVIEWER_RELEASED, null, cmd.oldState());
   }
 
   private ReviewStep dialogueWindow(List<ReviewStep> open) {

@@ -152,7 +152,6 @@ public class ReviewStep {
   public Step getStep() { return step; }
   public String getStateCode() { return stateCode; }
   public int getRound() { return round; }
-  public Status getStatus() { return status; }
   public boolean isOpen() { return status == Status.OPEN; }
   public LocalDate getStartedOn() { return startedOn; }
   public LocalDate getDueOn() { return dueOn; }
@@ -162,7 +161,6 @@ public class ReviewStep {
   public boolean isPaused() { return paused; }
   public LocalDate getDoneOn() { return doneOn; }
   public String getOutcome() { return outcome; }
-  public Long getProcessInstanceKey() { return processInstanceKey; }
   public Long getOpenedByElement() { return openedByElement; }
   public Occurrence getOccurrence() { return occurrence; }
   public String getRequestedBy() { return requestedBy; }

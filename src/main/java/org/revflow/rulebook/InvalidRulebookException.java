@@ -8,17 +8,11 @@ import java.util.List;
  */
 public class InvalidRulebookException extends RuntimeException {
 
-  private final String source;
   private final List<String> problems;
 
   public InvalidRulebookException(String source, List<String> problems) {
     super(String.join("\n", problems) + (source == null ? "" : "\n(in " + source + ")"));
-    this.source = source;
     this.problems = List.copyOf(problems);
-  }
-
-  public String source() {
-    return source;
   }
 
   public List<String> problems() {

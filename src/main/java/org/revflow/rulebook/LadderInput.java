@@ -55,10 +55,6 @@ public record LadderInput(
     return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 
-  public LadderInput withDue(LocalDate due) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
-  }
-
   public LadderInput withOnHold(boolean onHold) {
     return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }

@@ -48,22 +48,6 @@ public record Rulebook(
     boolean focalPointNetwork,
     boolean reuseReviewersInNextPhase) {
 
-  public Rulebook(String name, String version, String description, ZoneId zone, LocalTime noticeTime,
-      Map<Step, StepRule> steps, Ladder ladder, FocalPointLadder focalPointLadder, Period nextPhaseAfter,
-      Period actionLinkValidity, Period activationLinkValidity, List<Cluster> clusters, WorkingCalendar calendar,
-      boolean focalPointNetwork) {
-    this(name, version, description, zone, noticeTime, steps, ladder, focalPointLadder, nextPhaseAfter,
-        actionLinkValidity, activationLinkValidity, clusters, calendar, focalPointNetwork, true);
-  }
-
-  /** A rulebook without the rules added in version 2027.1: calendar days, no network notices. */
-  public Rulebook(String name, String version, String description, ZoneId zone, LocalTime noticeTime,
-      Map<Step, StepRule> steps, Ladder ladder, FocalPointLadder focalPointLadder, Period nextPhaseAfter,
-      Period actionLinkValidity, Period activationLinkValidity, List<Cluster> clusters) {
-    this(name, version, description, zone, noticeTime, steps, ladder, focalPointLadder, nextPhaseAfter,
-        actionLinkValidity, activationLinkValidity, clusters, WorkingCalendar.CALENDAR_DAYS, false, true);
-  }
-
   public Rulebook {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");

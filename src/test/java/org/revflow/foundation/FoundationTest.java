@@ -4,9 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.DeploymentIntent;
+import io.camunda.zeebe.protocol.record.value.DeploymentRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.ProcessMetadataValue;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.revflow.process.ProcessConstants;
+import org.revflow.testsupport.EmbeddedEngine;
 import org.revflow.testsupport.RevFlowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,11 +35,32 @@ class FoundationTest {
   @Autowired JavaMailSender mailSender;
   @Autowired GreenMail greenMail;
   @Autowired TestRestTemplate http;
+  @Autowired EmbeddedEngine engine;
 
   @Test
-  void engineHasTheModelsFromTheBpmnFolderDeployed() {
+  void engineHasTheModelsFromTheBpmnFolderDeployed() throws Exception {
     var topology = camunda.newTopologyRequest().send().join();
     assertThat(topology.getBrokers()).isNotEmpty();
+
+    // The latest deployed version of each process id, as the engine recorded the deployments.
+    Map<String, ProcessMetadataValue> deployed = new HashMap<>();
+    for (Record<?> r : engine.records()) {
+      if (r.getValueType() == ValueType.DEPLOYMENT && r.getIntent() == DeploymentIntent.CREATED
+          && r.getValue() instanceof DeploymentRecordValue d) {
+        d.getProcessesMetadata().forEach(p -> deployed.merge(p.getBpmnProcessId(), p,
+            (a, b) -> b.getVersion() >= a.getVersion() ? b : a));
+      }
+    }
+    for (String id : new String[] {ProcessConstants.PROCESS_COUNTRY_REVIEW, ProcessConstants.PROCESS_DEADLINE_STEP,
+        ProcessConstants.PROCESS_REVIEW_ANNOUNCEMENT, ProcessConstants.PROCESS_PLANNED_REVIEW,
+        ProcessConstants.PROCESS_SECRETARIAT_DIGEST}) {
+      assertThat(deployed).as("process definitions deployed").containsKey(id);
+      // The engine runs what bpmn/ holds today, not an older model.
+      assertThat(deployed.get(id).getResourceName()).isEqualTo(id + ".bpmn");
+      byte[] file = Files.readAllBytes(Path.of("bpmn", id + ".bpmn"));
+      assertThat(HexFormat.of().formatHex(deployed.get(id).getChecksum())).as("checksum of %s", id)
+          .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(file)));
+    }
   }
 
   @Test

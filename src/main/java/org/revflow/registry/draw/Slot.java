@@ -18,10 +18,6 @@ public enum Slot {
         || this == ADDITIONAL_SAME_GROUP_3;
   }
 
-  public boolean additional() {
-    return this != SAME_GROUP && this != OTHER_GROUP;
-  }
-
   /** The {@code n}-th (0-based) additional place of a side. */
   public static Slot additional(boolean sameGroup, int n) {
     return switch (n) {
