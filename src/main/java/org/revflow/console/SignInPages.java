@@ -11,7 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Signing in, and the page for a signed-in user who may not do what they asked. */
+// Only where the pages' security (and so its OpenID Connect client) exists: a simulation's or a
+// fault test's context without a web server has neither.
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+    type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 class SignInPages {
 
   private final OidcSignIn oidc;
