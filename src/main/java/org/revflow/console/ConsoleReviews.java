@@ -56,9 +56,9 @@ class ConsoleReviews {
     return lookups.find(id).isPresent();
   }
 
-  /** The reviews not launched yet, by date. */
+  /** The reviews not launched yet, by date, with their participants (the pages show no acting focal point of a plan). */
   List<ReviewView> planned() {
-    return queries.planned(null, null);
+    return queries.plannedWithoutFocalPoints();
   }
 
   List<String> participatingStates(String id) {

@@ -29,6 +29,9 @@ interface ReviewParticipantRepository extends JpaRepository<ReviewParticipant, L
   @Query("select p from ReviewParticipant p where p.reviewId = :reviewId order by p.id")
   List<ReviewParticipant> findByReviewIdOrderById(String reviewId);
 
+  @Query("select p from ReviewParticipant p where p.reviewId in :reviewIds order by p.id")
+  List<ReviewParticipant> findByReviewIdInOrderById(java.util.Collection<String> reviewIds);
+
   /** The reviews a State takes or took part in, in any role. */
   @Query("select distinct p.reviewId from ReviewParticipant p where p.stateCode = :stateCode")
   List<String> reviewIdsOf(String stateCode);
@@ -40,6 +43,9 @@ interface ReviewStepRepository extends JpaRepository<ReviewStep, Long> {
 
   @Query("select s from ReviewStep s where s.reviewId = :reviewId order by s.id")
   List<ReviewStep> findByReviewIdOrderById(String reviewId);
+
+  @Query("select s from ReviewStep s where s.reviewId in :reviewIds order by s.id")
+  List<ReviewStep> findByReviewIdInOrderById(java.util.Collection<String> reviewIds);
 
   @Query("select s from ReviewStep s where s.reviewId = :reviewId and s.status = :status")
   List<ReviewStep> findByReviewIdAndStatus(String reviewId, ReviewStep.Status status);

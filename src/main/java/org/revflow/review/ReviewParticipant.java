@@ -55,6 +55,7 @@ public class ReviewParticipant {
     this.joinedOn = joinedOn;
   }
 
+  public String getReviewId() { return reviewId; }
   public String getStateCode() { return stateCode; }
   public Role getRole() { return role; }
   public String getInstrument() { return instrument; }
