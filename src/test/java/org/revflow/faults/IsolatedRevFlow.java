@@ -24,6 +24,9 @@ final class IsolatedRevFlow {
     props.put("spring.main.banner-mode", "off");
     props.put("spring.jmx.enabled", false);
     props.put("revflow.outbox.sweep-interval", "PT1S");
+    // What TestContextInitializer gives the shared context, which this one (embedded off) skips.
+    props.put("revflow.rulebook.location", org.revflow.testsupport.TestRulebookDirectory.path().toString());
+    props.put("revflow.digest.enabled", false);
     return new SpringApplicationBuilder(RevFlowApplication.class)
         .web(WebApplicationType.NONE)
         .properties(props)

@@ -21,7 +21,7 @@ public final class TestRulebookDirectory {
 
   private TestRulebookDirectory() {}
 
-  static synchronized Path path() {
+  public static synchronized Path path() {
     if (dir == null) {
       try (InputStream in = TestRulebookDirectory.class.getResourceAsStream("/rulebooks/default.yaml")) {
         String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -204,18 +204,18 @@ class WorkplanProcessTest {
 
   @Test
   void theSecretariatMovesCancelsAndLaunchesEarlyWithAReasonAndTheEngineFollows() {
-    driver.permanentRepresentatives("PHL", "TTO", "UGA", "ZWE", "SLE", "GRD", "LBR", "DMA", "KNA");
+    driver.permanentRepresentatives("FSM", "TTO", "UGA", "ZWE", "SLE", "GRD", "MHL", "DMA", "KNA");
     LocalDate today = driver.time().today();
     LocalDate date = today.plusDays(30);
     assertThat(load("""
         {"plans": [
-          {"state": "PHL", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["TTO", "UGA"]}},
+          {"state": "FSM", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["TTO", "UGA"]}},
           {"state": "ZWE", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["SLE", "GRD"]}},
-          {"state": "LBR", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["DMA", "KNA"]}}
+          {"state": "MHL", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["DMA", "KNA"]}}
         ]}""".formatted(date)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    String phl = "PHL-P1-" + date.getYear();
+    String phl = "FSM-P1-" + date.getYear();
     String zwe = "ZWE-P1-" + date.getYear();
-    String lbr = "LBR-P1-" + date.getYear();
+    String lbr = "MHL-P1-" + date.getYear();
     List<Long> before = counts();
 
     ResponseEntity<Map> noReason = postJson("/api/workplan/" + phl + "/move", "{\"plannedOn\":\"" + date.plusDays(30) + "\"}");
