@@ -39,60 +39,105 @@ import org.springframework.web.bind.annotation.RestController;
 class ArchitectureTest {
 
   /** Packages every feature may use, which hold no feature of their own. */
-  static final String[] SHARED = {"org.revflow.config..", "org.revflow.process..", "org.revflow.vocabulary.."};
+  static final String[] SHARED = {
+    "org.revflow.config..", "org.revflow.process..", "org.revflow.vocabulary.."
+  };
 
   @ArchTest
-  static final ArchRule packagesAreFreeOfCycles = slices().matching("org.revflow.(*)..").should().beFreeOfCycles();
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("org.revflow.(*)..").should().beFreeOfCycles();
 
-  static final DescribedPredicate<JavaClass> WORKERS = DescribedPredicate.describe(
-      "workers (classes with a @JobWorker method)",
-      c -> c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(JobWorker.class)));
+  static final DescribedPredicate<JavaClass> WORKERS =
+      DescribedPredicate.describe(
+          "workers (classes with a @JobWorker method)",
+          c -> c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(JobWorker.class)));
 
-  static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe("controllers",
-      c -> c.isAnnotatedWith(RestController.class) || c.isAnnotatedWith(Controller.class));
+  static final DescribedPredicate<JavaClass> CONTROLLERS =
+      DescribedPredicate.describe(
+          "controllers",
+          c -> c.isAnnotatedWith(RestController.class) || c.isAnnotatedWith(Controller.class));
 
-  static final DescribedPredicate<JavaClass> DATA_ACCESS_OR_CONTROLLERS = DescribedPredicate.describe(
-      "repositories, data access or controllers",
-      c -> c.isAssignableTo(Repository.class) || c.isAnnotatedWith(org.springframework.stereotype.Repository.class)
-          || c.isAssignableTo(JdbcTemplate.class) || c.isAssignableTo(JdbcClient.class)
-          || c.isAssignableTo(EntityManager.class) || CONTROLLERS.test(c));
-
-  @ArchTest
-  static final ArchRule workersUseNoRepositoriesAndNoControllers = noClasses().that(WORKERS)
-      .should().dependOnClassesThat(DATA_ACCESS_OR_CONTROLLERS)
-      .because("a worker reads its variables, calls a service and returns what changed");
-
-  @ArchTest
-  static final ArchRule theBeansWorkersCallAreServices = classes().that(WORKERS).should(callOnlyServiceBeans());
-
-  @ArchTest
-  static final ArchRule controllersLiveInAFeature = classes().that(CONTROLLERS)
-      .should().resideOutsideOfPackages(SHARED).andShould().resideInAPackage("org.revflow.*..");
+  static final DescribedPredicate<JavaClass> DATA_ACCESS_OR_CONTROLLERS =
+      DescribedPredicate.describe(
+          "repositories, data access or controllers",
+          c ->
+              c.isAssignableTo(Repository.class)
+                  || c.isAnnotatedWith(org.springframework.stereotype.Repository.class)
+                  || c.isAssignableTo(JdbcTemplate.class)
+                  || c.isAssignableTo(JdbcClient.class)
+                  || c.isAssignableTo(EntityManager.class)
+                  || CONTROLLERS.test(c));
 
   @ArchTest
-  static final ArchRule controllersAreUsedOnlyInTheirFeature = classes().that(CONTROLLERS)
-      .should(beUsedOnlyInTheirFeature());
+  static final ArchRule workersUseNoRepositoriesAndNoControllers =
+      noClasses()
+          .that(WORKERS)
+          .should()
+          .dependOnClassesThat(DATA_ACCESS_OR_CONTROLLERS)
+          .because("a worker reads its variables, calls a service and returns what changed");
 
   @ArchTest
-  static final ArchRule vocabularyDependsOnNothingOfRevFlow = noClasses()
-      .that().resideInAPackage("org.revflow.vocabulary..")
-      .should().dependOnClassesThat(DescribedPredicate.describe("are other classes of RevFlow",
-          c -> c.getPackageName().startsWith("org.revflow") && !c.getPackageName().startsWith("org.revflow.vocabulary")));
-
-  /** Test libraries, and every class compiled from the test sources (org.revflow.testsupport and the like). */
-  static final List<String> TEST_LIBRARIES = List.of("org.junit.", "org.assertj.", "org.mockito.",
-      "io.camunda.zeebe.process.test.", "com.icegreen.greenmail.", "ch.vorburger.", "org.openqa.selenium.",
-      "com.tngtech.archunit.", "org.springframework.test.", "org.springframework.boot.test.");
+  static final ArchRule theBeansWorkersCallAreServices =
+      classes().that(WORKERS).should(callOnlyServiceBeans());
 
   @ArchTest
-  static final ArchRule mainDependsOnNothingTestOnly = noClasses().should().dependOnClassesThat(testOnly());
+  static final ArchRule controllersLiveInAFeature =
+      classes()
+          .that(CONTROLLERS)
+          .should()
+          .resideOutsideOfPackages(SHARED)
+          .andShould()
+          .resideInAPackage("org.revflow.*..");
+
+  @ArchTest
+  static final ArchRule controllersAreUsedOnlyInTheirFeature =
+      classes().that(CONTROLLERS).should(beUsedOnlyInTheirFeature());
+
+  @ArchTest
+  static final ArchRule vocabularyDependsOnNothingOfRevFlow =
+      noClasses()
+          .that()
+          .resideInAPackage("org.revflow.vocabulary..")
+          .should()
+          .dependOnClassesThat(
+              DescribedPredicate.describe(
+                  "are other classes of RevFlow",
+                  c ->
+                      c.getPackageName().startsWith("org.revflow")
+                          && !c.getPackageName().startsWith("org.revflow.vocabulary")));
+
+  /**
+   * Test libraries, and every class compiled from the test sources (org.revflow.testsupport and the
+   * like).
+   */
+  static final List<String> TEST_LIBRARIES =
+      List.of(
+          "org.junit.",
+          "org.assertj.",
+          "org.mockito.",
+          "io.camunda.zeebe.process.test.",
+          "com.icegreen.greenmail.",
+          "ch.vorburger.",
+          "org.openqa.selenium.",
+          "com.tngtech.archunit.",
+          "org.springframework.test.",
+          "org.springframework.boot.test.");
+
+  @ArchTest
+  static final ArchRule mainDependsOnNothingTestOnly =
+      noClasses().should().dependOnClassesThat(testOnly());
 
   private static DescribedPredicate<JavaClass> testOnly() {
-    JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-        .importPackages("org.revflow", "io.camunda.zeebe.process.test.engine");
+    JavaClasses tests =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+            .importPackages("org.revflow", "io.camunda.zeebe.process.test.engine");
     Set<String> testClasses = tests.stream().map(JavaClass::getName).collect(Collectors.toSet());
-    return DescribedPredicate.describe("test-only classes (test sources and test libraries)",
-        c -> testClasses.contains(c.getName()) || TEST_LIBRARIES.stream().anyMatch(c.getName()::startsWith));
+    return DescribedPredicate.describe(
+        "test-only classes (test sources and test libraries)",
+        c ->
+            testClasses.contains(c.getName())
+                || TEST_LIBRARIES.stream().anyMatch(c.getName()::startsWith));
   }
 
   private static ArchCondition<JavaClass> callOnlyServiceBeans() {
@@ -103,8 +148,13 @@ class ArchitectureTest {
           JavaClass owner = call.getTargetOwner();
           boolean bean = owner.isMetaAnnotatedWith(Component.class);
           if (bean && !owner.equals(worker) && !owner.isAnnotatedWith(Service.class)) {
-            events.add(SimpleConditionEvent.violated(call, call.getDescription() + ": "
-                + owner.getSimpleName() + " is a bean but no @Service"));
+            events.add(
+                SimpleConditionEvent.violated(
+                    call,
+                    call.getDescription()
+                        + ": "
+                        + owner.getSimpleName()
+                        + " is a bean but no @Service"));
           }
         }
       }
@@ -119,18 +169,24 @@ class ArchitectureTest {
         controller.getDirectDependenciesToSelf().stream()
             .filter(d -> !feature.equals(feature(d.getOriginClass())))
             .forEach(d -> events.add(SimpleConditionEvent.violated(d, d.getDescription())));
-        controller.getAccessesToSelf().stream().map(JavaAccess::getOriginOwner)
+        controller.getAccessesToSelf().stream()
+            .map(JavaAccess::getOriginOwner)
             .filter(origin -> !feature.equals(feature(origin)))
-            .forEach(origin -> events.add(SimpleConditionEvent.violated(origin, origin.getName() + " uses "
-                + controller.getName())));
+            .forEach(
+                origin ->
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            origin, origin.getName() + " uses " + controller.getName())));
       }
     };
   }
 
   /** The feature a class belongs to: its package's first segment under org.revflow. */
   static String feature(JavaClass c) {
-    String rest = c.getPackageName().startsWith("org.revflow.") ? c.getPackageName().substring("org.revflow.".length())
-        : c.getPackageName();
+    String rest =
+        c.getPackageName().startsWith("org.revflow.")
+            ? c.getPackageName().substring("org.revflow.".length())
+            : c.getPackageName();
     int dot = rest.indexOf('.');
     return dot < 0 ? rest : rest.substring(0, dot);
   }

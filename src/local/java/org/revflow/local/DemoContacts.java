@@ -3,8 +3,8 @@ package org.revflow.local;
 import java.time.Clock;
 import java.util.Set;
 import org.revflow.registry.Language;
-import org.revflow.registry.PersonInput;
 import org.revflow.registry.PermanentRepresentativeService;
+import org.revflow.registry.PersonInput;
 import org.revflow.registry.RegistryLookups;
 import org.revflow.registry.StateNames;
 import org.revflow.registry.StateParty;
@@ -28,20 +28,30 @@ class DemoContacts implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoContacts.class);
 
-  private static final Set<String> FRENCH = Set.of("FRA", "BEL", "LUX", "MCO", "SEN", "CIV", "MLI", "BFA", "NER",
-      "TCD", "CMR", "GAB", "COG", "COD", "BEN", "TGO", "GIN", "HTI", "MDG", "CAF", "BDI", "RWA", "DJI", "COM", "SYC");
-  private static final Set<String> SPANISH = Set.of("ESP", "MEX", "ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM",
-      "ECU", "SLV", "GTM", "HND", "NIC", "PAN", "PRY", "PER", "URY", "VEN", "GNQ");
-  private static final Set<String> ARABIC = Set.of("DZA", "BHR", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT",
-      "MAR", "OMN", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM");
-  private static final Set<String> RUSSIAN = Set.of("RUS", "BLR", "KAZ", "KGZ", "TJK", "UZB", "TKM", "ARM", "AZE");
+  private static final Set<String> FRENCH =
+      Set.of(
+          "FRA", "BEL", "LUX", "MCO", "SEN", "CIV", "MLI", "BFA", "NER", "TCD", "CMR", "GAB", "COG",
+          "COD", "BEN", "TGO", "GIN", "HTI", "MDG", "CAF", "BDI", "RWA", "DJI", "COM", "SYC");
+  private static final Set<String> SPANISH =
+      Set.of(
+          "ESP", "MEX", "ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV", "GTM", "HND",
+          "NIC", "PAN", "PRY", "PER", "URY", "VEN", "GNQ");
+  private static final Set<String> ARABIC =
+      Set.of(
+          "DZA", "BHR", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN", "QAT", "SAU",
+          "SOM", "SDN", "SYR", "TUN", "ARE", "YEM");
+  private static final Set<String> RUSSIAN =
+      Set.of("RUS", "BLR", "KAZ", "KGZ", "TJK", "UZB", "TKM", "ARM", "AZE");
 
   private final RegistryLookups registry;
   private final PermanentRepresentativeService representatives;
   private final StateNames names;
   private final Clock clock;
 
-  DemoContacts(RegistryLookups registry, PermanentRepresentativeService representatives, StateNames names,
+  DemoContacts(
+      RegistryLookups registry,
+      PermanentRepresentativeService representatives,
+      StateNames names,
       Clock clock) {
     this.registry = registry;
     this.representatives = representatives;
@@ -58,8 +68,15 @@ class DemoContacts implements ApplicationRunner {
         continue;
       }
       Language language = language(code);
-      representatives.setPermanentRepresentative(code, new PersonInput("Permanent Mission of " + names.name(code, Language.EN),
-          "pm@" + code.toLowerCase() + ".example", language.code(), null), clock.instant(), "local-demo");
+      representatives.setPermanentRepresentative(
+          code,
+          new PersonInput(
+              "Permanent Mission of " + names.name(code, Language.EN),
+              "pm@" + code.toLowerCase() + ".example",
+              language.code(),
+              null),
+          clock.instant(),
+          "local-demo");
       added++;
     }
     log.info("Local run: {} States got a demo Permanent Mission address pm@<code>.example", added);

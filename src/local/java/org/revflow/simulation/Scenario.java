@@ -15,25 +15,46 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.revflow.registry.Language;
-import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
+import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.Step;
 
-/** A simulation scenario (shared/docs/scenarios.md): parsed strictly, checked before anything runs. */
-public record Scenario(LocalDate start, LocalDate until, String rulebook, ScenarioReview review,
-    List<Contact> contacts, List<Event> events, Calendar calendar, Boolean digest) {
+/**
+ * A simulation scenario (shared/docs/scenarios.md): parsed strictly, checked before anything runs.
+ */
+public record Scenario(
+    LocalDate start,
+    LocalDate until,
+    String rulebook,
+    ScenarioReview review,
+    List<Contact> contacts,
+    List<Event> events,
+    Calendar calendar,
+    Boolean digest) {
 
   /** Replaces the rulebook's holiday list for this run (weekends are never working days). */
   public record Calendar(List<LocalDate> holidays) {}
 
-  public record ScenarioReview(String underReview, Integer phase, Map<String, List<String>> reviewers) {}
+  public record ScenarioReview(
+      String underReview, Integer phase, Map<String, List<String>> reviewers) {}
 
-  public record Contact(String state, String role, String name, String email, String language, String timeZone) {}
+  public record Contact(
+      String state, String role, String name, String email, String language, String timeZone) {}
 
   public record Person(String name, String email, String language, String timeZone) {}
 
-  public record Event(LocalDate on, String type, String state, String step, LocalDate newDue, String reason,
-      String reference, String instrument, String old, @JsonProperty("new") String newState, Person person,
+  public record Event(
+      LocalDate on,
+      String type,
+      String state,
+      String step,
+      LocalDate newDue,
+      String reason,
+      String reference,
+      String instrument,
+      String old,
+      @JsonProperty("new") String newState,
+      Person person,
       List<Person> experts) {}
 
   /** One thing wrong with a scenario; {@code index} is the event's position (0-based), or null. */
@@ -43,8 +64,11 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
     private final List<Problem> problems;
 
     InvalidScenarioException(List<Problem> problems) {
-      super("invalid scenario: " + problems.stream()
-          .map(p -> (p.index() == null ? "" : "event " + p.index() + ": ") + p.reason()).toList());
+      super(
+          "invalid scenario: "
+              + problems.stream()
+                  .map(p -> (p.index() == null ? "" : "event " + p.index() + ": ") + p.reason())
+                  .toList());
       this.problems = List.copyOf(problems);
     }
 
@@ -53,18 +77,21 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
     }
   }
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      // The same strictness as the API's own bodies (config/StrictApiInput).
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("scenario-strings")
-          .addDeserializer(String.class, new org.revflow.config.PlainTextDeserializer()))
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          // The same strictness as the API's own bodies (config/StrictApiInput).
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .addModule(
+              new com.fasterxml.jackson.databind.module.SimpleModule("scenario-strings")
+                  .addDeserializer(String.class, new org.revflow.config.PlainTextDeserializer()))
+          .build();
 
-  private static final Set<String> ROLES = Set.of("PERMANENT_REPRESENTATIVE", "FOCAL_POINT", "SECRETARIAT");
+  private static final Set<String> ROLES =
+      Set.of("PERMANENT_REPRESENTATIVE", "FOCAL_POINT", "SECRETARIAT");
 
   /** Parses and checks a scenario; every problem found is reported at once, with event indexes. */
   public static Scenario parse(String json, Predicate<String> knownState) {
@@ -73,7 +100,8 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
     try {
       root = JSON.readTree(json);
     } catch (Exception e) {
-      throw new InvalidScenarioException(List.of(new Problem(null, "not valid JSON: " + getOriginalMessage(e))));
+      throw new InvalidScenarioException(
+          List.of(new Problem(null, "not valid JSON: " + getOriginalMessage(e))));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidScenarioException(List.of(new Problem(null, "a scenario is a JSON object")));
@@ -100,8 +128,16 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
         }
       }
     }
-    Scenario s = new Scenario(head.start(), head.until(), head.rulebook(), head.review(),
-        head.contacts() == null ? List.of() : head.contacts(), events, head.calendar(), head.digest());
+    Scenario s =
+        new Scenario(
+            head.start(),
+            head.until(),
+            head.rulebook(),
+            head.review(),
+            head.contacts() == null ? List.of() : head.contacts(),
+            events,
+            head.calendar(),
+            head.digest());
     s.check(problems, knownState);
     if (!problems.isEmpty()) {
       throw new InvalidScenarioException(problems);
@@ -120,7 +156,9 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
   }
 
   private static String getOriginalMessage(Exception e) {
-    return e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    return e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+        ? j.getOriginalMessage()
+        : e.getMessage();
   }
 
   private void check(List<Problem> problems, Predicate<String> knownState) {
@@ -133,10 +171,14 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       problems.add(new Problem(null, "a simulation covers at most five years"));
     }
     if (calendar != null && calendar.holidays() == null) {
-      problems.add(new Problem(null, "'calendar' needs 'holidays' (a list of dates, may be empty)"));
+      problems.add(
+          new Problem(null, "'calendar' needs 'holidays' (a list of dates, may be empty)"));
     }
     Set<String> participants = new LinkedHashSet<>();
-    if (review == null || review.underReview() == null || review.phase() == null || review.reviewers() == null
+    if (review == null
+        || review.underReview() == null
+        || review.phase() == null
+        || review.reviewers() == null
         || review.reviewers().isEmpty()) {
       problems.add(new Problem(null, "'review' needs 'underReview', 'phase' and 'reviewers'"));
     } else {
@@ -145,15 +187,21 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       if (review.phase() < 1 || review.phase() > 4) {
         problems.add(new Problem(null, "review.phase must be 1 to 4"));
       }
-      review.reviewers().forEach((instrument, states) -> {
-        if (!instrumentKnown(instrument)) {
-          problems.add(new Problem(null, "unknown instrument '" + instrument + "' (UNTOC, TIP, SOM, FIREARMS)"));
-        }
-        for (String st : states == null ? List.<String>of() : states) {
-          state(problems, null, "reviewer", st, knownState);
-          participants.add(st);
-        }
-      });
+      review
+          .reviewers()
+          .forEach(
+              (instrument, states) -> {
+                if (!instrumentKnown(instrument)) {
+                  problems.add(
+                      new Problem(
+                          null,
+                          "unknown instrument '" + instrument + "' (UNTOC, TIP, SOM, FIREARMS)"));
+                }
+                for (String st : states == null ? List.<String>of() : states) {
+                  state(problems, null, "reviewer", st, knownState);
+                  participants.add(st);
+                }
+              });
     }
     for (Contact c : contacts) {
       if (c == null || c.role() == null || !ROLES.contains(c.role())) {
@@ -180,7 +228,9 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
         continue;
       }
       if (previous != null && e.on().isBefore(previous)) {
-        problems.add(new Problem(i, "events must be in date order (" + e.on() + " is before " + previous + ")"));
+        problems.add(
+            new Problem(
+                i, "events must be in date order (" + e.on() + " is before " + previous + ")"));
       }
       previous = e.on();
       if (until != null && e.on().isAfter(until)) {
@@ -206,9 +256,16 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
       if (e.reason() != null && e.reason().length() > 1000) {
         problems.add(new Problem(i, "'reason' is longer than 1000 characters"));
       }
-      boolean needsState = EnumSet.of(EventType.FOCAL_POINT_DESIGNATED, EventType.FOCAL_POINT_ENDED,
-          EventType.EXPERTS_DESIGNATED, EventType.FEEDBACK_CLEARED, EventType.OBSERVATIONS_CLEARED,
-          EventType.SUMMARY_CLEARED, EventType.INTERIM_ROLE_ACKNOWLEDGED).contains(type);
+      boolean needsState =
+          EnumSet.of(
+                  EventType.FOCAL_POINT_DESIGNATED,
+                  EventType.FOCAL_POINT_ENDED,
+                  EventType.EXPERTS_DESIGNATED,
+                  EventType.FEEDBACK_CLEARED,
+                  EventType.OBSERVATIONS_CLEARED,
+                  EventType.SUMMARY_CLEARED,
+                  EventType.INTERIM_ROLE_ACKNOWLEDGED)
+              .contains(type);
       if (needsState && e.state() == null) {
         problems.add(new Problem(i, type + " needs 'state'"));
       }
@@ -219,7 +276,13 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
         if (e.person() == null) {
           problems.add(new Problem(i, "FOCAL_POINT_DESIGNATED needs 'person'"));
         } else {
-          person(problems, i, "person", e.person().name(), e.person().email(), e.person().language(),
+          person(
+              problems,
+              i,
+              "person",
+              e.person().name(),
+              e.person().email(),
+              e.person().language(),
               e.person().timeZone());
         }
       }
@@ -241,8 +304,12 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
         }
       }
       if (type == EventType.REVIEWER_REPLACED) {
-        if (e.instrument() == null || e.old() == null || e.newState() == null || e.reason() == null) {
-          problems.add(new Problem(i, "REVIEWER_REPLACED needs 'instrument', 'old', 'new' and 'reason'"));
+        if (e.instrument() == null
+            || e.old() == null
+            || e.newState() == null
+            || e.reason() == null) {
+          problems.add(
+              new Problem(i, "REVIEWER_REPLACED needs 'instrument', 'old', 'new' and 'reason'"));
         } else {
           if (!instrumentKnown(e.instrument())) {
             problems.add(new Problem(i, "unknown instrument '" + e.instrument() + "'"));
@@ -263,15 +330,25 @@ public record Scenario(LocalDate start, LocalDate until, String rulebook, Scenar
     }
   }
 
-  private static void state(List<Problem> problems, Integer index, String field, String code,
+  private static void state(
+      List<Problem> problems,
+      Integer index,
+      String field,
+      String code,
       Predicate<String> knownState) {
     if (code == null || !code.matches("[A-Z]{3}") || !knownState.test(code)) {
       problems.add(new Problem(index, "unknown State '" + code + "' in " + field));
     }
   }
 
-  private static void person(List<Problem> problems, Integer index, String field, String name, String email,
-      String language, String timeZone) {
+  private static void person(
+      List<Problem> problems,
+      Integer index,
+      String field,
+      String name,
+      String email,
+      String language,
+      String timeZone) {
     if (name == null || name.isBlank()) {
       problems.add(new Problem(index, field + ": 'name' is required"));
     } else if (name.length() > 200) {

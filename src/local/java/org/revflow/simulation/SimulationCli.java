@@ -9,21 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The command line of the simulation:
- * {@code ./mvnw -q spring-boot:test-run -Dspring-boot.run.arguments="--simulate=scenario.json --out=notices.json"}.
- * Exit status 0 when the scenario ran, 2 when it is invalid (each problem printed with its event index).
+ * The command line of the simulation: {@code ./mvnw -q spring-boot:test-run
+ * -Dspring-boot.run.arguments="--simulate=scenario.json --out=notices.json"}. Exit status 0 when
+ * the scenario ran, 2 when it is invalid (each problem printed with its event index).
  */
 public final class SimulationCli {
 
-  static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
   private SimulationCli() {}
 
-  /** Runs if the arguments ask for a simulation; returns the exit status, or -1 when they do not. */
+  /**
+   * Runs if the arguments ask for a simulation; returns the exit status, or -1 when they do not.
+   */
   public static int runIfAsked(String[] args) {
     String scenario = option(args, "--simulate");
     if (scenario == null) {
@@ -32,7 +36,8 @@ public final class SimulationCli {
     String out = option(args, "--out");
     // The command line prints the result and problems, not the services' start-up chatter.
     System.setProperty("logging.level.root", "WARN");
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     try {
       String json = Files.readString(Path.of(scenario));
@@ -42,14 +47,22 @@ public final class SimulationCli {
         System.out.println(result);
       } else {
         Files.writeString(Path.of(out), result);
-        System.err.println("simulation: " + output.notices().size() + " notices, " + output.rejected().size()
-            + " rejected events, final state " + output.finalState() + "; written to " + out);
+        System.err.println(
+            "simulation: "
+                + output.notices().size()
+                + " notices, "
+                + output.rejected().size()
+                + " rejected events, final state "
+                + output.finalState()
+                + "; written to "
+                + out);
       }
       return 0;
     } catch (Scenario.InvalidScenarioException e) {
       System.err.println("simulation: the scenario is invalid, nothing was run:");
       for (Scenario.Problem p : e.problems()) {
-        System.err.println("  " + (p.index() == null ? "" : "event " + p.index() + ": ") + p.reason());
+        System.err.println(
+            "  " + (p.index() == null ? "" : "event " + p.index() + ": ") + p.reason());
       }
       return 2;
     } catch (IOException e) {

@@ -19,9 +19,9 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Tried and given up: keeping one context warm and resetting it between runs (instances
  * cancelled, rows deleted, clock pinned back to the next scenario's start). The in-memory engine
- * then missed a timer for good now and then (hold-resume-reviewer-replaced after full-review-on-time:
- * its 2027-06-15 reminder never fired, not even with the clock moved on by 15 hours), so each run
- * gets a fresh engine.
+ * then missed a timer for good now and then (hold-resume-reviewer-replaced after
+ * full-review-on-time: its 2027-06-15 reminder never fired, not even with the clock moved on by 15
+ * hours), so each run gets a fresh engine.
  */
 final class SimulationContext implements AutoCloseable {
 
@@ -31,14 +31,19 @@ final class SimulationContext implements AutoCloseable {
   private final ConfigurableApplicationContext context;
 
   SimulationContext(String secretariat, List<java.time.LocalDate> holidays) {
-    String database = "revflow_sim_" + CONTEXTS.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    String database =
+        "revflow_sim_"
+            + CONTEXTS.incrementAndGet()
+            + "_"
+            + UUID.randomUUID().toString().substring(0, 8);
     this.services = EmbeddedServices.isolated(database);
     Map<String, Object> props = new HashMap<>();
     props.put("revflow.embedded.enabled", false);
     props.put("spring.main.banner-mode", "off");
     props.put("spring.jmx.enabled", false);
     props.put("revflow.outbox.sweep-interval", "PT1S");
-    // A scenario's notices are those of its review; the secretariat's weekly digest is not one of them.
+    // A scenario's notices are those of its review; the secretariat's weekly digest is not one of
+    // them.
     props.put("revflow.digest.enabled", false);
     Map<String, Object> overrides = new HashMap<>();
     if (secretariat != null) {
@@ -46,7 +51,9 @@ final class SimulationContext implements AutoCloseable {
     }
     if (holidays != null) {
       // The scenario's own calendar replaces every rulebook's holidays (empty: weekends only).
-      overrides.put("revflow.rulebook.holidays", String.join(",", holidays.stream().map(Object::toString).toList()));
+      overrides.put(
+          "revflow.rulebook.holidays",
+          String.join(",", holidays.stream().map(Object::toString).toList()));
     }
     // A request thread of the local run carries the web server's class loader; the simulation's
     // context must load RevFlow's classes (and proxy its package-private repositories) with the
@@ -55,15 +62,19 @@ final class SimulationContext implements AutoCloseable {
     ClassLoader callers = thread.getContextClassLoader();
     thread.setContextClassLoader(SimulationContext.class.getClassLoader());
     try {
-      this.context = new SpringApplicationBuilder(RevFlowApplication.class)
-          .web(WebApplicationType.NONE)
-          .properties(props)
-          .initializers(ctx -> {
-            EmbeddedServicesInitializer.attach(ctx, services);
-            // Above application.yaml: the scenario's own secretariat address.
-            ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("scenario", overrides));
-          })
-          .run();
+      this.context =
+          new SpringApplicationBuilder(RevFlowApplication.class)
+              .web(WebApplicationType.NONE)
+              .properties(props)
+              .initializers(
+                  ctx -> {
+                    EmbeddedServicesInitializer.attach(ctx, services);
+                    // Above application.yaml: the scenario's own secretariat address.
+                    ctx.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("scenario", overrides));
+                  })
+              .run();
     } catch (RuntimeException e) {
       services.close();
       throw e;

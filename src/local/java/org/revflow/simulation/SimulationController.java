@@ -25,11 +25,20 @@ class SimulationController {
   private final SimulationRunner runner = new SimulationRunner();
 
   @PostMapping(path = "/api/simulations", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Simulate a whole review (local run only)",
-      description = "Runs a scenario (a review, its contacts and its events on their dates) on an engine of its "
-          + "own, with time moved on, and answers every notice it sent. Only in the local run: see docs/simulation.md.",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-          mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = """
+  @Operation(
+      summary = "Simulate a whole review (local run only)",
+      description =
+          "Runs a scenario (a review, its contacts and its events on their dates) on an engine of its "
+              + "own, with time moved on, and answers every notice it sent. Only in the local run: see docs/simulation.md.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON_VALUE,
+                      examples =
+                          @ExampleObject(
+                              value =
+                                  """
               {"start": "2027-01-04", "until": "2027-09-01", "rulebook": "default",
                "review": {"underReview": "AUT", "phase": 2, "reviewers": {"UNTOC": ["DEU", "KEN"]}},
                "contacts": [{"state": "AUT", "role": "PERMANENT_REPRESENTATIVE", "name": "Permanent Mission of Austria",
@@ -38,14 +47,21 @@ class SimulationController {
                            "person": {"name": "María López", "email": "fp@aut.example", "language": "es"}},
                           {"on": "2027-07-20", "type": "SAQ_CLEARED"}]}"""))),
       responses = {
-        @ApiResponse(responseCode = "200", description = "The notices sent, as the command line writes them"),
-        @ApiResponse(responseCode = "422", description = "An invalid scenario: `errors` lists each problem "
-            + "(`index` of the event, `reason`)")})
+        @ApiResponse(
+            responseCode = "200",
+            description = "The notices sent, as the command line writes them"),
+        @ApiResponse(
+            responseCode = "422",
+            description =
+                "An invalid scenario: `errors` lists each problem "
+                    + "(`index` of the event, `reason`)")
+      })
   ResponseEntity<?> simulate(@RequestBody String scenario) {
     try {
       return ResponseEntity.ok(runner.run(scenario));
     } catch (Scenario.InvalidScenarioException e) {
-      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
       p.setTitle("Invalid scenario");
       List<Scenario.Problem> problems = e.problems();
       p.setProperty("errors", problems);

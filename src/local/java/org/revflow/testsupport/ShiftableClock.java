@@ -22,14 +22,19 @@ public final class ShiftableClock extends Clock {
     this(new AtomicLong(), new java.util.concurrent.atomic.AtomicReference<>(), ZoneOffset.UTC);
   }
 
-  private ShiftableClock(AtomicLong offsetMillis, java.util.concurrent.atomic.AtomicReference<Instant> pinned,
+  private ShiftableClock(
+      AtomicLong offsetMillis,
+      java.util.concurrent.atomic.AtomicReference<Instant> pinned,
       ZoneId zone) {
     this.offsetMillis = offsetMillis;
     this.pinned = pinned;
     this.zone = zone;
   }
 
-  /** Stops the clock at {@code at}: from then on only {@link #shift} moves it (as a pinned engine clock). */
+  /**
+   * Stops the clock at {@code at}: from then on only {@link #shift} moves it (as a pinned engine
+   * clock).
+   */
   void pin(Instant at) {
     offsetMillis.set(0);
     pinned.set(at);
@@ -56,7 +61,8 @@ public final class ShiftableClock extends Clock {
   @Override
   public Instant instant() {
     Instant base = pinned.get();
-    return base == null ? Instant.ofEpochMilli(System.currentTimeMillis() + offsetMillis.get())
+    return base == null
+        ? Instant.ofEpochMilli(System.currentTimeMillis() + offsetMillis.get())
         : base.plusMillis(offsetMillis.get());
   }
 }

@@ -23,7 +23,8 @@ public final class SimulatedTime {
 
   private final EmbeddedEngine engine;
   private final ShiftableClock clock;
-  private final java.util.concurrent.atomic.AtomicLong stops = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong stops =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean compacting;
 
   /**
@@ -31,7 +32,8 @@ public final class SimulatedTime {
    * for the outbox's sweeper, which runs on the wall clock: in simulated time the walk would be
    * months ahead when it arrives. Settling publishes it first, as the sweeper would within seconds.
    */
-  private final List<org.revflow.process.ProcessMessages> outboxes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<org.revflow.process.ProcessMessages> outboxes =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   void attachOutbox(org.revflow.process.ProcessMessages outbox) {
     outboxes.add(outbox);
@@ -64,8 +66,8 @@ public final class SimulatedTime {
 
   /**
    * Sets both clocks to {@code time} on {@code date} in Vienna and stops them there (a simulation
-   * starts on its own date, in the past or the future); from then on they move only when told. For a
-   * fresh, isolated engine only.
+   * starts on its own date, in the past or the future); from then on they move only when told. For
+   * a fresh, isolated engine only.
    */
   public synchronized void pinAt(LocalDate date, LocalTime time) {
     Instant at = ZonedDateTime.of(date, time, VIENNA).toInstant();
@@ -115,17 +117,27 @@ public final class SimulatedTime {
         // it on by 1 s, 2 s, 4 s, ... but never past the end of that day in Vienna (the notice's
         // date must not change) nor past the walk's target.
         if (++nudges > MAX_NUDGES) {
-          throw new IllegalStateException("the engine does not fire its timer due at " + due + " (engine clock "
-              + engine.now() + ")");
+          throw new IllegalStateException(
+              "the engine does not fire its timer due at "
+                  + due
+                  + " (engine clock "
+                  + engine.now()
+                  + ")");
         }
-        Instant endOfDay = ZonedDateTime.ofInstant(due, VIENNA).toLocalDate().plusDays(1).atStartOfDay(VIENNA)
-            .toInstant().minusSeconds(1);
+        Instant endOfDay =
+            ZonedDateTime.ofInstant(due, VIENNA)
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(VIENNA)
+                .toInstant()
+                .minusSeconds(1);
         next = min(now().plusSeconds(1L << Math.min(nudges - 1, 16)), min(endOfDay, target));
         if (!next.isAfter(now())) {
           next = now().plusSeconds(1);
         }
         if (DEBUG) {
-          System.err.println("simulated time: nudge " + nudges + " for timer due " + due + " to " + next);
+          System.err.println(
+              "simulated time: nudge " + nudges + " for timer due " + due + " to " + next);
         }
       } else {
         if (DEBUG && nudges > 0) {
@@ -149,10 +161,10 @@ public final class SimulatedTime {
   }
 
   /**
-   * From now on, each settle drops the engine's log below what the engine and this walker have read,
-   * as a broker compacts its log after a snapshot (see {@link EmbeddedEngine#compactLog()}). For long runs
-   * on an engine of their own whose records nobody asserts on: the engine's record stream is unusable
-   * afterwards.
+   * From now on, each settle drops the engine's log below what the engine and this walker have
+   * read, as a broker compacts its log after a snapshot (see {@link EmbeddedEngine#compactLog()}).
+   * For long runs on an engine of their own whose records nobody asserts on: the engine's record
+   * stream is unusable afterwards.
    */
   public void compactEngineLog() {
     compacting = true;
@@ -164,12 +176,17 @@ public final class SimulatedTime {
     }
   }
 
-  /** For benchmarks: records in the engine's log, and job events by intent (yields and time-outs are work done twice). */
+  /**
+   * For benchmarks: records in the engine's log, and job events by intent (yields and time-outs are
+   * work done twice).
+   */
   public String engineWork() {
     return engine.work();
   }
 
-  /** How many times walks have stopped on this engine (for benchmarks: each stop costs a settle). */
+  /**
+   * How many times walks have stopped on this engine (for benchmarks: each stop costs a settle).
+   */
   public long stops() {
     return stops.get();
   }
@@ -209,14 +226,16 @@ public final class SimulatedTime {
       } else if (!due) {
         dueSince = 0;
       }
-      // A due timer normally fires within milliseconds; one that does not (the engine's checker runs
+      // A due timer normally fires within milliseconds; one that does not (the engine's checker
+      // runs
       // on its own schedule) must not hold the walk forever: walkTo nudges the clock past it.
       boolean waitingForDue = due && System.nanoTime() - dueSince < DUE_WAIT.toNanos();
       // Only when the engine looks quiet: a count of pending outbox rows on every 1-2 ms poll was a
       // query stream of its own, charged to RevFlow in the benchmarks.
       boolean outboxPending = open.isEmpty() && !waitingForDue && now == before && flushOutboxes();
       if (open.isEmpty() && !waitingForDue && !outboxPending && now == before) {
-        // Two quiet looks in a row: a command sent just before the first look has been written by now.
+        // Two quiet looks in a row: a command sent just before the first look has been written by
+        // now.
         if (++quiet >= 2) {
           compact();
           return;

@@ -7,17 +7,22 @@ import java.util.Map;
 
 /**
  * The API users of the tests and the local run, configured as {@code revflow.security.users} by
- * {@link EmbeddedServicesInitializer}. Passwords are generated per JVM: nothing to leak from git, and
- * the local run prints its own in its banner.
+ * {@link EmbeddedServicesInitializer}. Passwords are generated per JVM: nothing to leak from git,
+ * and the local run prints its own in its banner.
  */
 public final class TestUsers {
 
-  /** The secretariat user: every test's TestRestTemplate signs in as it (see {@link TestApiCredentials}). */
+  /**
+   * The secretariat user: every test's TestRestTemplate signs in as it (see {@link
+   * TestApiCredentials}).
+   */
   public static final String SECRETARIAT = "secretariat";
+
   public static final String SECRETARIAT_PASSWORD = generated();
 
   /** Tests only: a user who signs in but lacks the role SECRETARIAT. */
   public static final String READER = "reader";
+
   public static final String READER_PASSWORD = generated();
 
   private TestUsers() {}

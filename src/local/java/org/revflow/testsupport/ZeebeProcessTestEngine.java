@@ -23,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link EmbeddedEngine} on zeebe-process-test's in-memory engine (8.8; Camunda License 1.0, not for
- * production; deprecated, removed in 8.10). The only class that uses it, with three helpers that read
- * the engine's insides for it: {@link EngineRecords} (its log), {@link EngineLogCompaction} and
- * {@link RocksDbEngineFactory} (which must live in the engine's own package).
+ * {@link EmbeddedEngine} on zeebe-process-test's in-memory engine (8.8; Camunda License 1.0, not
+ * for production; deprecated, removed in 8.10). The only class that uses it, with three helpers
+ * that read the engine's insides for it: {@link EngineRecords} (its log), {@link
+ * EngineLogCompaction} and {@link RocksDbEngineFactory} (which must live in the engine's own
+ * package).
  *
- * <p>The public API ({@link ZeebeTestEngine}) has no way to set the clock, to tell quickly whether the
- * engine has processed its log, or to read the log without a decoded copy of every record: those
- * parts are read from the engine's private fields, written against 8.8.21.
+ * <p>The public API ({@link ZeebeTestEngine}) has no way to set the clock, to tell quickly whether
+ * the engine has processed its log, or to read the log without a decoded copy of every record:
+ * those parts are read from the engine's private fields, written against 8.8.21.
  */
 final class ZeebeProcessTestEngine implements EmbeddedEngine {
 
@@ -58,9 +59,9 @@ final class ZeebeProcessTestEngine implements EmbeddedEngine {
   }
 
   /**
-   * The engine's state in RocksDB (see {@link RocksDbEngineFactory}: the test engine's own in-memory
-   * state copies itself on every prefix scan); {@code REVFLOW_ENGINE_STATE=memory} picks the test
-   * engine exactly as it comes, e.g. where RocksDB's native library does not load.
+   * The engine's state in RocksDB (see {@link RocksDbEngineFactory}: the test engine's own
+   * in-memory state copies itself on every prefix scan); {@code REVFLOW_ENGINE_STATE=memory} picks
+   * the test engine exactly as it comes, e.g. where RocksDB's native library does not load.
    */
   static ZeebeProcessTestEngine create(int port, Instant clockStart) {
     Path stateDirectory = stateDirectory();
@@ -80,8 +81,9 @@ final class ZeebeProcessTestEngine implements EmbeddedEngine {
 
   private static ZeebeTestEngine inMemory(int port, Instant clockStart) {
     if (clockStart != null) {
-      log.warn("the test engine as it comes starts its clock now: a simulation of dates before today is refused"
-          + " (REVFLOW_ENGINE_STATE=memory or RocksDB not loaded)");
+      log.warn(
+          "the test engine as it comes starts its clock now: a simulation of dates before today is refused"
+              + " (REVFLOW_ENGINE_STATE=memory or RocksDB not loaded)");
     }
     return EngineFactory.create(port);
   }
@@ -119,17 +121,21 @@ final class ZeebeProcessTestEngine implements EmbeddedEngine {
   public void setTime(Instant at) {
     if (at.toEpochMilli() < clock.getTimeMillis()) {
       // The engine's actor timers would stay asleep until its clock came back to where it was.
-      throw new IllegalStateException("cannot move the engine's clock back from " + clock.getCurrentTime()
-          + " to " + at + ": an engine simulating past dates must start its clock earlier"
-          + " (EmbeddedServices.isolated does)");
+      throw new IllegalStateException(
+          "cannot move the engine's clock back from "
+              + clock.getCurrentTime()
+              + " to "
+              + at
+              + ": an engine simulating past dates must start its clock earlier"
+              + " (EmbeddedServices.isolated does)");
     }
     clock.setCurrentTime(at);
   }
 
   /**
-   * Asks the stream processor directly instead of {@code waitForIdleState}, which checks every 50 ms
-   * and wants two idle checks in a row: at least 100 ms per call, which was most of a simulation's
-   * time (a walk settles at every timer).
+   * Asks the stream processor directly instead of {@code waitForIdleState}, which checks every 50
+   * ms and wants two idle checks in a row: at least 100 ms per call, which was most of a
+   * simulation's time (a walk settles at every timer).
    */
   @Override
   public boolean processedAll() {
@@ -157,7 +163,10 @@ final class ZeebeProcessTestEngine implements EmbeddedEngine {
   @Override
   public Pending pending() {
     long read = records.refresh();
-    return new Pending(read, records.openJobTypes(), records.earliestTimer(),
+    return new Pending(
+        read,
+        records.openJobTypes(),
+        records.earliestTimer(),
         records.anythingDueBy(clock.getCurrentTimeInMillis()));
   }
 
@@ -171,7 +180,8 @@ final class ZeebeProcessTestEngine implements EmbeddedEngine {
     if (compaction == null) {
       compaction = new EngineLogCompaction(logStream);
     }
-    compaction.compactBelow(Math.min(processor.getLastProcessedPositionAsync().join(), records.position()));
+    compaction.compactBelow(
+        Math.min(processor.getLastProcessedPositionAsync().join(), records.position()));
   }
 
   @Override
@@ -181,7 +191,9 @@ final class ZeebeProcessTestEngine implements EmbeddedEngine {
     return records.recordsRead() + " records; job events " + jobs;
   }
 
-  /** The engine's actor threads, to wake; none if they cannot be reached (waking is only a hint). */
+  /**
+   * The engine's actor threads, to wake; none if they cannot be reached (waking is only a hint).
+   */
   private static List<Thread> actorThreads(ZeebeTestEngine engine) {
     try {
       Object scheduler = field(engine, "scheduler", Object.class);
@@ -209,12 +221,14 @@ final class ZeebeProcessTestEngine implements EmbeddedEngine {
       field.setAccessible(true);
       return type.cast(field.get(engine));
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("cannot reach the in-memory engine's " + name + " (engine version changed?)", e);
+      throw new IllegalStateException(
+          "cannot reach the in-memory engine's " + name + " (engine version changed?)", e);
     }
   }
 
   private static Path stateDirectory() {
-    if ("memory".equalsIgnoreCase(System.getenv().getOrDefault("REVFLOW_ENGINE_STATE", "rocksdb"))) {
+    if ("memory"
+        .equalsIgnoreCase(System.getenv().getOrDefault("REVFLOW_ENGINE_STATE", "rocksdb"))) {
       return null;
     }
     try {

@@ -8,14 +8,17 @@ import org.revflow.config.RevFlowProperties;
 import org.revflow.notification.ActionLinkProvider;
 import org.revflow.notification.Addressee;
 import org.revflow.notification.NoticeJob;
-import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.ActingFocalPoint;
 import org.revflow.registry.FocalPointResolver;
 import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
+import org.revflow.vocabulary.NoticeKind;
 import org.springframework.stereotype.Component;
 
-/** Puts an action link into the notices that ask their addressee to act (see {@link ActionCatalogue}). */
+/**
+ * Puts an action link into the notices that ask their addressee to act (see {@link
+ * ActionCatalogue}).
+ */
 @Component
 class ActionLinks implements ActionLinkProvider {
 
@@ -25,8 +28,12 @@ class ActionLinks implements ActionLinkProvider {
   private final RevFlowProperties properties;
   private final Clock clock;
 
-  ActionLinks(ActionTokens tokens, ReviewLookups reviews, FocalPointResolver focalPoints,
-      RevFlowProperties properties, Clock clock) {
+  ActionLinks(
+      ActionTokens tokens,
+      ReviewLookups reviews,
+      FocalPointResolver focalPoints,
+      RevFlowProperties properties,
+      Clock clock) {
     this.tokens = tokens;
     this.reviews = reviews;
     this.focalPoints = focalPoints;
@@ -36,17 +43,26 @@ class ActionLinks implements ActionLinkProvider {
 
   @Override
   public Optional<URI> actionLink(NoticeJob job, Addressee to) {
-    if (to.personId() == null || job.stepId() == null || job.state() == null
+    if (to.personId() == null
+        || job.stepId() == null
+        || job.state() == null
         || !ActionCatalogue.asksToAct(job.kind(), job.step())) {
       return Optional.empty();
     }
-    Optional<ReviewStep> step = reviews.findStep(job.stepId())
-        .filter(s -> s.isOpen() && s.getStep() == job.step() && Objects.equals(s.getStateCode(), job.state()));
+    Optional<ReviewStep> step =
+        reviews
+            .findStep(job.stepId())
+            .filter(
+                s ->
+                    s.isOpen()
+                        && s.getStep() == job.step()
+                        && Objects.equals(s.getStateCode(), job.state()));
     if (step.isEmpty()) {
       return Optional.empty();
     }
     // Experts and a PR who is not interim get the notice without a link: they cannot clear.
-    ActingFocalPoint acting = focalPoints.actingFocalPoint(job.reviewId(), job.state(), clock.instant());
+    ActingFocalPoint acting =
+        focalPoints.actingFocalPoint(job.reviewId(), job.state(), clock.instant());
     if (acting.person() == null || acting.person().id() != to.personId()) {
       return Optional.empty();
     }
@@ -57,7 +73,9 @@ class ActionLinks implements ActionLinkProvider {
     if (job.kind() == NoticeKind.OVERDUE && !acting.interim()) {
       return Optional.empty();
     }
-    String token = tokens.sign(new ActionTokens.Claims(job.reviewId(), job.stepId(), job.state(), to.personId()));
+    String token =
+        tokens.sign(
+            new ActionTokens.Claims(job.reviewId(), job.stepId(), job.state(), to.personId()));
     return Optional.of(properties.publicBaseUrl().resolve("/act/" + token));
   }
 }

@@ -41,38 +41,56 @@ class ActionPages {
     engine.setTemplateEngineMessageSource(messages);
   }
 
-  /** The page of a valid link: what the step is, its deadline, what confirming means, the form(s). */
-  String action(ActionService.Action a, String csrfParameter, String csrfToken, String secretariat) {
+  /**
+   * The page of a valid link: what the step is, its deadline, what confirming means, the form(s).
+   */
+  String action(
+      ActionService.Action a, String csrfParameter, String csrfToken, String secretariat) {
     Language lang = a.language();
     Context ctx = context(lang, secretariat);
     Locale locale = ctx.getLocale();
-    DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+    DateTimeFormatter dates =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     ctx.setVariable("actionPath", "/act/" + a.token());
     ctx.setVariable("name", a.person().name());
     ctx.setVariable("reviewId", a.review().getId());
     ctx.setVariable("phase", a.review().getPhase());
     ctx.setVariable("underReview", stateNames.name(a.review().getUnderReview(), lang));
     ctx.setVariable("actingFor", stateNames.name(a.claims().state(), lang));
-    ctx.setVariable("stepName", capitalize(messages.getMessage("step." + a.step().getStep().name(), null, locale), locale));
+    ctx.setVariable(
+        "stepName",
+        capitalize(messages.getMessage("step." + a.step().getStep().name(), null, locale), locale));
     ctx.setVariable("due", dates.format(a.step().getDueOn()));
     ctx.setVariable("validUntil", dates.format(a.validUntil()));
     ctx.setVariable("events", a.events().stream().map(EventType::name).toList());
     ctx.setVariable("main", a.events().get(0).name());
-    ctx.setVariable("withComment", a.events().stream().filter(ActionCatalogue::needsComment).map(EventType::name).toList());
+    ctx.setVariable(
+        "withComment",
+        a.events().stream().filter(ActionCatalogue::needsComment).map(EventType::name).toList());
     ctx.setVariable("csrfParameter", csrfParameter);
     ctx.setVariable("csrfToken", csrfToken);
     return engine.process("action", ctx);
   }
 
   /** A plain page: recorded, or why the link cannot be used. */
-  String outcome(ActionOutcome outcome, Language language, List<Object> args, String event, String secretariat) {
+  String outcome(
+      ActionOutcome outcome,
+      Language language,
+      List<Object> args,
+      String event,
+      String secretariat) {
     Language lang = language == null ? Language.EN : language;
     Context ctx = context(lang, secretariat);
     ctx.setVariable("outcome", outcome.key());
     ctx.setVariable("status", outcome.status().value());
     Object arg = args.isEmpty() ? "" : args.get(0);
-    ctx.setVariable("arg0", arg instanceof java.time.LocalDate d
-        ? DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(ctx.getLocale()).format(d) : String.valueOf(arg));
+    ctx.setVariable(
+        "arg0",
+        arg instanceof java.time.LocalDate d
+            ? DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(ctx.getLocale())
+                .format(d)
+            : String.valueOf(arg));
     ctx.setVariable("event", event);
     return engine.process("outcome", ctx);
   }

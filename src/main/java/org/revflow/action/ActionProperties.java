@@ -20,9 +20,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("revflow.actions")
 public record ActionProperties(
-    @NotBlank(message = "set REVFLOW_ACTIONS_SECRET (at least 32 random characters, e.g. `openssl rand -base64 48`): it signs the links in emails")
-    @Size(min = 32, message = "REVFLOW_ACTIONS_SECRET must have at least 32 characters")
-    String secret,
+    @NotBlank(
+            message =
+                "set REVFLOW_ACTIONS_SECRET (at least 32 random characters, e.g. `openssl rand -base64 48`): it signs the links in emails")
+        @Size(min = 32, message = "REVFLOW_ACTIONS_SECRET must have at least 32 characters")
+        String secret,
     @Valid @NotNull Throttle throttle) {
 
   public ActionProperties {
@@ -31,6 +33,9 @@ public record ActionProperties(
     }
   }
 
-  /** After {@code maxFailures} invalid attempts within {@code window}, an address gets 429 until they age out. */
+  /**
+   * After {@code maxFailures} invalid attempts within {@code window}, an address gets 429 until
+   * they age out.
+   */
   public record Throttle(@Min(1) int maxFailures, @NotNull Duration window) {}
 }

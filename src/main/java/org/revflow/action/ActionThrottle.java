@@ -21,8 +21,12 @@ public class ActionThrottle {
   private final FailureWindow failures;
 
   ActionThrottle(ActionProperties properties, Clock clock) {
-    this.failures = new FailureWindow(properties.throttle().maxFailures(), properties.throttle().window(),
-        MAX_ADDRESSES, clock);
+    this.failures =
+        new FailureWindow(
+            properties.throttle().maxFailures(),
+            properties.throttle().window(),
+            MAX_ADDRESSES,
+            clock);
   }
 
   public boolean blocked(String address) {

@@ -32,17 +32,27 @@ public class ActionTokens {
   private final SecretKeySpec key;
 
   ActionTokens(ActionProperties properties) {
-    this.key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.key =
+        new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
   public String sign(Claims c) {
-    String payload = String.join("|", VERSION, c.reviewId(), String.valueOf(c.stepId()), c.state(),
-        String.valueOf(c.personId()));
+    String payload =
+        String.join(
+            "|",
+            VERSION,
+            c.reviewId(),
+            String.valueOf(c.stepId()),
+            c.state(),
+            String.valueOf(c.personId()));
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
     return B64.encodeToString(bytes) + "." + B64.encodeToString(mac(bytes));
   }
 
-  /** The claims of a token this server signed; empty for anything else (malformed, tampered, another key). */
+  /**
+   * The claims of a token this server signed; empty for anything else (malformed, tampered, another
+   * key).
+   */
   public Optional<Claims> verify(String token) {
     if (token == null || !SHAPE.matcher(token).matches()) {
       return Optional.empty();
@@ -70,7 +80,8 @@ public class ActionTokens {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Claims(parts[1], Long.parseLong(parts[2]), parts[3], Long.parseLong(parts[4])));
+      return Optional.of(
+          new Claims(parts[1], Long.parseLong(parts[2]), parts[3], Long.parseLong(parts[4])));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -86,15 +97,21 @@ public class ActionTokens {
    * never the token itself. Empty for a token that does not verify.
    */
   public Optional<String> digest(String token) {
-    return verify(token).map(claims -> {
-      int dot = token.indexOf('.');
-      return sha256(canonical(B64D.decode(token.substring(0, dot)), B64D.decode(token.substring(dot + 1))));
-    });
+    return verify(token)
+        .map(
+            claims -> {
+              int dot = token.indexOf('.');
+              return sha256(
+                  canonical(
+                      B64D.decode(token.substring(0, dot)), B64D.decode(token.substring(dot + 1))));
+            });
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -24,7 +24,8 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder health) {
     var topology = camunda.newTopologyRequest().requestTimeout(Duration.ofSeconds(5)).send().join();
     int partitions = topology.getBrokers().stream().mapToInt(b -> b.getPartitions().size()).sum();
-    health.status(topology.getBrokers().isEmpty() ? "DOWN" : "UP")
+    health
+        .status(topology.getBrokers().isEmpty() ? "DOWN" : "UP")
         .withDetail("brokers", topology.getBrokers().size())
         .withDetail("partitions", partitions)
         .withDetail("clusterSize", topology.getClusterSize())

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Failed attempts per key in a sliding window, in memory: a key with {@code maxFailures} failures
- * within {@code window} is blocked until the oldest ages out. The cache holds at most
- * {@code maxKeys} keys (least recently used go first) and each key at most {@code maxFailures}
- * times, so a client spraying keys costs bounded memory and no full scans; a key left alone for a
- * window is forgotten. Time is the application clock's, so tests move it.
+ * within {@code window} is blocked until the oldest ages out. The cache holds at most {@code
+ * maxKeys} keys (least recently used go first) and each key at most {@code maxFailures} times, so a
+ * client spraying keys costs bounded memory and no full scans; a key left alone for a window is
+ * forgotten. Time is the application clock's, so tests move it.
  */
 public final class FailureWindow {
 
@@ -28,13 +28,15 @@ public final class FailureWindow {
     this.maxFailures = maxFailures;
     this.window = window;
     this.clock = clock;
-    this.failures = Caffeine.newBuilder()
-        .maximumSize(maxKeys)
-        .expireAfterAccess(window)
-        .ticker(monotonic(clock))
-        // Evictions on the calling thread: the bound holds at once, not when a pool gets round to it.
-        .executor(Runnable::run)
-        .build();
+    this.failures =
+        Caffeine.newBuilder()
+            .maximumSize(maxKeys)
+            .expireAfterAccess(window)
+            .ticker(monotonic(clock))
+            // Evictions on the calling thread: the bound holds at once, not when a pool gets round
+            // to it.
+            .executor(Runnable::run)
+            .build();
   }
 
   public boolean blocked(String key) {

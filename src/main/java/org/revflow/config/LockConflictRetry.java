@@ -15,13 +15,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Runs a {@link RetryOnLockConflict} transaction again when InnoDB rolled it back for a deadlock or
- * a lock wait time-out, as MySQL asks ("try restarting transaction"), or when a row it inserted under
- * a unique key was inserted by another transaction in the meantime. Two secretariat users designating
- * focal points at the same moment can deadlock on the designation index's gap locks, or both create
- * the same new person; neither did anything wrong, and the second try, in a new transaction, sees the
- * other's committed rows (a genuine duplicate fails again, the same way, after the last try). Ordered before the transaction advice,
- * so that each try is a whole new transaction; a call inside a running transaction is left to the
- * outermost one.
+ * a lock wait time-out, as MySQL asks ("try restarting transaction"), or when a row it inserted
+ * under a unique key was inserted by another transaction in the meantime. Two secretariat users
+ * designating focal points at the same moment can deadlock on the designation index's gap locks, or
+ * both create the same new person; neither did anything wrong, and the second try, in a new
+ * transaction, sees the other's committed rows (a genuine duplicate fails again, the same way,
+ * after the last try). Ordered before the transaction advice, so that each try is a whole new
+ * transaction; a call inside a running transaction is left to the outermost one.
  */
 @Aspect
 @Component
@@ -43,8 +43,13 @@ public class LockConflictRetry {
         if (attempt == ATTEMPTS) {
           throw conflict;
         }
-        log.info("{} lost a lock conflict (attempt {} of {}), running it again: {}", call.getSignature().toShortString(),
-            attempt, ATTEMPTS, LogSafe.redact(conflict.getMostSpecificCause().getMessage())); // a duplicate key may be an address
+        log.info(
+            "{} lost a lock conflict (attempt {} of {}), running it again: {}",
+            call.getSignature().toShortString(),
+            attempt,
+            ATTEMPTS,
+            LogSafe.redact(
+                conflict.getMostSpecificCause().getMessage())); // a duplicate key may be an address
         // A random pause, growing: the transactions that met are not in step the next time.
         Thread.sleep(ThreadLocalRandom.current().nextLong(5, 40L << attempt));
       }

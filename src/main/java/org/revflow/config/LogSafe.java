@@ -11,11 +11,15 @@ import java.util.regex.Pattern;
  */
 public final class LogSafe {
 
-  private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
   private LogSafe() {}
 
-  /** {@code text} with every email address replaced by its name in {@code known} (lower-case keys), else "(address)". */
+  /**
+   * {@code text} with every email address replaced by its name in {@code known} (lower-case keys),
+   * else "(address)".
+   */
   public static String redact(String text, Map<String, String> known) {
     if (text == null) {
       return null;

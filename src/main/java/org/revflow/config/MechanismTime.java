@@ -10,7 +10,8 @@ import java.util.Objects;
  * The one place that answers "what day is it in Vienna?": the Mechanism's deadlines are calendar
  * dates in its time zone ({@code revflow.zone}, Europe/Vienna), and every service that needs today,
  * or the day of an instant, asks here instead of combining a clock and a zone of its own. Instants
- * come from the application's {@link Clock}, which the tests and simulations move with the engine's.
+ * come from the application's {@link Clock}, which the tests and simulations move with the
+ * engine's.
  */
 public final class MechanismTime {
 

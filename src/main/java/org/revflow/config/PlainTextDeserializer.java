@@ -23,8 +23,13 @@ public final class PlainTextDeserializer extends StdScalarDeserializer<String> {
       for (int i = 0; i < value.length(); i++) {
         char ch = value.charAt(i);
         if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
-          return (String) ctxt.handleWeirdStringValue(String.class, value,
-              "control character U+%04X at position %d is not allowed", (int) ch, i);
+          return (String)
+              ctxt.handleWeirdStringValue(
+                  String.class,
+                  value,
+                  "control character U+%04X at position %d is not allowed",
+                  (int) ch,
+                  i);
         }
       }
     }

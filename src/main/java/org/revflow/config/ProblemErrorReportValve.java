@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's own error answer, for requests it refuses before Spring sees them (a path that is not
- * valid UTF-8, an encoded slash, a request line too long): an RFC 9457 problem body like every other
- * refusal, instead of Tomcat's HTML page.
+ * valid UTF-8, an encoded slash, a request line too long): an RFC 9457 problem body like every
+ * other refusal, instead of Tomcat's HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -37,8 +37,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     problem.put("title", known == null ? "Error" : known.getReasonPhrase());
     problem.put("status", status);
     String message = response.getMessage();
-    problem.put("detail", "The request was refused before it reached RevFlow"
-        + (message == null || message.isBlank() ? "." : ": " + message));
+    problem.put(
+        "detail",
+        "The request was refused before it reached RevFlow"
+            + (message == null || message.isBlank() ? "." : ": " + message));
     try {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding("UTF-8");

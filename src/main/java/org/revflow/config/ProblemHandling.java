@@ -19,36 +19,55 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandling.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ProblemHandling.class);
 
   /**
    * A failure nobody anticipated still answers the API's callers in the API's format, with a
-   * reference to find the logged cause by, instead of a bare servlet error. Other paths (the
-   * action pages have their own pages) are left to their own handling.
+   * reference to find the logged cause by, instead of a bare servlet error. Other paths (the action
+   * pages have their own pages) are left to their own handling.
    */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
+  ResponseEntity<ProblemDetail> unexpected(
+      Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
     if (!request.getRequestURI().startsWith("/api/")) {
       throw e;
     }
     String reference = java.util.UUID.randomUUID().toString();
-    log.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
-        "RevFlow could not complete this request. The cause is logged under reference " + reference + ".");
+    log.error(
+        "{} {} failed unexpectedly (reference {})",
+        request.getMethod(),
+        request.getRequestURI(),
+        reference,
+        e);
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
+            "RevFlow could not complete this request. The cause is logged under reference "
+                + reference
+                + ".");
     p.setTitle("Internal error");
     p.setProperty("reference", reference);
     return ResponseEntity.internalServerError().body(p);
   }
 
-  /** Lock conflicts that outlasted {@link LockConflictRetry}: nothing was changed, and trying again later works. */
+  /**
+   * Lock conflicts that outlasted {@link LockConflictRetry}: nothing was changed, and trying again
+   * later works.
+   */
   @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {
-    log.warn("request refused after repeated lock conflicts: {}", LogSafe.redact(e.getMostSpecificCause().getMessage()));
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-        "Other changes to the same records were being made at the same moment; nothing was changed. Try again.");
+    log.warn(
+        "request refused after repeated lock conflicts: {}",
+        LogSafe.redact(e.getMostSpecificCause().getMessage()));
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+            "Other changes to the same records were being made at the same moment; nothing was changed. Try again.");
     p.setTitle("Busy");
     return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "1").body(p);
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(p);
   }
 
   @ExceptionHandler(ApiException.class)
@@ -59,10 +78,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
   }
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    List<String> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().toList();
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<String> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> f.getField() + ": " + f.getDefaultMessage())
+            .sorted()
+            .toList();
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, String.join("; ", errors));
     p.setTitle("Invalid request");
     p.setProperty("errors", errors);
@@ -70,13 +95,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     String reason = e.getMostSpecificCause().getMessage();
     if (reason != null && reason.length() > 300) {
       reason = reason.substring(0, 300) + "...";
     }
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, "The request body could not be read: " + reason);
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(status, "The request body could not be read: " + reason);
     p.setTitle("Malformed request body");
     return ResponseEntity.status(status).headers(headers).body(p);
   }

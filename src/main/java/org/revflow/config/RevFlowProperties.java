@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * RevFlow's own settings (prefix {@code revflow}); every one has an environment override, see the
  * README's configuration table.
  *
- * @param secretariatEmail the secretariat's address: gets copies and the notices of the steps it acts on
+ * @param secretariatEmail the secretariat's address: gets copies and the notices of the steps it
+ *     acts on
  * @param mailFrom the sender of every notice
  * @param publicBaseUrl where people reach RevFlow; links in emails start with it
  * @param zone the Mechanism's time zone: deadlines are calendar dates there

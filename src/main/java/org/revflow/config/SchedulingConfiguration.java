@@ -7,5 +7,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Background sweeps (the process outbox); off with {@code revflow.scheduling.enabled=false}. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "revflow.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "revflow.scheduling.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class SchedulingConfiguration {}

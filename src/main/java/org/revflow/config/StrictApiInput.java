@@ -67,20 +67,25 @@ class StrictApiInput implements WebMvcConfigurer {
     strict.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
     strict.coercionConfigDefaults().setAcceptBlankAsEmpty(false);
-    strict.registerModule(new SimpleModule("revflow-strict-strings").addDeserializer(String.class, new PlainTextDeserializer()));
+    strict.registerModule(
+        new SimpleModule("revflow-strict-strings")
+            .addDeserializer(String.class, new PlainTextDeserializer()));
     return strict;
   }
 
   @Bean
   FilterRegistrationBean<StrictUtf8Bodies> strictUtf8Bodies() {
-    FilterRegistrationBean<StrictUtf8Bodies> registration = new FilterRegistrationBean<>(new StrictUtf8Bodies(json));
+    FilterRegistrationBean<StrictUtf8Bodies> registration =
+        new FilterRegistrationBean<>(new StrictUtf8Bodies(json));
     registration.addUrlPatterns("/api/*");
     // After Spring Security (which answers unauthenticated requests without reading their body).
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
   }
 
-  /** Reads the body of an API write once, refuses it unless it is well-formed UTF-8, and replays it. */
+  /**
+   * Reads the body of an API write once, refuses it unless it is well-formed UTF-8, and replays it.
+   */
   static final class StrictUtf8Bodies extends OncePerRequestFilter {
     private final ObjectMapper json;
 
@@ -89,7 +94,8 @@ class StrictApiInput implements WebMvcConfigurer {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       String method = request.getMethod();
       if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
@@ -97,16 +103,23 @@ class StrictApiInput implements WebMvcConfigurer {
         return;
       }
       if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        refuse(
+            response,
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
         return;
       }
       byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        refuse(
+            response,
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
         return;
       }
       try {
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(body));
@@ -117,7 +130,8 @@ class StrictApiInput implements WebMvcConfigurer {
       chain.doFilter(new Replayed(request, body), response);
     }
 
-    private void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    private void refuse(HttpServletResponse response, HttpStatus status, String detail)
+        throws IOException {
       ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
       response.setStatus(status.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -11,10 +11,11 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof StandardHost host) {
-        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-      }
-    });
+    factory.addContextCustomizers(
+        context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+          }
+        });
   }
 }

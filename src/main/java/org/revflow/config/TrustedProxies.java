@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * from a configured proxy (the ingress), which may then say in {@code X-Forwarded-For} whom it
  * forwards, and in {@code X-Forwarded-Proto} whether that client used HTTPS. Tomcat's own handling
  * ({@code server.forward-headers-strategy: native}) trusts every private address by default, so
- * anyone inside the network could name their own address and get a fresh allowance each time: it
- * is off, and nothing is trusted unless listed.
+ * anyone inside the network could name their own address and get a fresh allowance each time: it is
+ * off, and nothing is trusted unless listed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrustedProxies.Properties.class)
@@ -32,12 +32,16 @@ public class TrustedProxies {
 
   /**
    * @param trusted addresses or CIDR blocks of the reverse proxies in front of RevFlow (e.g. the
-   *     ingress controller's pod network {@code 10.42.0.0/16}); empty: forwarded headers are ignored
+   *     ingress controller's pod network {@code 10.42.0.0/16}); empty: forwarded headers are
+   *     ignored
    */
   @ConfigurationProperties("revflow.proxies")
   public record Properties(List<String> trusted) {
     public Properties {
-      trusted = trusted == null ? List.of() : trusted.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+      trusted =
+          trusted == null
+              ? List.of()
+              : trusted.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
   }
 
@@ -47,7 +51,8 @@ public class TrustedProxies {
     for (String cidr : properties.trusted()) {
       blocks.add(Block.parse(cidr));
     }
-    FilterRegistrationBean<ForwardedClient> bean = new FilterRegistrationBean<>(new ForwardedClient(blocks));
+    FilterRegistrationBean<ForwardedClient> bean =
+        new FilterRegistrationBean<>(new ForwardedClient(blocks));
     // Before Spring Security, whose sign-in throttle reads the address too.
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return bean;
@@ -61,8 +66,10 @@ public class TrustedProxies {
       String address = slash < 0 ? cidr : cidr.substring(0, slash);
       InetAddress parsed = ClientAddresses.literal(address);
       if (parsed == null) {
-        throw new IllegalStateException("revflow.proxies.trusted (REVFLOW_TRUSTED_PROXIES): '" + cidr
-            + "' is not an IP address or CIDR block such as 10.42.0.0/16 or 2001:db8::/48");
+        throw new IllegalStateException(
+            "revflow.proxies.trusted (REVFLOW_TRUSTED_PROXIES): '"
+                + cidr
+                + "' is not an IP address or CIDR block such as 10.42.0.0/16 or 2001:db8::/48");
       }
       int bits = parsed.getAddress().length * 8;
       int prefix;
@@ -72,8 +79,11 @@ public class TrustedProxies {
         prefix = -1;
       }
       if (prefix < 0 || prefix > bits) {
-        throw new IllegalStateException("revflow.proxies.trusted (REVFLOW_TRUSTED_PROXIES): '" + cidr
-            + "' has a prefix length outside 0-" + bits);
+        throw new IllegalStateException(
+            "revflow.proxies.trusted (REVFLOW_TRUSTED_PROXIES): '"
+                + cidr
+                + "' has a prefix length outside 0-"
+                + bits);
       }
       return new Block(parsed.getAddress(), prefix);
     }
@@ -93,7 +103,10 @@ public class TrustedProxies {
     }
   }
 
-  /** Replaces the connection's address with the forwarded client's when a trusted proxy sent the request. */
+  /**
+   * Replaces the connection's address with the forwarded client's when a trusted proxy sent the
+   * request.
+   */
   static final class ForwardedClient extends OncePerRequestFilter {
 
     private final List<Block> trusted;
@@ -108,7 +121,8 @@ public class TrustedProxies {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       if (trusted.isEmpty() || !trusted(request.getRemoteAddr())) {
         chain.doFilter(request, response);
@@ -134,27 +148,29 @@ public class TrustedProxies {
       String proto = request.getHeader("X-Forwarded-Proto");
       boolean https = proto != null && proto.strip().toLowerCase(Locale.ROOT).startsWith("https");
       String forwarded = client;
-      chain.doFilter(new HttpServletRequestWrapper(request) {
-        @Override
-        public String getRemoteAddr() {
-          return forwarded;
-        }
+      chain.doFilter(
+          new HttpServletRequestWrapper(request) {
+            @Override
+            public String getRemoteAddr() {
+              return forwarded;
+            }
 
-        @Override
-        public String getRemoteHost() {
-          return forwarded;
-        }
+            @Override
+            public String getRemoteHost() {
+              return forwarded;
+            }
 
-        @Override
-        public boolean isSecure() {
-          return https || super.isSecure();
-        }
+            @Override
+            public boolean isSecure() {
+              return https || super.isSecure();
+            }
 
-        @Override
-        public String getScheme() {
-          return https ? "https" : super.getScheme();
-        }
-      }, response);
+            @Override
+            public String getScheme() {
+              return https ? "https" : super.getScheme();
+            }
+          },
+          response);
     }
   }
 }

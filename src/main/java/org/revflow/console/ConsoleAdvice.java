@@ -16,22 +16,26 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * What every page shows (who is signed in, today's date), and the page for a refusal no form catches.
- * Ordered before the API's {@code ProblemHandling} so that the pages answer with pages, not problem
- * bodies, for Spring's own refusals too (a missing parameter, a file too large).
+ * What every page shows (who is signed in, today's date), and the page for a refusal no form
+ * catches. Ordered before the API's {@code ProblemHandling} so that the pages answer with pages,
+ * not problem bodies, for Spring's own refusals too (a missing parameter, a file too large).
  */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleAdvice.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ConsoleAdvice.class);
 
   private final CurrentUser currentUser;
   private final ConsoleReviews reviews;
   private final Formats formats;
   private final Formats.Names names;
 
-  ConsoleAdvice(CurrentUser currentUser, ConsoleReviews reviews, org.revflow.config.RevFlowProperties properties,
+  ConsoleAdvice(
+      CurrentUser currentUser,
+      ConsoleReviews reviews,
+      org.revflow.config.RevFlowProperties properties,
       org.revflow.registry.StateNames stateNames) {
     this.currentUser = currentUser;
     this.reviews = reviews;
@@ -60,7 +64,9 @@ class ConsoleAdvice {
     return reviews.today();
   }
 
-  /** An unknown review, State, person (404) or a refusal outside a form (400, 409): said on a page. */
+  /**
+   * An unknown review, State, person (404) or a refusal outside a form (400, 409): said on a page.
+   */
   @ExceptionHandler(ApiException.class)
   String refused(ApiException e, Model model, HttpServletResponse response) {
     return problem(e.status().value(), e.getMessage(), model, response);
@@ -72,8 +78,12 @@ class ConsoleAdvice {
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  String badParameter(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
-    return problem(HttpStatus.BAD_REQUEST.value(), "'" + e.getValue() + "' is not a valid " + e.getName(), model,
+  String badParameter(
+      MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+    return problem(
+        HttpStatus.BAD_REQUEST.value(),
+        "'" + e.getValue() + "' is not a valid " + e.getName(),
+        model,
         response);
   }
 
@@ -82,16 +92,30 @@ class ConsoleAdvice {
    * status; and a failure nobody anticipated, with a reference to find the logged cause by.
    */
   @ExceptionHandler(Exception.class)
-  String unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request, Model model,
+  String unexpected(
+      Exception e,
+      jakarta.servlet.http.HttpServletRequest request,
+      Model model,
       HttpServletResponse response) {
     if (e instanceof org.springframework.web.ErrorResponse error) {
       String detail = error.getBody().getDetail();
-      return problem(error.getStatusCode().value(), detail == null ? e.getMessage() : detail, model, response);
+      return problem(
+          error.getStatusCode().value(), detail == null ? e.getMessage() : detail, model, response);
     }
     String reference = java.util.UUID.randomUUID().toString();
-    log.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getRequestURI(), reference, e);
-    return problem(500, "RevFlow could not complete this request. The cause is logged under reference " + reference
-        + ": give it to the team that runs RevFlow.", model, response);
+    log.error(
+        "{} {} failed unexpectedly (reference {})",
+        request.getMethod(),
+        request.getRequestURI(),
+        reference,
+        e);
+    return problem(
+        500,
+        "RevFlow could not complete this request. The cause is logged under reference "
+            + reference
+            + ": give it to the team that runs RevFlow.",
+        model,
+        response);
   }
 
   /** Exception handlers get a model of their own: what every page shows is added here. */

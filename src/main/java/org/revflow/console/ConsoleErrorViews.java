@@ -31,7 +31,8 @@ class ConsoleErrorViews implements ErrorViewResolver {
   private final Clock clock;
   private final RevFlowProperties properties;
 
-  ConsoleErrorViews(MessageSource messages, RevFlowProperties properties, StateNames stateNames, Clock clock) {
+  ConsoleErrorViews(
+      MessageSource messages, RevFlowProperties properties, StateNames stateNames, Clock clock) {
     this.messages = messages;
     this.properties = properties;
     this.formats = new Formats(properties.zone());
@@ -40,17 +41,26 @@ class ConsoleErrorViews implements ErrorViewResolver {
   }
 
   @Override
-  public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> error) {
+  public ModelAndView resolveErrorView(
+      HttpServletRequest request, HttpStatus status, Map<String, Object> error) {
     Object path = error.get("path");
-    if (!(path instanceof String p) || !p.startsWith("/console/") || p.startsWith("/console/webjars/")
+    if (!(path instanceof String p)
+        || !p.startsWith("/console/")
+        || p.startsWith("/console/webjars/")
         || p.startsWith("/console/assets/")) {
       return null;
     }
     Map<String, Object> model = new HashMap<>();
     model.put("status", status.value());
-    model.put("message", messages.getMessage("problem.unexpected",
-        new Object[] {status.value(), formats.time(clock.instant())}, Locale.ENGLISH));
-    model.put("currentUser", request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+    model.put(
+        "message",
+        messages.getMessage(
+            "problem.unexpected",
+            new Object[] {status.value(), formats.time(clock.instant())},
+            Locale.ENGLISH));
+    model.put(
+        "currentUser",
+        request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
     model.put("today", LocalDate.now(clock.withZone(properties.zone())));
     model.put("fmt", formats);
     model.put("names", names);

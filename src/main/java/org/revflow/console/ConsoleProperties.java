@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The secretariat's pages (prefix {@code revflow.console}).
  *
  * @param operateUrl Camunda Operate's address (e.g. {@code https://camunda.example.org/operate}): a
- *     review's page links to its process instance at {@code operateUrl/processes/{key}}; no link when empty
+ *     review's page links to its process instance at {@code operateUrl/processes/{key}}; no link
+ *     when empty
  * @param pageSize rows per page of the lists (reviews, notices, people); default 25, at most 200
  */
 @ConfigurationProperties("revflow.console")
@@ -28,6 +29,8 @@ public record ConsoleProperties(URI operateUrl, Integer pageSize) {
       return null;
     }
     String base = operateUrl.toString();
-    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/processes/" + processInstanceKey;
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+        + "/processes/"
+        + processInstanceKey;
   }
 }

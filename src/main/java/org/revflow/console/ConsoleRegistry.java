@@ -6,22 +6,25 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.revflow.registry.DesignationService;
 import org.revflow.registry.DesignationView;
 import org.revflow.registry.Language;
-import org.revflow.registry.PersonInput;
-import org.revflow.registry.PersonView;
-import org.revflow.registry.RegistryOverview;
-import org.revflow.registry.DesignationService;
 import org.revflow.registry.PermanentRepresentativeService;
+import org.revflow.registry.PersonInput;
 import org.revflow.registry.PersonService;
+import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryImports;
 import org.revflow.registry.RegistryLookups;
+import org.revflow.registry.RegistryOverview;
 import org.revflow.registry.StateNames;
 import org.revflow.registry.StateParty;
 import org.revflow.registry.Tenure;
 import org.springframework.stereotype.Component;
 
-/** The pages' door into the registry: lookups, commands and imports, as the registry's API makes them. */
+/**
+ * The pages' door into the registry: lookups, commands and imports, as the registry's API makes
+ * them.
+ */
 @Component
 class ConsoleRegistry {
 
@@ -34,8 +37,14 @@ class ConsoleRegistry {
   private final StateNames names;
   private final Clock clock;
 
-  ConsoleRegistry(RegistryLookups registry, PermanentRepresentativeService representatives, PersonService people,
-      DesignationService designations, RegistryImports imports, RegistryOverview overview, StateNames names,
+  ConsoleRegistry(
+      RegistryLookups registry,
+      PermanentRepresentativeService representatives,
+      PersonService people,
+      DesignationService designations,
+      RegistryImports imports,
+      RegistryOverview overview,
+      StateNames names,
       Clock clock) {
     this.registry = registry;
     this.representatives = representatives;
@@ -109,7 +118,8 @@ class ConsoleRegistry {
     return registry.designationHistory(reviewId, null);
   }
 
-  PersonView setPermanentRepresentative(String code, PersonInput person, Instant from, String actor) {
+  PersonView setPermanentRepresentative(
+      String code, PersonInput person, Instant from, String actor) {
     return representatives.setPermanentRepresentative(code, person, from, actor);
   }
 

@@ -31,7 +31,10 @@ class ConsoleReports {
     return exports.svg(report, ReportExports.ReportLanguage.EN);
   }
 
-  /** The ladder notices the review's open steps will send in the next {@code days} days if nothing else happens. */
+  /**
+   * The ladder notices the review's open steps will send in the next {@code days} days if nothing
+   * else happens.
+   */
   List<PreviewService.PlannedNotice> planned(String reviewId, int days) {
     return previews.preview(reviewId, days);
   }

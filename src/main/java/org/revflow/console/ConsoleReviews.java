@@ -3,15 +3,15 @@ package org.revflow.console;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.revflow.config.MechanismTime;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewEvent;
 import org.revflow.review.ReviewLaunchService;
+import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewPlanService;
 import org.revflow.review.ReviewQueries;
 import org.revflow.review.ReviewService;
-import org.revflow.review.ReviewLookups;
-import org.revflow.config.MechanismTime;
 import org.revflow.review.ReviewView;
 import org.revflow.rulebook.Rulebook;
 import org.revflow.rulebook.RulebookRegistry;
@@ -33,8 +33,14 @@ class ConsoleReviews {
   private final ReviewLookups lookups;
   private final MechanismTime time;
 
-  ConsoleReviews(ReviewQueries queries, ReviewService reviews, ReviewLaunchService launches, ReviewPlanService plans,
-      RulebookRegistry rulebooks, ReviewLookups lookups, MechanismTime time) {
+  ConsoleReviews(
+      ReviewQueries queries,
+      ReviewService reviews,
+      ReviewLaunchService launches,
+      ReviewPlanService plans,
+      RulebookRegistry rulebooks,
+      ReviewLookups lookups,
+      MechanismTime time) {
     this.lookups = lookups;
     this.time = time;
     this.queries = queries;
@@ -56,7 +62,10 @@ class ConsoleReviews {
     return lookups.find(id).isPresent();
   }
 
-  /** The reviews not launched yet, by date, with their participants (the pages show no acting focal point of a plan). */
+  /**
+   * The reviews not launched yet, by date, with their participants (the pages show no acting focal
+   * point of a plan).
+   */
   List<ReviewView> planned() {
     return queries.plannedWithoutFocalPoints();
   }
@@ -111,7 +120,10 @@ class ConsoleReviews {
     return plans.launchEarly(id, reason, actor);
   }
 
-  Review recordDraw(String id, Map<ReviewCommands.Instrument, List<String>> reviewers, String reference,
+  Review recordDraw(
+      String id,
+      Map<ReviewCommands.Instrument, List<String>> reviewers,
+      String reference,
       String actor) {
     return plans.recordDraw(id, reviewers, reference, actor);
   }

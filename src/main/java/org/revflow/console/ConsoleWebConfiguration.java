@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.CacheControl;
@@ -29,7 +29,8 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
     // Version-less paths (/console/webjars/htmx.org/dist/htmx.min.js): the version is the pom's.
-    registry.addResourceHandler("/console/webjars/**")
+    registry
+        .addResourceHandler("/console/webjars/**")
         .addResourceLocations("classpath:/META-INF/resources/webjars/")
         .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)))
         .resourceChain(true)
@@ -37,9 +38,9 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
   }
 
   /**
-   * The pages' words ({@code console/messages_*.properties}). Named {@code messageSource}, it is also
-   * the application's: nothing else of RevFlow reads that one (notices, action pages and reports
-   * have catalogues of their own).
+   * The pages' words ({@code console/messages_*.properties}). Named {@code messageSource}, it is
+   * also the application's: nothing else of RevFlow reads that one (notices, action pages and
+   * reports have catalogues of their own).
    */
   @Bean
   MessageSource messageSource() {

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DashboardPage {
 
-  /** Days before its date when a planned review without reviewing States is flagged (the workplan's draw notice). */
+  /**
+   * Days before its date when a planned review without reviewing States is flagged (the workplan's
+   * draw notice).
+   */
   static final int DRAW_HORIZON_DAYS = 30;
 
   private final ConsoleReports reports;
@@ -30,7 +33,11 @@ class DashboardPage {
   private final ConsoleNotices notices;
   private final ConsoleRegistry registry;
 
-  DashboardPage(ConsoleReports reports, ConsoleReviews reviews, ConsoleNotices notices, ConsoleRegistry registry) {
+  DashboardPage(
+      ConsoleReports reports,
+      ConsoleReviews reviews,
+      ConsoleNotices notices,
+      ConsoleRegistry registry) {
     this.reports = reports;
     this.reviews = reviews;
     this.notices = notices;
@@ -41,10 +48,25 @@ class DashboardPage {
   record CountRow(Stage stage, List<Integer> perPhase, int total) {}
 
   /** A step that became overdue in the last seven days. */
-  record Overdue(String reviewId, String step, String state, String stateName, LocalDate due, long daysOverdue) {}
+  record Overdue(
+      String reviewId,
+      String step,
+      String state,
+      String stateName,
+      LocalDate due,
+      long daysOverdue) {}
 
-  /** A planned review that needs its draw: waiting already, or due within {@link #DRAW_HORIZON_DAYS} days without reviewers. */
-  record DrawNeeded(String reviewId, String underReview, String name, int phase, LocalDate plannedOn, boolean waiting) {}
+  /**
+   * A planned review that needs its draw: waiting already, or due within {@link #DRAW_HORIZON_DAYS}
+   * days without reviewers.
+   */
+  record DrawNeeded(
+      String reviewId,
+      String underReview,
+      String name,
+      int phase,
+      LocalDate plannedOn,
+      boolean waiting) {}
 
   /** A permanent representative acting as interim focal point. */
   record Interim(String reviewId, String state, String stateName, String permanentRepresentative) {}
@@ -56,8 +78,16 @@ class DashboardPage {
     List<Integer> phases = List.copyOf(report.counts().byPhaseAndStage().keySet());
     List<CountRow> counts = new ArrayList<>();
     for (Stage stage : Stage.values()) {
-      List<Integer> perPhase = phases.stream()
-          .map(p -> report.counts().byPhaseAndStage().getOrDefault(p, Map.of()).getOrDefault(stage, 0)).toList();
+      List<Integer> perPhase =
+          phases.stream()
+              .map(
+                  p ->
+                      report
+                          .counts()
+                          .byPhaseAndStage()
+                          .getOrDefault(p, Map.of())
+                          .getOrDefault(stage, 0))
+              .toList();
       int total = report.counts().byStage().getOrDefault(stage, 0);
       if (total > 0) {
         counts.add(new CountRow(stage, perPhase, total));
@@ -68,7 +98,9 @@ class DashboardPage {
     for (StatusReport.ReviewStatus r : report.reviews()) {
       for (StatusReport.OpenStep s : r.openSteps()) {
         if (s.daysOverdue() >= 1 && s.daysOverdue() <= 7) {
-          overdue.add(new Overdue(r.id(), s.step(), s.state(), registry.name(s.state()), s.due(), s.daysOverdue()));
+          overdue.add(
+              new Overdue(
+                  r.id(), s.step(), s.state(), registry.name(s.state()), s.due(), s.daysOverdue()));
         }
       }
       if (r.stage() != Stage.COMPLETED && r.stage() != Stage.NOT_STARTED) {
@@ -83,11 +115,18 @@ class DashboardPage {
     List<DrawNeeded> draws = new ArrayList<>();
     for (ReviewView r : reviews.planned()) {
       boolean waiting = "WAITING_FOR_DRAW".equals(r.status());
-      boolean soonWithoutReviewers = r.participants().stream().noneMatch(p -> "REVIEWER".equals(p.role()))
-          && !r.launchDate().isAfter(today.plusDays(DRAW_HORIZON_DAYS));
+      boolean soonWithoutReviewers =
+          r.participants().stream().noneMatch(p -> "REVIEWER".equals(p.role()))
+              && !r.launchDate().isAfter(today.plusDays(DRAW_HORIZON_DAYS));
       if (waiting || soonWithoutReviewers) {
-        draws.add(new DrawNeeded(r.id(), r.underReview(), registry.name(r.underReview()), r.phase(), r.launchDate(),
-            waiting));
+        draws.add(
+            new DrawNeeded(
+                r.id(),
+                r.underReview(),
+                registry.name(r.underReview()),
+                r.phase(),
+                r.launchDate(),
+                waiting));
       }
     }
     model.addAttribute("report", report);
@@ -98,8 +137,11 @@ class DashboardPage {
     model.addAttribute("draws", draws);
     model.addAttribute("interims", interims);
     model.addAttribute("failedCount", notices.failed());
-    model.addAttribute("failed", notices.search(new NoticeQueries.Search(null, null, null, null, Notice.Status.FAILED),
-        0, 5).getContent());
+    model.addAttribute(
+        "failed",
+        notices
+            .search(new NoticeQueries.Search(null, null, null, null, Notice.Status.FAILED), 0, 5)
+            .getContent());
     return "console/dashboard";
   }
 }

@@ -22,16 +22,38 @@ final class EventForm {
   record Field(String id, boolean required) {}
 
   /** Which States a {@code state} field offers. */
-  enum States { PARTICIPATING, REVIEWING }
+  enum States {
+    PARTICIPATING,
+    REVIEWING
+  }
 
-  /** The event types the secretariat records here (launch and workplan events have pages of their own). */
-  static final List<EventType> RECORDABLE = List.of(EventType.FOCAL_POINT_DESIGNATED, EventType.FOCAL_POINT_ENDED,
-      EventType.EXPERTS_DESIGNATED, EventType.PRELIMINARY_CONSULTATION_HELD, EventType.SAQ_CLEARED,
-      EventType.TRANSLATION_DONE, EventType.FEEDBACK_CLEARED, EventType.CLARIFICATION_REQUESTED,
-      EventType.CLARIFICATION_ANSWERED, EventType.DIALOGUE_CLOSED, EventType.OBSERVATIONS_CLEARED,
-      EventType.OBSERVATIONS_AGREED, EventType.CHANGES_REQUESTED, EventType.SUMMARY_CLEARED, EventType.SUMMARY_AGREED,
-      EventType.FINALISED, EventType.REVIEW_ON_HOLD, EventType.REVIEW_RESUMED, EventType.DEADLINE_EXTENDED,
-      EventType.REVIEWER_REPLACED, EventType.INTERIM_ROLE_ACKNOWLEDGED);
+  /**
+   * The event types the secretariat records here (launch and workplan events have pages of their
+   * own).
+   */
+  static final List<EventType> RECORDABLE =
+      List.of(
+          EventType.FOCAL_POINT_DESIGNATED,
+          EventType.FOCAL_POINT_ENDED,
+          EventType.EXPERTS_DESIGNATED,
+          EventType.PRELIMINARY_CONSULTATION_HELD,
+          EventType.SAQ_CLEARED,
+          EventType.TRANSLATION_DONE,
+          EventType.FEEDBACK_CLEARED,
+          EventType.CLARIFICATION_REQUESTED,
+          EventType.CLARIFICATION_ANSWERED,
+          EventType.DIALOGUE_CLOSED,
+          EventType.OBSERVATIONS_CLEARED,
+          EventType.OBSERVATIONS_AGREED,
+          EventType.CHANGES_REQUESTED,
+          EventType.SUMMARY_CLEARED,
+          EventType.SUMMARY_AGREED,
+          EventType.FINALISED,
+          EventType.REVIEW_ON_HOLD,
+          EventType.REVIEW_RESUMED,
+          EventType.DEADLINE_EXTENDED,
+          EventType.REVIEWER_REPLACED,
+          EventType.INTERIM_ROLE_ACKNOWLEDGED);
 
   private static final Map<EventType, List<Field>> FIELDS = new EnumMap<>(EventType.class);
 
@@ -39,8 +61,14 @@ final class EventForm {
     Field state = new Field("state", true);
     Field optionalState = new Field("state", false);
     Field reason = new Field("reason", true);
-    FIELDS.put(EventType.FOCAL_POINT_DESIGNATED, List.of(state, new Field("person-name", true),
-        new Field("person-email", true), new Field("person-language", true), new Field("person-timeZone", false)));
+    FIELDS.put(
+        EventType.FOCAL_POINT_DESIGNATED,
+        List.of(
+            state,
+            new Field("person-name", true),
+            new Field("person-email", true),
+            new Field("person-language", true),
+            new Field("person-timeZone", false)));
     FIELDS.put(EventType.FOCAL_POINT_ENDED, List.of(state, reason));
     FIELDS.put(EventType.EXPERTS_DESIGNATED, List.of(state, new Field("experts", false)));
     FIELDS.put(EventType.FEEDBACK_CLEARED, List.of(state));
@@ -49,10 +77,16 @@ final class EventForm {
     FIELDS.put(EventType.CLARIFICATION_REQUESTED, List.of(optionalState));
     FIELDS.put(EventType.CLARIFICATION_ANSWERED, List.of(optionalState));
     FIELDS.put(EventType.CHANGES_REQUESTED, List.of(new Field("reason", false)));
-    FIELDS.put(EventType.DEADLINE_EXTENDED, List.of(new Field("step", true), optionalState, new Field("newDue", true),
-        reason));
-    FIELDS.put(EventType.REVIEWER_REPLACED, List.of(new Field("instrument", true), new Field("oldState", true),
-        new Field("newState", true), reason));
+    FIELDS.put(
+        EventType.DEADLINE_EXTENDED,
+        List.of(new Field("step", true), optionalState, new Field("newDue", true), reason));
+    FIELDS.put(
+        EventType.REVIEWER_REPLACED,
+        List.of(
+            new Field("instrument", true),
+            new Field("oldState", true),
+            new Field("newState", true),
+            reason));
     FIELDS.put(EventType.INTERIM_ROLE_ACKNOWLEDGED, List.of(state));
   }
 
@@ -65,16 +99,33 @@ final class EventForm {
 
   static States statesFor(EventType type) {
     return switch (type) {
-      case FEEDBACK_CLEARED, OBSERVATIONS_CLEARED, SUMMARY_CLEARED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED ->
+      case FEEDBACK_CLEARED,
+          OBSERVATIONS_CLEARED,
+          SUMMARY_CLEARED,
+          CLARIFICATION_REQUESTED,
+          CLARIFICATION_ANSWERED ->
           States.REVIEWING;
       default -> States.PARTICIPATING;
     };
   }
 
   /** The form as posted: every field the form can carry, whatever the type. */
-  record Posted(String type, String state, String step, String on, String reference, String reason, String newDue,
-      String instrument, String oldState, String newState, String personName, String personEmail,
-      String personLanguage, String personTimeZone, String experts) {
+  record Posted(
+      String type,
+      String state,
+      String step,
+      String on,
+      String reference,
+      String reason,
+      String newDue,
+      String instrument,
+      String oldState,
+      String newState,
+      String personName,
+      String personEmail,
+      String personLanguage,
+      String personTimeZone,
+      String experts) {
 
     /** The values by field id, to show the form again as typed. */
     Map<String, String> values() {
@@ -98,7 +149,10 @@ final class EventForm {
     }
   }
 
-  /** The command the API would get; what cannot be read is said in {@code errors} (and null returned). */
+  /**
+   * The command the API would get; what cannot be read is said in {@code errors} (and null
+   * returned).
+   */
   static ReviewCommands.RecordEvent command(EventType type, Posted p, FormErrors errors) {
     Step step = null;
     if (FormErrors.blankToNull(p.step()) != null) {
@@ -111,18 +165,26 @@ final class EventForm {
     ReviewCommands.Instrument instrument = null;
     if (FormErrors.blankToNull(p.instrument()) != null) {
       try {
-        instrument = ReviewCommands.Instrument.valueOf(p.instrument().strip().toUpperCase(Locale.ROOT));
+        instrument =
+            ReviewCommands.Instrument.valueOf(p.instrument().strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        errors.add("instrument", "'" + p.instrument() + "' is not an instrument (UNTOC, TIP, SOM, FIREARMS).");
+        errors.add(
+            "instrument",
+            "'" + p.instrument() + "' is not an instrument (UNTOC, TIP, SOM, FIREARMS).");
       }
     }
     var on = errors.date("on", p.on());
     var newDue = errors.date("newDue", p.newDue());
     ReviewCommands.Person person = null;
-    if (FormErrors.blankToNull(p.personName()) != null || FormErrors.blankToNull(p.personEmail()) != null
+    if (FormErrors.blankToNull(p.personName()) != null
+        || FormErrors.blankToNull(p.personEmail()) != null
         || FormErrors.blankToNull(p.personLanguage()) != null) {
-      person = new ReviewCommands.Person(FormErrors.blankToNull(p.personName()), FormErrors.blankToNull(p.personEmail()),
-          FormErrors.blankToNull(p.personLanguage()), FormErrors.blankToNull(p.personTimeZone()));
+      person =
+          new ReviewCommands.Person(
+              FormErrors.blankToNull(p.personName()),
+              FormErrors.blankToNull(p.personEmail()),
+              FormErrors.blankToNull(p.personLanguage()),
+              FormErrors.blankToNull(p.personTimeZone()));
     }
     List<ReviewCommands.Person> experts = experts(p.experts(), errors);
     // What is missing or does not fit the review is the review service's to say (as for the API):
@@ -130,8 +192,19 @@ final class EventForm {
     if (!errors.isEmpty()) {
       return null;
     }
-    return new ReviewCommands.RecordEvent(type, code(p.state()), step, on, FormErrors.blankToNull(p.reference()),
-        FormErrors.blankToNull(p.reason()), newDue, instrument, code(p.oldState()), code(p.newState()), person, experts);
+    return new ReviewCommands.RecordEvent(
+        type,
+        code(p.state()),
+        step,
+        on,
+        FormErrors.blankToNull(p.reference()),
+        FormErrors.blankToNull(p.reason()),
+        newDue,
+        instrument,
+        code(p.oldState()),
+        code(p.newState()),
+        person,
+        experts);
   }
 
   /** One expert a line: {@code name; email; language[; time zone]}. */
@@ -148,11 +221,19 @@ final class EventForm {
       }
       String[] parts = line.split(";");
       if (parts.length < 3 || parts.length > 4) {
-        errors.add("experts", "Line " + n + " should read: name; email; language (e.g. Ana Ruiz; ana@mrree.example; es).");
+        errors.add(
+            "experts",
+            "Line "
+                + n
+                + " should read: name; email; language (e.g. Ana Ruiz; ana@mrree.example; es).");
         continue;
       }
-      out.add(new ReviewCommands.Person(parts[0].strip(), parts[1].strip(), parts[2].strip().toLowerCase(Locale.ROOT),
-          parts.length == 4 ? FormErrors.blankToNull(parts[3]) : null));
+      out.add(
+          new ReviewCommands.Person(
+              parts[0].strip(),
+              parts[1].strip(),
+              parts[2].strip().toLowerCase(Locale.ROOT),
+              parts.length == 4 ? FormErrors.blankToNull(parts[3]) : null));
     }
     return out.isEmpty() ? null : out;
   }
@@ -169,8 +250,8 @@ final class EventForm {
   }
 
   /**
-   * The words a service's refusal uses for the form's fields: quoted names ('state', 'person', 'old'),
-   * and phrases ("event date").
+   * The words a service's refusal uses for the form's fields: quoted names ('state', 'person',
+   * 'old'), and phrases ("event date").
    */
   static Map<String, String> serviceNames(EventType type) {
     Map<String, String> all = new LinkedHashMap<>();

@@ -37,7 +37,10 @@ final class FormErrors {
     return byField;
   }
 
-  /** Bean Validation's findings on a command, by the path of each field ({@code person.email} becomes {@code person-email}). */
+  /**
+   * Bean Validation's findings on a command, by the path of each field ({@code person.email}
+   * becomes {@code person-email}).
+   */
   <T> void validate(Validator validator, T command, Function<String, String> fieldOfPath) {
     for (ConstraintViolation<T> v : validator.validate(command)) {
       String path = v.getPropertyPath().toString();
@@ -52,7 +55,8 @@ final class FormErrors {
    * @param fields the form's fields by the names the services use for them
    * @param values the form's values, to find which field holds a State the refusal names
    */
-  void refusal(String message, Map<String, String> fields, Map<String, String> values, String fallback) {
+  void refusal(
+      String message, Map<String, String> fields, Map<String, String> values, String fallback) {
     Matcher unknown = UNKNOWN_STATE.matcher(message);
     if (unknown.find()) {
       String code = unknown.group(1);
@@ -63,10 +67,12 @@ final class FormErrors {
         }
       }
     }
-    // A refusal naming a State typed in a field ("XYZ is not a reviewing State") belongs to that field.
+    // A refusal naming a State typed in a field ("XYZ is not a reviewing State") belongs to that
+    // field.
     for (var v : values.entrySet()) {
       for (String code : codes(v.getValue())) {
-        if (code.matches("[A-Z]{3}") && Pattern.compile("\\b" + code + "\\b").matcher(message).find()) {
+        if (code.matches("[A-Z]{3}")
+            && Pattern.compile("\\b" + code + "\\b").matcher(message).find()) {
           add(v.getKey(), message);
           return;
         }
@@ -89,7 +95,10 @@ final class FormErrors {
     add(fallback, message);
   }
 
-  /** A date typed into a form (yyyy-mm-dd, as date inputs send it); null when empty, an error when not a date. */
+  /**
+   * A date typed into a form (yyyy-mm-dd, as date inputs send it); null when empty, an error when
+   * not a date.
+   */
   LocalDate date(String field, String value) {
     if (value == null || value.isBlank()) {
       return null;

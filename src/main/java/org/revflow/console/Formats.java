@@ -10,7 +10,8 @@ import org.revflow.registry.StateNames;
 /** What templates ask of Java: moments in Vienna time, State names. */
 final class Formats {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final ZoneId zone;
 

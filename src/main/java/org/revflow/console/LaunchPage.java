@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Launching a review from a page: the same command, checks and refusals as {@code POST /api/reviews}. */
+/**
+ * Launching a review from a page: the same command, checks and refusals as {@code POST
+ * /api/reviews}.
+ */
 @Controller
 class LaunchPage {
 
@@ -28,7 +31,11 @@ class LaunchPage {
   private final CurrentUser currentUser;
   private final Validator validator;
 
-  LaunchPage(ConsoleReviews reviews, ConsoleRegistry registry, CurrentUser currentUser, Validator validator) {
+  LaunchPage(
+      ConsoleReviews reviews,
+      ConsoleRegistry registry,
+      CurrentUser currentUser,
+      Validator validator) {
     this.reviews = reviews;
     this.registry = registry;
     this.currentUser = currentUser;
@@ -36,8 +43,15 @@ class LaunchPage {
   }
 
   /** The form as typed. */
-  record LaunchForm(String underReview, String phase, String untoc, String tip, String som, String firearms,
-      String launchDate, String rulebook) {
+  record LaunchForm(
+      String underReview,
+      String phase,
+      String untoc,
+      String tip,
+      String som,
+      String firearms,
+      String launchDate,
+      String rulebook) {
 
     static LaunchForm empty() {
       return new LaunchForm(null, "1", null, null, null, null, null, null);
@@ -50,7 +64,10 @@ class LaunchPage {
   }
 
   @PostMapping("/console/reviews")
-  String launch(@ModelAttribute LaunchForm form, Model model, RedirectAttributes redirect,
+  String launch(
+      @ModelAttribute LaunchForm form,
+      Model model,
+      RedirectAttributes redirect,
       jakarta.servlet.http.HttpServletResponse response) {
     FormErrors errors = new FormErrors();
     String underReview = FormErrors.blankToNull(form.underReview());
@@ -75,26 +92,55 @@ class LaunchPage {
     if (!errors.isEmpty()) {
       return refused(form, errors, model, response, 400);
     }
-    ReviewCommands.Launch cmd = new ReviewCommands.Launch(underReview.toUpperCase(Locale.ROOT), phase, reviewers,
-        launchDate, FormErrors.blankToNull(form.rulebook()), null);
+    ReviewCommands.Launch cmd =
+        new ReviewCommands.Launch(
+            underReview.toUpperCase(Locale.ROOT),
+            phase,
+            reviewers,
+            launchDate,
+            FormErrors.blankToNull(form.rulebook()),
+            null);
     errors.validate(validator, cmd, LaunchPage::fieldOf);
     if (!errors.isEmpty()) {
       return refused(form, errors, model, response, 400);
     }
     try {
       Review review = reviews.launch(cmd, currentUser.name());
-      redirect.addFlashAttribute("recorded", "Review " + review.getId() + " launched: its launch notices go out now.");
+      redirect.addFlashAttribute(
+          "recorded", "Review " + review.getId() + " launched: its launch notices go out now.");
       return "redirect:/console/reviews/" + review.getId();
     } catch (ApiException refused) {
-      errors.refusal(refused.getMessage(), Map.of("rulebook", "rulebook", "launchDate", "launchDate", "phase", "phase",
-          "underReview", "underReview"), FormErrors.values("untoc", form.untoc(), "tip", form.tip(),
-          "som", form.som(), "firearms", form.firearms(), "underReview", underReview), refused.getMessage().contains("review itself")
-              || refused.getMessage().contains("twice") ? "untoc" : "underReview");
+      errors.refusal(
+          refused.getMessage(),
+          Map.of(
+              "rulebook",
+              "rulebook",
+              "launchDate",
+              "launchDate",
+              "phase",
+              "phase",
+              "underReview",
+              "underReview"),
+          FormErrors.values(
+              "untoc",
+              form.untoc(),
+              "tip",
+              form.tip(),
+              "som",
+              form.som(),
+              "firearms",
+              form.firearms(),
+              "underReview",
+              underReview),
+          refused.getMessage().contains("review itself") || refused.getMessage().contains("twice")
+              ? "untoc"
+              : "underReview");
       return refused(form, errors, model, response, refused.status().value());
     }
   }
 
-  private static void put(Map<Instrument, List<String>> reviewers, Instrument instrument, String typed) {
+  private static void put(
+      Map<Instrument, List<String>> reviewers, Instrument instrument, String typed) {
     List<String> codes = FormErrors.codes(typed);
     if (!codes.isEmpty()) {
       reviewers.put(instrument, codes);
@@ -103,14 +149,23 @@ class LaunchPage {
 
   private static String fieldOf(String path) {
     if (path.startsWith("reviewers")) {
-      return path.contains("TIP") ? "tip" : path.contains("SOM") ? "som" : path.contains("FIREARMS") ? "firearms" : "untoc";
+      return path.contains("TIP")
+          ? "tip"
+          : path.contains("SOM") ? "som" : path.contains("FIREARMS") ? "firearms" : "untoc";
     }
-    return path.startsWith("phase") ? "phase" : path.startsWith("launchDate") ? "launchDate"
-        : path.startsWith("rulebook") ? "rulebook" : "underReview";
+    return path.startsWith("phase")
+        ? "phase"
+        : path.startsWith("launchDate")
+            ? "launchDate"
+            : path.startsWith("rulebook") ? "rulebook" : "underReview";
   }
 
-  private String refused(LaunchForm form, FormErrors errors, Model model,
-      jakarta.servlet.http.HttpServletResponse response, int status) {
+  private String refused(
+      LaunchForm form,
+      FormErrors errors,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response,
+      int status) {
     response.setStatus(status);
     return show(form, errors, model);
   }
@@ -118,8 +173,13 @@ class LaunchPage {
   private String show(LaunchForm form, FormErrors errors, Model model) {
     model.addAttribute("form", form);
     model.addAttribute("fieldErrors", errors.asMap());
-    model.addAttribute("states", registry.states().stream().map(StateParty::code)
-        .map(c -> Map.entry(c, registry.name(c))).sorted(Map.Entry.comparingByValue()).toList());
+    model.addAttribute(
+        "states",
+        registry.states().stream()
+            .map(StateParty::code)
+            .map(c -> Map.entry(c, registry.name(c)))
+            .sorted(Map.Entry.comparingByValue())
+            .toList());
     model.addAttribute("rulebooks", reviews.rulebooks());
     model.addAttribute("defaultRulebook", reviews.defaultRulebook());
     return "console/launch";

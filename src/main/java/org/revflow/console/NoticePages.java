@@ -32,8 +32,9 @@ class NoticePages {
    * load, submit or navigate (CSP sandbox, no sources but its inline styles), and its links are
    * already plain text.
    */
-  static final String EMAIL_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
-      + " frame-ancestors 'self'; sandbox";
+  static final String EMAIL_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+          + " frame-ancestors 'self'; sandbox";
 
   private final ConsoleNotices notices;
   private final ConsoleRegistry registry;
@@ -46,10 +47,20 @@ class NoticePages {
   }
 
   /** The search as the query string gives it; all optional. */
-  record Search(String person, String state, String review, NoticeKind kind, Notice.Status status, Integer page) {
+  record Search(
+      String person,
+      String state,
+      String review,
+      NoticeKind kind,
+      Notice.Status status,
+      Integer page) {
 
     public boolean any() {
-      return notBlank(person) || notBlank(state) || notBlank(review) || kind != null || status != null;
+      return notBlank(person)
+          || notBlank(state)
+          || notBlank(review)
+          || kind != null
+          || status != null;
     }
 
     private static boolean notBlank(String s) {
@@ -58,21 +69,34 @@ class NoticePages {
   }
 
   @GetMapping("/console/notices")
-  String list(@ModelAttribute("search") Search search, BindingResult binding, HttpServletRequest request, Model model) {
+  String list(
+      @ModelAttribute("search") Search search,
+      BindingResult binding,
+      HttpServletRequest request,
+      Model model) {
     if (binding.hasErrors()) {
-      model.addAttribute("searchError", binding.getFieldErrors().stream()
-          .map(e -> "'" + e.getRejectedValue() + "' is not a valid " + e.getField()).toList());
+      model.addAttribute(
+          "searchError",
+          binding.getFieldErrors().stream()
+              .map(e -> "'" + e.getRejectedValue() + "' is not a valid " + e.getField())
+              .toList());
       search = new Search(null, null, null, null, null, null);
       model.addAttribute("search", search);
     }
     int page = search.page() == null || search.page() < 0 ? 0 : search.page();
-    Page<NoticeRow> rows = notices.search(new NoticeQueries.Search(search.person(), search.state(), search.review(),
-        search.kind(), search.status()), page, properties.pageSize());
+    Page<NoticeRow> rows =
+        notices.search(
+            new NoticeQueries.Search(
+                search.person(), search.state(), search.review(), search.kind(), search.status()),
+            page,
+            properties.pageSize());
     model.addAttribute("rows", rows.getContent());
     model.addAttribute("pages", Pages.of(rows, ServletUriComponentsBuilder.fromRequest(request)));
     model.addAttribute("kinds", NoticeKind.values());
     model.addAttribute("statuses", Notice.Status.values());
-    return request.getHeader("HX-Request") != null ? "console/notices :: results" : "console/notices";
+    return request.getHeader("HX-Request") != null
+        ? "console/notices :: results"
+        : "console/notices";
   }
 
   @GetMapping("/console/notices/{id}")
@@ -80,16 +104,24 @@ class NoticePages {
     NoticeRow n = notices.get(id).orElseThrow(() -> ApiException.notFound("no notice " + id));
     model.addAttribute("n", n);
     model.addAttribute("person", n.personId() == null ? null : registry.personOrNull(n.personId()));
-    model.addAttribute("advice", n.status() == Notice.Status.FAILED ? advice(n.failureReason()) : null);
-    model.addAttribute("cc", n.cc() == null || n.cc().isBlank() ? java.util.List.of()
-        : java.util.List.of(n.cc().split(",")));
+    model.addAttribute(
+        "advice", n.status() == Notice.Status.FAILED ? advice(n.failureReason()) : null);
+    model.addAttribute(
+        "cc",
+        n.cc() == null || n.cc().isBlank()
+            ? java.util.List.of()
+            : java.util.List.of(n.cc().split(",")));
     return "console/notice";
   }
 
-  /** The email as its addressee received it: a document of its own, for the notice page's sandboxed frame. */
+  /**
+   * The email as its addressee received it: a document of its own, for the notice page's sandboxed
+   * frame.
+   */
   @GetMapping("/console/notices/{id}/email")
   ResponseEntity<String> email(@PathVariable long id) {
-    NoticeQueries.ShownEmail email = notices.email(id).orElseThrow(() -> ApiException.notFound("no notice " + id));
+    NoticeQueries.ShownEmail email =
+        notices.email(id).orElseThrow(() -> ApiException.notFound("no notice " + id));
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .cacheControl(CacheControl.noStore())
@@ -101,7 +133,8 @@ class NoticePages {
   /** The email's plain-text part, as sent beside the HTML one. */
   @GetMapping("/console/notices/{id}/email.txt")
   ResponseEntity<String> emailText(@PathVariable long id) {
-    NoticeQueries.ShownEmail email = notices.email(id).orElseThrow(() -> ApiException.notFound("no notice " + id));
+    NoticeQueries.ShownEmail email =
+        notices.email(id).orElseThrow(() -> ApiException.notFound("no notice " + id));
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
         .cacheControl(CacheControl.noStore())
@@ -114,13 +147,23 @@ class NoticePages {
     if (r.startsWith("cannot be written")) {
       return "advice.unwritable";
     }
-    if (r.contains("550") || r.contains("551") || r.contains("553") || r.contains("invalid address")
-        || r.contains("sendfailedexception") || r.contains("addressexception") || r.contains("user unknown")
+    if (r.contains("550")
+        || r.contains("551")
+        || r.contains("553")
+        || r.contains("invalid address")
+        || r.contains("sendfailedexception")
+        || r.contains("addressexception")
+        || r.contains("user unknown")
         || r.contains("mailbox")) {
       return "advice.address";
     }
-    if (r.contains("connect") || r.contains("timeout") || r.contains("timed out") || r.contains("421")
-        || r.contains("451") || r.contains("452") || r.contains("starttls")) {
+    if (r.contains("connect")
+        || r.contains("timeout")
+        || r.contains("timed out")
+        || r.contains("421")
+        || r.contains("451")
+        || r.contains("452")
+        || r.contains("starttls")) {
       return "advice.server";
     }
     return "advice.other";

@@ -12,8 +12,8 @@ import org.revflow.registry.DesignationView;
 import org.revflow.registry.PersonInput;
 import org.revflow.registry.PersonView;
 import org.revflow.registry.RegistryException;
-import org.revflow.registry.RegistryOverview;
 import org.revflow.registry.RegistryImports;
+import org.revflow.registry.RegistryOverview;
 import org.revflow.registry.StateParty;
 import org.revflow.report.StatusReport;
 import org.revflow.security.CurrentUser;
@@ -38,7 +38,10 @@ class RegistryPages {
   private final ConsoleProperties properties;
   private final CurrentUser currentUser;
 
-  RegistryPages(ConsoleRegistry registry, ConsoleReports reports, ConsoleProperties properties,
+  RegistryPages(
+      ConsoleRegistry registry,
+      ConsoleReports reports,
+      ConsoleProperties properties,
       CurrentUser currentUser) {
     this.registry = registry;
     this.reports = reports;
@@ -47,7 +50,12 @@ class RegistryPages {
   }
 
   /** One row of the States list. */
-  record StateRow(String code, String name, String group, List<String> instruments, PersonView permanentRepresentative) {}
+  record StateRow(
+      String code,
+      String name,
+      String group,
+      List<String> instruments,
+      PersonView permanentRepresentative) {}
 
   @GetMapping("/console/registry")
   String states(@RequestParam(required = false) String q, Model model) {
@@ -56,23 +64,36 @@ class RegistryPages {
     List<StateRow> rows = new ArrayList<>();
     for (StateParty s : registry.states()) {
       String name = registry.name(s.code());
-      if (!query.isEmpty() && !s.code().toLowerCase(Locale.ROOT).contains(query)
+      if (!query.isEmpty()
+          && !s.code().toLowerCase(Locale.ROOT).contains(query)
           && !name.toLowerCase(Locale.ROOT).contains(query)) {
         continue;
       }
-      rows.add(new StateRow(s.code(), name, s.groupForDraw() == null ? null : s.groupForDraw().name(),
-          s.instruments().stream().map(Enum::name).sorted().toList(), prs.get(s.code())));
+      rows.add(
+          new StateRow(
+              s.code(),
+              name,
+              s.groupForDraw() == null ? null : s.groupForDraw().name(),
+              s.instruments().stream().map(Enum::name).sorted().toList(),
+              prs.get(s.code())));
     }
     rows.sort(Comparator.comparing(StateRow::name));
     model.addAttribute("rows", rows);
     model.addAttribute("q", q);
-    model.addAttribute("withPr", rows.stream().filter(r -> r.permanentRepresentative() != null).count());
+    model.addAttribute(
+        "withPr", rows.stream().filter(r -> r.permanentRepresentative() != null).count());
     return "console/registry";
   }
 
   /** A review a State takes part in, with who acts as its focal point there. */
-  record Participation(String reviewId, String underReview, int phase, String stage, boolean underReviewHere,
-      String focalPoint, boolean interim) {}
+  record Participation(
+      String reviewId,
+      String underReview,
+      int phase,
+      String stage,
+      boolean underReviewHere,
+      String focalPoint,
+      boolean interim) {}
 
   @GetMapping("/console/registry/states/{code}")
   String state(@PathVariable String code, Model model) {
@@ -80,28 +101,61 @@ class RegistryPages {
   }
 
   @PostMapping("/console/registry/states/{code}/permanent-representative")
-  String setPermanentRepresentative(@PathVariable String code, @RequestParam(required = false) String name,
-      @RequestParam(required = false) String email, @RequestParam(required = false) String language,
-      @RequestParam(required = false) String timeZone, Model model, HttpServletResponse response,
+  String setPermanentRepresentative(
+      @PathVariable String code,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String email,
+      @RequestParam(required = false) String language,
+      @RequestParam(required = false) String timeZone,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     StateParty state = registry.state(code);
     try {
-      PersonView pr = registry.setPermanentRepresentative(state.code(), new PersonInput(name, email, language,
-          FormErrors.blankToNull(timeZone)), null, currentUser.name());
-      redirect.addFlashAttribute("done", pr.name() + " <" + pr.email() + "> is the permanent representative of "
-          + registry.name(state.code()) + " from now on.");
+      PersonView pr =
+          registry.setPermanentRepresentative(
+              state.code(),
+              new PersonInput(name, email, language, FormErrors.blankToNull(timeZone)),
+              null,
+              currentUser.name());
+      redirect.addFlashAttribute(
+          "done",
+          pr.name()
+              + " <"
+              + pr.email()
+              + "> is the permanent representative of "
+              + registry.name(state.code())
+              + " from now on.");
       return "redirect:/console/registry/states/" + state.code();
     } catch (RegistryException e) {
       FormErrors errors = new FormErrors();
-      errors.refusal(e.getMessage(), Map.of("name", "pr-name", "email", "pr-email", "language", "pr-language",
-          "timeZone", "pr-timeZone", "time zone", "pr-timeZone"), Map.of(), "pr-name");
+      errors.refusal(
+          e.getMessage(),
+          Map.of(
+              "name",
+              "pr-name",
+              "email",
+              "pr-email",
+              "language",
+              "pr-language",
+              "timeZone",
+              "pr-timeZone",
+              "time zone",
+              "pr-timeZone"),
+          Map.of(),
+          "pr-name");
       response.setStatus(e.kind().status());
-      return showState(state, errors, FormErrors.values("pr-name", name, "pr-email", email, "pr-language", language,
-          "pr-timeZone", timeZone), model);
+      return showState(
+          state,
+          errors,
+          FormErrors.values(
+              "pr-name", name, "pr-email", email, "pr-language", language, "pr-timeZone", timeZone),
+          model);
     }
   }
 
-  private String showState(StateParty state, FormErrors errors, Map<String, String> values, Model model) {
+  private String showState(
+      StateParty state, FormErrors errors, Map<String, String> values, Model model) {
     var now = registry.now();
     List<Participation> reviews = new ArrayList<>();
     Map<String, RegistryOverview.ReviewFocalPoint> designated = new java.util.HashMap<>();
@@ -112,16 +166,28 @@ class RegistryPages {
       if (!here && fp.isEmpty() && !designated.containsKey(r.id())) {
         continue;
       }
-      reviews.add(new Participation(r.id(), r.underReview(), r.phase(), r.stage().name(), here,
-          fp.map(StatusReport.FocalPoint::name).orElse(designated.containsKey(r.id())
-              ? designated.get(r.id()).person().name() : null),
-          fp.map(StatusReport.FocalPoint::interim).orElse(false)));
+      reviews.add(
+          new Participation(
+              r.id(),
+              r.underReview(),
+              r.phase(),
+              r.stage().name(),
+              here,
+              fp.map(StatusReport.FocalPoint::name)
+                  .orElse(
+                      designated.containsKey(r.id())
+                          ? designated.get(r.id()).person().name()
+                          : null),
+              fp.map(StatusReport.FocalPoint::interim).orElse(false)));
     }
     model.addAttribute("state", state);
     model.addAttribute("name", registry.name(state.code()));
     model.addAttribute("pr", registry.permanentRepresentatives().get(state.code()));
-    model.addAttribute("prHistory", registry.permanentRepresentativeHistory(state.code()).stream()
-        .sorted(Comparator.comparing(org.revflow.registry.Tenure::from).reversed()).toList());
+    model.addAttribute(
+        "prHistory",
+        registry.permanentRepresentativeHistory(state.code()).stream()
+            .sorted(Comparator.comparing(org.revflow.registry.Tenure::from).reversed())
+            .toList());
     model.addAttribute("reviews", reviews);
     model.addAttribute("designated", designated);
     model.addAttribute("fieldErrors", errors.asMap());
@@ -132,7 +198,9 @@ class RegistryPages {
   }
 
   @GetMapping("/console/registry/people")
-  String people(@RequestParam(required = false) Integer page, @RequestParam(required = false) String email,
+  String people(
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) String email,
       Model model) {
     if (email != null && !email.isBlank()) {
       try {
@@ -150,8 +218,14 @@ class RegistryPages {
     long total = registry.peopleCount();
     model.addAttribute("rows", registry.people(size, p * size));
     int pages = (int) Math.max(1, (total + size - 1) / size);
-    model.addAttribute("pages", new Pages(p, pages, total, p > 0 ? "/console/registry/people?page=" + (p - 1) : null,
-        p + 1 < pages ? "/console/registry/people?page=" + (p + 1) : null));
+    model.addAttribute(
+        "pages",
+        new Pages(
+            p,
+            pages,
+            total,
+            p > 0 ? "/console/registry/people?page=" + (p - 1) : null,
+            p + 1 < pages ? "/console/registry/people?page=" + (p + 1) : null));
     model.addAttribute("email", email);
     return "console/people";
   }
@@ -159,32 +233,68 @@ class RegistryPages {
   @GetMapping("/console/registry/people/{id}")
   String person(@PathVariable long id, Model model) {
     PersonView p = registry.person(id);
-    return showPerson(p, new FormErrors(), FormErrors.values("name", p.name(), "email", p.email(), "language",
-        p.language().code(), "timeZone", p.timeZone() == null ? "" : p.timeZone().getId()), model);
+    return showPerson(
+        p,
+        new FormErrors(),
+        FormErrors.values(
+            "name",
+            p.name(),
+            "email",
+            p.email(),
+            "language",
+            p.language().code(),
+            "timeZone",
+            p.timeZone() == null ? "" : p.timeZone().getId()),
+        model);
   }
 
   @PostMapping("/console/registry/people/{id}")
-  String updatePerson(@PathVariable long id, @RequestParam(required = false) String name,
-      @RequestParam(required = false) String email, @RequestParam(required = false) String language,
-      @RequestParam(required = false) String timeZone, Model model, HttpServletResponse response,
+  String updatePerson(
+      @PathVariable long id,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String email,
+      @RequestParam(required = false) String language,
+      @RequestParam(required = false) String timeZone,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     PersonView p = registry.person(id);
     try {
-      registry.updatePerson(id, new PersonInput(name, email, language, FormErrors.blankToNull(timeZone)),
+      registry.updatePerson(
+          id,
+          new PersonInput(name, email, language, FormErrors.blankToNull(timeZone)),
           currentUser.name());
       redirect.addFlashAttribute("done", "Saved: notices from now on use these details.");
       return "redirect:/console/registry/people/" + id;
     } catch (RegistryException e) {
       FormErrors errors = new FormErrors();
-      errors.refusal(e.getMessage(), Map.of("name", "name", "email", "email", "language", "language", "timeZone",
-          "timeZone", "time zone", "timeZone"), Map.of(), "name");
+      errors.refusal(
+          e.getMessage(),
+          Map.of(
+              "name",
+              "name",
+              "email",
+              "email",
+              "language",
+              "language",
+              "timeZone",
+              "timeZone",
+              "time zone",
+              "timeZone"),
+          Map.of(),
+          "name");
       response.setStatus(e.kind().status());
-      return showPerson(p, errors, FormErrors.values("name", name, "email", email, "language", language, "timeZone",
-          timeZone), model);
+      return showPerson(
+          p,
+          errors,
+          FormErrors.values(
+              "name", name, "email", email, "language", language, "timeZone", timeZone),
+          model);
     }
   }
 
-  private String showPerson(PersonView p, FormErrors errors, Map<String, String> values, Model model) {
+  private String showPerson(
+      PersonView p, FormErrors errors, Map<String, String> values, Model model) {
     model.addAttribute("person", p);
     model.addAttribute("fieldErrors", errors.asMap());
     model.addAttribute("values", values);
@@ -196,19 +306,37 @@ class RegistryPages {
   String designations(@PathVariable String reviewId, Model model) {
     List<DesignationView> all = registry.designations(reviewId);
     model.addAttribute("reviewId", reviewId);
-    model.addAttribute("designations", all.stream()
-        .sorted(Comparator.comparing(DesignationView::stateCode).thenComparing(DesignationView::validFrom)).toList());
+    model.addAttribute(
+        "designations",
+        all.stream()
+            .sorted(
+                Comparator.comparing(DesignationView::stateCode)
+                    .thenComparing(DesignationView::validFrom))
+            .toList());
     return "console/designations";
   }
 
   @PostMapping("/console/registry/designations/{designationId}/end")
-  String endDesignation(@PathVariable long designationId, @RequestParam String reviewId,
-      @RequestParam(required = false) String reference, @RequestParam(required = false) String reason, Model model,
-      HttpServletResponse response, RedirectAttributes redirect) {
+  String endDesignation(
+      @PathVariable long designationId,
+      @RequestParam String reviewId,
+      @RequestParam(required = false) String reference,
+      @RequestParam(required = false) String reason,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     try {
-      DesignationView ended = registry.endDesignation(designationId, reference, reason, currentUser.name());
-      redirect.addFlashAttribute("done", "Ended: " + ended.person().name() + " (" + ended.role().name().toLowerCase(
-          Locale.ROOT).replace('_', ' ') + " of " + ended.stateCode() + ").");
+      DesignationView ended =
+          registry.endDesignation(designationId, reference, reason, currentUser.name());
+      redirect.addFlashAttribute(
+          "done",
+          "Ended: "
+              + ended.person().name()
+              + " ("
+              + ended.role().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + " of "
+              + ended.stateCode()
+              + ").");
       return "redirect:/console/registry/reviews/" + ended.reviewId() + "/designations";
     } catch (RegistryException e) {
       response.setStatus(e.kind().status());
@@ -216,8 +344,10 @@ class RegistryPages {
       model.addAttribute("endErrorId", designationId);
       String page = designations(reviewId, model);
       // A designation already ended has no form to show the refusal in: it goes above the table.
-      model.addAttribute("endErrorElsewhere", registry.designations(reviewId).stream()
-          .noneMatch(d -> d.id() == designationId && d.validTo() == null));
+      model.addAttribute(
+          "endErrorElsewhere",
+          registry.designations(reviewId).stream()
+              .noneMatch(d -> d.id() == designationId && d.validTo() == null));
       return page;
     }
   }
@@ -231,45 +361,67 @@ class RegistryPages {
 
   /** What an import would change, line by line; nothing is written. */
   @PostMapping("/console/registry/imports/{kind}/preview")
-  String preview(@PathVariable String kind, @RequestParam(required = false) MultipartFile file,
-      @RequestParam(required = false) String csv, Model model, HttpServletResponse response) throws IOException {
+  String preview(
+      @PathVariable String kind,
+      @RequestParam(required = false) MultipartFile file,
+      @RequestParam(required = false) String csv,
+      Model model,
+      HttpServletResponse response)
+      throws IOException {
     ImportKind k = ImportKind.of(kind);
-    String content = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8)
-        : csv == null ? "" : csv;
+    String content =
+        file != null && !file.isEmpty()
+            ? new String(file.getBytes(), StandardCharsets.UTF_8)
+            : csv == null ? "" : csv;
     if (content.isBlank()) {
       response.setStatus(400);
       model.addAttribute("importError", "Choose a CSV file (or paste its lines) to preview.");
       model.addAttribute("kind", k.name().toLowerCase(Locale.ROOT));
       return "console/imports";
     }
-    RegistryImports.ImportPreview preview = k == ImportKind.DESIGNATIONS
-        ? registry.previewDesignations(content, currentUser.name()) : registry.previewInstruments(content);
+    RegistryImports.ImportPreview preview =
+        k == ImportKind.DESIGNATIONS
+            ? registry.previewDesignations(content, currentUser.name())
+            : registry.previewInstruments(content);
     if (!preview.errors().isEmpty()) {
       response.setStatus(422);
     }
     model.addAttribute("kind", k.name().toLowerCase(Locale.ROOT));
     model.addAttribute("preview", preview);
     model.addAttribute("csv", content);
-    model.addAttribute("changing", preview.changes().stream().filter(RegistryImports.ImportPreview.Change::changes).count());
+    model.addAttribute(
+        "changing",
+        preview.changes().stream().filter(RegistryImports.ImportPreview.Change::changes).count());
     return "console/import-preview";
   }
 
   /** The import itself, of the file the preview showed: all lines or, if any is bad, none. */
   @PostMapping("/console/registry/imports/{kind}")
-  String apply(@PathVariable String kind, @RequestParam(required = false) String csv, Model model,
-      HttpServletResponse response, RedirectAttributes redirect) {
+  String apply(
+      @PathVariable String kind,
+      @RequestParam(required = false) String csv,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     ImportKind k = ImportKind.of(kind);
     String content = csv == null ? "" : csv;
     try {
-      int n = k == ImportKind.DESIGNATIONS ? registry.importDesignations(content, currentUser.name())
-          : registry.importInstruments(content, currentUser.name());
+      int n =
+          k == ImportKind.DESIGNATIONS
+              ? registry.importDesignations(content, currentUser.name())
+              : registry.importInstruments(content, currentUser.name());
       redirect.addFlashAttribute("done", "Imported: " + n + " line(s) applied.");
       return "redirect:/console/registry/imports";
     } catch (RegistryException e) {
       response.setStatus(e.kind().status());
       model.addAttribute("kind", k.name().toLowerCase(Locale.ROOT));
-      model.addAttribute("preview", new RegistryImports.ImportPreview(List.of(), e.lineErrors().isEmpty()
-          ? List.of(new RegistryException.LineError(0, e.getMessage())) : e.lineErrors()));
+      model.addAttribute(
+          "preview",
+          new RegistryImports.ImportPreview(
+              List.of(),
+              e.lineErrors().isEmpty()
+                  ? List.of(new RegistryException.LineError(0, e.getMessage()))
+                  : e.lineErrors()));
       model.addAttribute("csv", content);
       model.addAttribute("changing", 0L);
       return "console/import-preview";
@@ -277,7 +429,8 @@ class RegistryPages {
   }
 
   enum ImportKind {
-    DESIGNATIONS, INSTRUMENTS;
+    DESIGNATIONS,
+    INSTRUMENTS;
 
     static ImportKind of(String path) {
       try {

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 // fault test's context without a web server has neither.
 @Controller
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
-    type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
+    type =
+        org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 class SignInPages {
 
   private final OidcSignIn oidc;
@@ -37,7 +38,9 @@ class SignInPages {
   @GetMapping("/console/login")
   String login(HttpServletRequest request, Model model) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
+    if (auth != null
+        && auth.isAuthenticated()
+        && !(auth instanceof AnonymousAuthenticationToken)
         && request.getParameter("signed-out") == null) {
       return "redirect:/console/";
     }

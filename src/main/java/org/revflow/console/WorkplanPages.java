@@ -18,8 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The workplan: the reviews planned and not launched yet, and the secretariat's changes to one of
- * them (move, cancel, launch early, record its draw), each with its reason, as {@code /api/workplan}
- * makes them.
+ * them (move, cancel, launch early, record its draw), each with its reason, as {@code
+ * /api/workplan} makes them.
  */
 @Controller
 class WorkplanPages {
@@ -45,8 +45,12 @@ class WorkplanPages {
   }
 
   @PostMapping("/console/workplan/{id}/move")
-  String move(@PathVariable String id, @RequestParam(required = false) String plannedOn,
-      @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+  String move(
+      @PathVariable String id,
+      @RequestParam(required = false) String plannedOn,
+      @RequestParam(required = false) String reason,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     ReviewView review = reviews.review(id);
     FormErrors errors = new FormErrors();
@@ -56,22 +60,32 @@ class WorkplanPages {
     }
     if (!errors.isEmpty()) {
       response.setStatus(400);
-      return show(review, errors, FormErrors.values("move-date", plannedOn, "move-reason", reason), model);
+      return show(
+          review, errors, FormErrors.values("move-date", plannedOn, "move-reason", reason), model);
     }
     try {
       reviews.move(id, date, FormErrors.blankToNull(reason), currentUser.name());
       redirect.addFlashAttribute("done", id + " moved to " + date + ".");
       return "redirect:/console/workplan/" + id;
     } catch (ApiException e) {
-      errors.refusal(e.getMessage(), Map.of("reason", "move-reason", "date", "move-date"), Map.of(), "move-date");
+      errors.refusal(
+          e.getMessage(),
+          Map.of("reason", "move-reason", "date", "move-date"),
+          Map.of(),
+          "move-date");
       response.setStatus(e.status().value());
-      return show(review, errors, FormErrors.values("move-date", plannedOn, "move-reason", reason), model);
+      return show(
+          review, errors, FormErrors.values("move-date", plannedOn, "move-reason", reason), model);
     }
   }
 
   @PostMapping("/console/workplan/{id}/cancel")
-  String cancel(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
-      HttpServletResponse response, RedirectAttributes redirect) {
+  String cancel(
+      @PathVariable String id,
+      @RequestParam(required = false) String reason,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     ReviewView review = reviews.review(id);
     try {
       reviews.cancel(id, FormErrors.blankToNull(reason), currentUser.name());
@@ -86,12 +100,17 @@ class WorkplanPages {
   }
 
   @PostMapping("/console/workplan/{id}/launch")
-  String launchEarly(@PathVariable String id, @RequestParam(required = false) String reason, Model model,
-      HttpServletResponse response, RedirectAttributes redirect) {
+  String launchEarly(
+      @PathVariable String id,
+      @RequestParam(required = false) String reason,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     ReviewView review = reviews.review(id);
     try {
       reviews.launchEarly(id, FormErrors.blankToNull(reason), currentUser.name());
-      redirect.addFlashAttribute("recorded", id + " launched today: its launch notices go out now.");
+      redirect.addFlashAttribute(
+          "recorded", id + " launched today: its launch notices go out now.");
       return "redirect:/console/reviews/" + id;
     } catch (ApiException e) {
       FormErrors errors = new FormErrors();
@@ -102,28 +121,44 @@ class WorkplanPages {
   }
 
   @PostMapping("/console/workplan/{id}/draw")
-  String draw(@PathVariable String id, @RequestParam(required = false) String untoc,
-      @RequestParam(required = false) String reference, Model model, HttpServletResponse response,
+  String draw(
+      @PathVariable String id,
+      @RequestParam(required = false) String untoc,
+      @RequestParam(required = false) String reference,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     ReviewView review = reviews.review(id);
     List<String> codes = FormErrors.codes(untoc);
     try {
-      reviews.recordDraw(id, codes.isEmpty() ? Map.of() : Map.of(Instrument.UNTOC, codes),
-          FormErrors.blankToNull(reference), currentUser.name());
-      redirect.addFlashAttribute("done", "Reviewing States recorded for " + id + ": " + String.join(", ", codes) + ".");
+      reviews.recordDraw(
+          id,
+          codes.isEmpty() ? Map.of() : Map.of(Instrument.UNTOC, codes),
+          FormErrors.blankToNull(reference),
+          currentUser.name());
+      redirect.addFlashAttribute(
+          "done", "Reviewing States recorded for " + id + ": " + String.join(", ", codes) + ".");
       return "redirect:/console/workplan/" + id;
     } catch (ApiException e) {
       FormErrors errors = new FormErrors();
       errors.add("draw-untoc", e.getMessage());
       response.setStatus(e.status().value());
-      return show(review, errors, FormErrors.values("draw-untoc", untoc, "draw-reference", reference), model);
+      return show(
+          review,
+          errors,
+          FormErrors.values("draw-untoc", untoc, "draw-reference", reference),
+          model);
     }
   }
 
-  private String show(ReviewView review, FormErrors errors, Map<String, String> values, Model model) {
+  private String show(
+      ReviewView review, FormErrors errors, Map<String, String> values, Model model) {
     model.addAttribute("review", review);
-    model.addAttribute("planned", "PLANNED".equals(review.status()) || "WAITING_FOR_DRAW".equals(review.status()));
-    model.addAttribute("reviewers", review.participants().stream().filter(p -> "REVIEWER".equals(p.role())).toList());
+    model.addAttribute(
+        "planned", "PLANNED".equals(review.status()) || "WAITING_FOR_DRAW".equals(review.status()));
+    model.addAttribute(
+        "reviewers",
+        review.participants().stream().filter(p -> "REVIEWER".equals(p.role())).toList());
     model.addAttribute("fieldErrors", errors.asMap());
     model.addAttribute("values", values);
     return "console/plan";

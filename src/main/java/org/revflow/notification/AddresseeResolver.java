@@ -30,8 +30,12 @@ public class AddresseeResolver {
   private final RevFlowProperties properties;
   private final MechanismTime time;
 
-  AddresseeResolver(FocalPointResolver focalPoints, RegistryLookups registry, ReviewLookups reviews,
-      RevFlowProperties properties, MechanismTime time) {
+  AddresseeResolver(
+      FocalPointResolver focalPoints,
+      RegistryLookups registry,
+      ReviewLookups reviews,
+      RevFlowProperties properties,
+      MechanismTime time) {
     this.focalPoints = focalPoints;
     this.registry = registry;
     this.reviews = reviews;
@@ -54,24 +58,48 @@ public class AddresseeResolver {
       case REVIEW_LAUNCHED -> {
         List<Envelope> out = new ArrayList<>();
         pr(state, now).ifPresent(pr -> out.add(new Envelope(pr, List.of(secretariat))));
-        registry.designatedFocalPoint(job.reviewId(), state, now)
-            .ifPresent(fp -> out.add(new Envelope(person(fp, Addressee.Role.FOCAL_POINT, state), List.of(secretariat))));
+        registry
+            .designatedFocalPoint(job.reviewId(), state, now)
+            .ifPresent(
+                fp ->
+                    out.add(
+                        new Envelope(
+                            person(fp, Addressee.Role.FOCAL_POINT, state), List.of(secretariat))));
         yield dedupe(out);
       }
-      case FOCAL_POINT_REMINDER, INTERIM_FOCAL_POINT_IN_FORCE, DESIGNATION_PENDING, INTERIM_FOCAL_POINT_ENDED ->
-          pr(state, now).map(pr -> List.of(new Envelope(pr, List.of(secretariat)))).orElse(List.of(new Envelope(secretariat, List.of())));
+      case FOCAL_POINT_REMINDER,
+          INTERIM_FOCAL_POINT_IN_FORCE,
+          DESIGNATION_PENDING,
+          INTERIM_FOCAL_POINT_ENDED ->
+          pr(state, now)
+              .map(pr -> List.of(new Envelope(pr, List.of(secretariat))))
+              .orElse(List.of(new Envelope(secretariat, List.of())));
       case INTERIM_FOCAL_POINT_INFO, FOCAL_POINT_CHANGED -> toTheOthers(job, state, now);
-      case FOCAL_POINT_DESIGNATED -> registry.designatedFocalPoint(job.reviewId(), state, now)
-          .map(fp -> List.of(new Envelope(person(fp, Addressee.Role.FOCAL_POINT, state), List.of(secretariat))))
-          .orElse(List.of());
+      case FOCAL_POINT_DESIGNATED ->
+          registry
+              .designatedFocalPoint(job.reviewId(), state, now)
+              .map(
+                  fp ->
+                      List.of(
+                          new Envelope(
+                              person(fp, Addressee.Role.FOCAL_POINT, state), List.of(secretariat))))
+              .orElse(List.of());
       case REMINDER, STEP_OPENED -> {
         if (secretariatActs || state == null) {
           yield List.of(new Envelope(secretariat, List.of()));
         }
-        yield withExperts(job, state, now, acting(job.reviewId(), state, now).map(a -> new Envelope(a, List.of())));
+        yield withExperts(
+            job,
+            state,
+            now,
+            acting(job.reviewId(), state, now).map(a -> new Envelope(a, List.of())));
       }
-      case CHANGES_REQUESTED -> withExperts(job, state, now,
-          acting(job.reviewId(), state, now).map(a -> new Envelope(a, List.of(secretariat))));
+      case CHANGES_REQUESTED ->
+          withExperts(
+              job,
+              state,
+              now,
+              acting(job.reviewId(), state, now).map(a -> new Envelope(a, List.of(secretariat))));
       case OVERDUE -> {
         if (secretariatActs || state == null) {
           yield List.of(new Envelope(secretariat, List.of()));
@@ -87,20 +115,26 @@ public class AddresseeResolver {
         if (secretariatActs || state == null) {
           yield List.of(new Envelope(secretariat, List.of()));
         }
-        yield pr(state, now).map(pr -> List.of(new Envelope(pr, List.of(secretariat))))
+        yield pr(state, now)
+            .map(pr -> List.of(new Envelope(pr, List.of(secretariat))))
             .orElse(List.of(new Envelope(secretariat, List.of())));
       }
-      case DEADLINE_EXTENDED, CLARIFICATION_REQUESTED, CLARIFICATION_ANSWERED, REVIEWER_RELEASED -> {
+      case DEADLINE_EXTENDED,
+          CLARIFICATION_REQUESTED,
+          CLARIFICATION_ANSWERED,
+          REVIEWER_RELEASED -> {
         if (secretariatActs || state == null) {
           yield List.of(new Envelope(secretariat, List.of()));
         }
-        yield acting(job.reviewId(), state, now).map(a -> List.of(new Envelope(a, List.of(secretariat))))
+        yield acting(job.reviewId(), state, now)
+            .map(a -> List.of(new Envelope(a, List.of(secretariat))))
             .orElse(List.of(new Envelope(secretariat, List.of())));
       }
       case REVIEW_COMPLETED -> {
         if (state != null) {
           // The model sends one completion notice per participating State.
-          yield acting(job.reviewId(), state, now).map(a -> List.of(new Envelope(a, List.of(secretariat))))
+          yield acting(job.reviewId(), state, now)
+              .map(a -> List.of(new Envelope(a, List.of(secretariat))))
               .orElse(List.of());
         }
         yield toEveryone(job, null, now, secretariat);
@@ -112,12 +146,17 @@ public class AddresseeResolver {
     };
   }
 
-  /** The acting focal point of every participating State but {@code except}, each copying the secretariat. */
-  private List<Envelope> toEveryone(NoticeJob job, String except, Instant now, Addressee secretariat) {
+  /**
+   * The acting focal point of every participating State but {@code except}, each copying the
+   * secretariat.
+   */
+  private List<Envelope> toEveryone(
+      NoticeJob job, String except, Instant now, Addressee secretariat) {
     List<Envelope> out = new ArrayList<>();
     for (String s : reviews.participatingStates(job.reviewId())) {
       if (!s.equals(except)) {
-        acting(job.reviewId(), s, now).ifPresent(a -> out.add(new Envelope(a, List.of(secretariat))));
+        acting(job.reviewId(), s, now)
+            .ifPresent(a -> out.add(new Envelope(a, List.of(secretariat))));
       }
     }
     return dedupe(out);
@@ -129,14 +168,18 @@ public class AddresseeResolver {
     for (String other : reviews.participatingStates(job.reviewId())) {
       if (!other.equals(state)) {
         acting(job.reviewId(), other, now)
-            .ifPresent(a -> out.add(new Envelope(a.as(Addressee.Role.OTHER_FOCAL_POINT), List.of())));
+            .ifPresent(
+                a -> out.add(new Envelope(a.as(Addressee.Role.OTHER_FOCAL_POINT), List.of())));
       }
     }
     return dedupe(out);
   }
 
-  /** The acting focal point and, where the step is the experts' to draft, each expert (no copies). */
-  private List<Envelope> withExperts(NoticeJob job, String state, Instant now, Optional<Envelope> actingOne) {
+  /**
+   * The acting focal point and, where the step is the experts' to draft, each expert (no copies).
+   */
+  private List<Envelope> withExperts(
+      NoticeJob job, String state, Instant now, Optional<Envelope> actingOne) {
     List<Envelope> out = new ArrayList<>();
     actingOne.ifPresent(out::add);
     if (job.step() != null && job.step().draftedByExperts()) {
@@ -148,7 +191,11 @@ public class AddresseeResolver {
   }
 
   public Addressee secretariat() {
-    return new Addressee("Secretariat", properties.secretariatEmail(), Language.EN, time.zone(),
+    return new Addressee(
+        "Secretariat",
+        properties.secretariatEmail(),
+        Language.EN,
+        time.zone(),
         Addressee.Role.SECRETARIAT);
   }
 
@@ -157,11 +204,17 @@ public class AddresseeResolver {
     if (a.person() == null) {
       return Optional.empty();
     }
-    return Optional.of(person(a.person(), a.interim() ? Addressee.Role.INTERIM_FOCAL_POINT : Addressee.Role.FOCAL_POINT, state));
+    return Optional.of(
+        person(
+            a.person(),
+            a.interim() ? Addressee.Role.INTERIM_FOCAL_POINT : Addressee.Role.FOCAL_POINT,
+            state));
   }
 
   private Optional<Addressee> pr(String state, Instant now) {
-    return registry.permanentRepresentative(state, now).map(p -> person(p, Addressee.Role.PERMANENT_REPRESENTATIVE, state));
+    return registry
+        .permanentRepresentative(state, now)
+        .map(p -> person(p, Addressee.Role.PERMANENT_REPRESENTATIVE, state));
   }
 
   private static Addressee person(PersonView p, Addressee.Role role, String state) {
@@ -179,5 +232,4 @@ public class AddresseeResolver {
     }
     return new ArrayList<>(byEmail.values());
   }
-
 }

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The weekly digest to the secretariat: when it goes out (the engine's timer, so that a simulation
- * sees it on its own clock), and what it says: where the reviews stand, what became overdue since the
- * last digest, failed notices and reviews waiting for their draw.
+ * sees it on its own clock), and what it says: where the reviews stand, what became overdue since
+ * the last digest, failed notices and reviews waiting for their draw.
  */
 @Service
 public class DigestService {
@@ -39,8 +39,14 @@ public class DigestService {
   private final TransactionTemplate tx;
   private final MechanismTime time;
 
-  DigestService(DigestProperties digest, StatusReportService reports, RulebookRegistry rulebooks,
-      DeadlinePlanner planner, ProcessMessages messages, JdbcTemplate jdbc, TransactionTemplate tx,
+  DigestService(
+      DigestProperties digest,
+      StatusReportService reports,
+      RulebookRegistry rulebooks,
+      DeadlinePlanner planner,
+      ProcessMessages messages,
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
       MechanismTime time) {
     this.digest = digest;
     this.reports = reports;
@@ -52,7 +58,10 @@ public class DigestService {
     this.time = time;
   }
 
-  /** Starts the digest's one instance; while it runs, the engine starts no second one for the same key. */
+  /**
+   * Starts the digest's one instance; while it runs, the engine starts no second one for the same
+   * key.
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void schedule() {
     if (digest.enabled()) {
@@ -69,8 +78,14 @@ public class DigestService {
   }
 
   private void start(Map<String, Object> variables) {
-    tx.executeWithoutResult(s -> messages.enqueue(MSG_DIGEST_SCHEDULED, DIGEST_KEY,
-        "digest-" + time.now().toEpochMilli(), variables, java.time.Duration.ZERO));
+    tx.executeWithoutResult(
+        s ->
+            messages.enqueue(
+                MSG_DIGEST_SCHEDULED,
+                DIGEST_KEY,
+                "digest-" + time.now().toEpochMilli(),
+                variables,
+                java.time.Duration.ZERO));
   }
 
   /**
@@ -90,25 +105,49 @@ public class DigestService {
     return new Next(planner.sendAt(rb, day).toOffsetDateTime().toString(), day, true);
   }
 
-  /** What the digest of {@code day} says, as notice details (counts, new overdue steps, failures, waiting reviews). */
+  /**
+   * What the digest of {@code day} says, as notice details (counts, new overdue steps, failures,
+   * waiting reviews).
+   */
   public Map<String, String> facts(LocalDate day) {
     StatusReport report = reports.report(day);
     Map<String, String> facts = new HashMap<>();
-    facts.put(NoticeDetails.DIGEST_COUNTS, report.counts().byStage().entrySet().stream()
-        .map(e -> e.getKey().name() + "=" + e.getValue()).collect(Collectors.joining(";")));
+    facts.put(
+        NoticeDetails.DIGEST_COUNTS,
+        report.counts().byStage().entrySet().stream()
+            .map(e -> e.getKey().name() + "=" + e.getValue())
+            .collect(Collectors.joining(";")));
     LocalDate since = day.minusDays(7);
     // Became overdue this week: the day after its deadline fell in the seven days up to the digest.
-    String overdue = report.reviews().stream().flatMap(r -> r.openSteps().stream()
-            .filter(s -> s.daysOverdue() >= 1 && s.due().plusDays(1).isAfter(since))
-            .map(s -> r.id() + "|" + s.step() + "|" + (s.state() == null ? "-" : s.state()) + "|" + s.due()))
-        .limit(200).collect(Collectors.joining(";"));
+    String overdue =
+        report.reviews().stream()
+            .flatMap(
+                r ->
+                    r.openSteps().stream()
+                        .filter(s -> s.daysOverdue() >= 1 && s.due().plusDays(1).isAfter(since))
+                        .map(
+                            s ->
+                                r.id()
+                                    + "|"
+                                    + s.step()
+                                    + "|"
+                                    + (s.state() == null ? "-" : s.state())
+                                    + "|"
+                                    + s.due()))
+            .limit(200)
+            .collect(Collectors.joining(";"));
     if (!overdue.isEmpty()) {
       facts.put(NoticeDetails.DIGEST_OVERDUE, overdue);
     }
-    Integer failed = jdbc.queryForObject("select count(*) from notice where status = 'FAILED'", Integer.class);
+    Integer failed =
+        jdbc.queryForObject("select count(*) from notice where status = 'FAILED'", Integer.class);
     facts.put(NoticeDetails.DIGEST_FAILED, String.valueOf(failed == null ? 0 : failed));
-    String waiting = String.join(";", jdbc.queryForList(
-        "select id from review where status = 'WAITING_FOR_DRAW' order by launch_date, id", String.class));
+    String waiting =
+        String.join(
+            ";",
+            jdbc.queryForList(
+                "select id from review where status = 'WAITING_FOR_DRAW' order by launch_date, id",
+                String.class));
     if (!waiting.isEmpty()) {
       facts.put(NoticeDetails.DIGEST_WAITING, waiting);
     }

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code mail} in /actuator/health: the result of the last check of the mail server, made on a
- * schedule ({@code revflow.smtp.health-interval}, a minute) and never by a caller. Spring Boot's own
- * indicator (off in application.yaml) opened an authenticated SMTP session for every call of the
- * health endpoint, which anyone may call without signing in.
+ * schedule ({@code revflow.smtp.health-interval}, a minute) and never by a caller. Spring Boot's
+ * own indicator (off in application.yaml) opened an authenticated SMTP session for every call of
+ * the health endpoint, which anyone may call without signing in.
  */
 @Component("mail")
 class MailHealth implements HealthIndicator {
@@ -29,8 +29,11 @@ class MailHealth implements HealthIndicator {
       mail.testConnection();
       last = Health.up().withDetail("location", server).build();
     } catch (Exception e) {
-      last = Health.down().withDetail("location", server).withDetail("error", e.getClass().getSimpleName()
-          + ": " + e.getMessage()).build();
+      last =
+          Health.down()
+              .withDetail("location", server)
+              .withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage())
+              .build();
     }
   }
 

@@ -15,8 +15,10 @@ public class NextDigestWorker {
 
   static final String TYPE = JOB_NEXT_DIGEST;
 
-  public record Output(@JsonProperty(VAR_DIGEST_AT) String digestAt,
-      @JsonProperty(VAR_DIGEST_DAY) @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate digestDay,
+  public record Output(
+      @JsonProperty(VAR_DIGEST_AT) String digestAt,
+      @JsonProperty(VAR_DIGEST_DAY) @JsonFormat(shape = JsonFormat.Shape.STRING)
+          LocalDate digestDay,
       @JsonProperty(VAR_DIGEST_WANTED) boolean digestWanted) {}
 
   private final DigestService digests;
@@ -25,7 +27,9 @@ public class NextDigestWorker {
     this.digests = digests;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {VAR_DIGEST_KEY, VAR_DIGEST_ALWAYS})
+  @JobWorker(
+      type = TYPE,
+      fetchVariables = {VAR_DIGEST_KEY, VAR_DIGEST_ALWAYS})
   public Output next(@Variable(VAR_DIGEST_ALWAYS) Boolean always) {
     DigestService.Next next = digests.next(Boolean.TRUE.equals(always));
     return new Output(next.at(), next.day(), next.wanted());

@@ -1,6 +1,5 @@
 package org.revflow.notification;
 
-import org.revflow.vocabulary.NoticeKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.revflow.vocabulary.NoticeKind;
 
 /**
  * One notice to one addressee: the log the secretariat reads, and the exactly-once record. A row is
@@ -22,7 +22,13 @@ import java.time.LocalDate;
 @Table(name = "notice")
 public class Notice {
 
-  public enum Status { PENDING, SENDING, SENT, FAILED, SUPERSEDED }
+  public enum Status {
+    PENDING,
+    SENDING,
+    SENT,
+    FAILED,
+    SUPERSEDED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,7 +61,10 @@ public class Notice {
   @Column(name = "addressee_role", nullable = false)
   private String addresseeRole;
 
-  /** The State whose role the addressee held when the row was written; null for the secretariat (and older rows). */
+  /**
+   * The State whose role the addressee held when the row was written; null for the secretariat (and
+   * older rows).
+   */
   @Column(name = "addressee_state")
   private String addresseeState;
 
@@ -123,33 +132,110 @@ public class Notice {
     this.createdAt = createdAt;
   }
 
-  public Long getId() { return id; }
-  public String getDedupKey() { return dedupKey; }
-  public String getReviewId() { return reviewId; }
-  public Long getStepId() { return stepId; }
-  public String getNoticeKey() { return noticeKey; }
-  public NoticeKind getKind() { return kind; }
-  public String getStep() { return step; }
-  public String getStateCode() { return stateCode; }
-  public String getAddresseeEmail() { return addresseeEmail; }
-  public String getAddresseeRole() { return addresseeRole; }
-  public String getAddresseeState() { return addresseeState; }
-  public Long getPersonId() { return personId; }
-  public String getCc() { return cc; }
-  public String getLanguage() { return language; }
-  public LocalDate getDueOn() { return dueOn; }
-  public String getSubject() { return subject; }
-  public Status getStatus() { return status; }
-  public int getAttempts() { return attempts; }
-  public Instant getClaimedUntil() { return claimedUntil; }
-  public String getFailureReason() { return failureReason; }
-  public String getSmtpMessageId() { return smtpMessageId; }
-  public long getJobKey() { return jobKey; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getSentAt() { return sentAt; }
-  public LocalDate getSentOn() { return sentOn; }
+  public Long getId() {
+    return id;
+  }
 
-  /** Taken for sending until {@code until}, as the atomic claim in {@link NoticeRepository#claim} does. */
+  public String getDedupKey() {
+    return dedupKey;
+  }
+
+  public String getReviewId() {
+    return reviewId;
+  }
+
+  public Long getStepId() {
+    return stepId;
+  }
+
+  public String getNoticeKey() {
+    return noticeKey;
+  }
+
+  public NoticeKind getKind() {
+    return kind;
+  }
+
+  public String getStep() {
+    return step;
+  }
+
+  public String getStateCode() {
+    return stateCode;
+  }
+
+  public String getAddresseeEmail() {
+    return addresseeEmail;
+  }
+
+  public String getAddresseeRole() {
+    return addresseeRole;
+  }
+
+  public String getAddresseeState() {
+    return addresseeState;
+  }
+
+  public Long getPersonId() {
+    return personId;
+  }
+
+  public String getCc() {
+    return cc;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public LocalDate getDueOn() {
+    return dueOn;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public Instant getClaimedUntil() {
+    return claimedUntil;
+  }
+
+  public String getFailureReason() {
+    return failureReason;
+  }
+
+  public String getSmtpMessageId() {
+    return smtpMessageId;
+  }
+
+  public long getJobKey() {
+    return jobKey;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+
+  public LocalDate getSentOn() {
+    return sentOn;
+  }
+
+  /**
+   * Taken for sending until {@code until}, as the atomic claim in {@link NoticeRepository#claim}
+   * does.
+   */
   void claimed(Instant until) {
     this.status = Status.SENDING;
     this.claimedUntil = until;
@@ -159,6 +245,7 @@ public class Notice {
   void failed(String reason) {
     this.status = Status.FAILED;
     this.claimedUntil = null;
-    this.failureReason = reason == null ? "unknown" : reason.substring(0, Math.min(1000, reason.length()));
+    this.failureReason =
+        reason == null ? "unknown" : reason.substring(0, Math.min(1000, reason.length()));
   }
 }

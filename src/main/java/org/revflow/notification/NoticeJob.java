@@ -1,7 +1,7 @@
 package org.revflow.notification;
 
-import org.revflow.vocabulary.NoticeKind;
 import java.time.LocalDate;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.vocabulary.Step;
 
 /**
@@ -21,6 +21,12 @@ public record NoticeJob(
 
   /** The part of the dedup key shared by all addressees of this notice. */
   public String identity() {
-    return reviewId + "|" + (stepId == null ? "-" : stepId) + "|" + noticeKey + "|" + (state == null ? "-" : state);
+    return reviewId
+        + "|"
+        + (stepId == null ? "-" : stepId)
+        + "|"
+        + noticeKey
+        + "|"
+        + (state == null ? "-" : state);
   }
 }

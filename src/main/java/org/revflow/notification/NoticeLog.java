@@ -16,8 +16,12 @@ class NoticeLog implements SentNotices {
 
   @Override
   public boolean wasSent(long stepId, String kind) {
-    Integer n = jdbc.queryForObject("select count(*) from notice where step_id = ? and kind = ? and status = 'SENT'",
-        Integer.class, stepId, kind);
+    Integer n =
+        jdbc.queryForObject(
+            "select count(*) from notice where step_id = ? and kind = ? and status = 'SENT'",
+            Integer.class,
+            stepId,
+            kind);
     return n != null && n > 0;
   }
 }

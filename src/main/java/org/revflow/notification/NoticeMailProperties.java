@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("revflow.smtp")
-public record NoticeMailProperties(@Min(1) Integer maxMessagesPerConnection, Duration maxIdle,
-    Duration healthInterval) {
+public record NoticeMailProperties(
+    @Min(1) Integer maxMessagesPerConnection, Duration maxIdle, Duration healthInterval) {
 
   public NoticeMailProperties {
     if (maxMessagesPerConnection == null) {

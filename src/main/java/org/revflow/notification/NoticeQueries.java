@@ -28,14 +28,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class NoticeQueries {
 
   private static final Pattern ANCHOR = Pattern.compile("(?is)<a\\b[^>]*>(.*?)</a>");
-  private static final Pattern ACTION_TOKEN = Pattern.compile("(/act/)([A-Za-z0-9_\\-]{6})[A-Za-z0-9_\\-.~]*");
+  private static final Pattern ACTION_TOKEN =
+      Pattern.compile("(/act/)([A-Za-z0-9_\\-]{6})[A-Za-z0-9_\\-.~]*");
 
   private final NoticeRepository notices;
   private final RenderedNoticeComposer composer;
   private final RegistryLookups registry;
   private final RevFlowProperties properties;
 
-  NoticeQueries(NoticeRepository notices, RenderedNoticeComposer composer, RegistryLookups registry,
+  NoticeQueries(
+      NoticeRepository notices,
+      RenderedNoticeComposer composer,
+      RegistryLookups registry,
       RevFlowProperties properties) {
     this.notices = notices;
     this.composer = composer;
@@ -47,16 +51,52 @@ public class NoticeQueries {
    * One row of the log. {@code roleOf} is the State whose role {@code role} the addressee held; a
    * SUPERSEDED row went to that role's holder of the day instead (the reason says why).
    */
-  public record NoticeRow(long id, String reviewId, NoticeKind kind, String step, String state, Long stepId,
-      String noticeKey, String to, String role, String roleOf, Long personId, String cc, String language,
-      LocalDate due, String subject, Notice.Status status, int attempts, String failureReason, Instant createdAt,
-      Instant sentAt, LocalDate sentOn) {
+  public record NoticeRow(
+      long id,
+      String reviewId,
+      NoticeKind kind,
+      String step,
+      String state,
+      Long stepId,
+      String noticeKey,
+      String to,
+      String role,
+      String roleOf,
+      Long personId,
+      String cc,
+      String language,
+      LocalDate due,
+      String subject,
+      Notice.Status status,
+      int attempts,
+      String failureReason,
+      Instant createdAt,
+      Instant sentAt,
+      LocalDate sentOn) {
 
     static NoticeRow of(Notice n) {
-      return new NoticeRow(n.getId(), n.getReviewId(), n.getKind(), n.getStep(), n.getStateCode(), n.getStepId(),
-          n.getNoticeKey(), n.getAddresseeEmail(), n.getAddresseeRole(), n.getAddresseeState(), n.getPersonId(),
-          n.getCc(), n.getLanguage(), n.getDueOn(), n.getSubject(), n.getStatus(), n.getAttempts(),
-          n.getFailureReason(), n.getCreatedAt(), n.getSentAt(), n.getSentOn());
+      return new NoticeRow(
+          n.getId(),
+          n.getReviewId(),
+          n.getKind(),
+          n.getStep(),
+          n.getStateCode(),
+          n.getStepId(),
+          n.getNoticeKey(),
+          n.getAddresseeEmail(),
+          n.getAddresseeRole(),
+          n.getAddresseeState(),
+          n.getPersonId(),
+          n.getCc(),
+          n.getLanguage(),
+          n.getDueOn(),
+          n.getSubject(),
+          n.getStatus(),
+          n.getAttempts(),
+          n.getFailureReason(),
+          n.getCreatedAt(),
+          n.getSentAt(),
+          n.getSentOn());
     }
 
     /** The day it went out, or (not sent yet) the day it was written. */
@@ -71,18 +111,34 @@ public class NoticeQueries {
    * @param person part of the addressee's address (case ignored)
    * @param state the notice's State, or the State whose role the addressee held
    */
-  public record Search(String person, String state, String reviewId, NoticeKind kind, Notice.Status status) {
+  public record Search(
+      String person, String state, String reviewId, NoticeKind kind, Notice.Status status) {
 
     public static final Search ALL = new Search(null, null, null, null, null);
   }
 
   @Transactional(readOnly = true)
   public Page<NoticeRow> search(Search s, int page, int size) {
-    String person = blank(s.person()) ? null
-        : "%" + s.person().strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    return notices.search(blank(s.reviewId()) ? null : s.reviewId().strip(),
-        blank(s.state()) ? null : s.state().strip().toUpperCase(Locale.ROOT), s.kind(), s.status(), person,
-        PageRequest.of(Math.max(0, page), Math.max(1, size))).map(NoticeRow::of);
+    String person =
+        blank(s.person())
+            ? null
+            : "%"
+                + s.person()
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("!", "!!")
+                    .replace("%", "!%")
+                    .replace("_", "!_")
+                + "%";
+    return notices
+        .search(
+            blank(s.reviewId()) ? null : s.reviewId().strip(),
+            blank(s.state()) ? null : s.state().strip().toUpperCase(Locale.ROOT),
+            s.kind(),
+            s.status(),
+            person,
+            PageRequest.of(Math.max(0, page), Math.max(1, size)))
+        .map(NoticeRow::of);
   }
 
   @Transactional(readOnly = true)
@@ -102,9 +158,9 @@ public class NoticeQueries {
 
   /**
    * An email as shown to the secretariat: written again from the log row (the text RevFlow writes
-   * today for that day, in the addressee's language), with every link turned into plain text and the
-   * key of an action link cut off, so that nobody in the secretariat can use a focal point's link by
-   * mistake. Never sent.
+   * today for that day, in the addressee's language), with every link turned into plain text and
+   * the key of an action link cut off, so that nobody in the secretariat can use a focal point's
+   * link by mistake. Never sent.
    *
    * @param subject the subject as sent (null if never sent)
    */
@@ -117,13 +173,29 @@ public class NoticeQueries {
       return Optional.empty();
     }
     Notice n = row.get();
-    NoticeJob job = new NoticeJob(n.getReviewId(), n.getStepId(), n.getNoticeKey(), n.getKind(),
-        n.getStep() == null ? null : Step.valueOf(n.getStep()), n.getStateCode(), n.getDueOn(), 0,
-        eventId(n.getNoticeKey()));
-    NoticeComposer.Composed c = composer.composeAsOf(job, addressee(n), n.getSentOn() != null ? n.getSentOn()
-        : LocalDate.ofInstant(n.getCreatedAt(), properties.zone()));
-    return Optional.of(new ShownEmail(n.getSubject() != null ? n.getSubject() : c.subject(), withoutLinks(c.html()),
-        withoutActionKeys(c.text())));
+    NoticeJob job =
+        new NoticeJob(
+            n.getReviewId(),
+            n.getStepId(),
+            n.getNoticeKey(),
+            n.getKind(),
+            n.getStep() == null ? null : Step.valueOf(n.getStep()),
+            n.getStateCode(),
+            n.getDueOn(),
+            0,
+            eventId(n.getNoticeKey()));
+    NoticeComposer.Composed c =
+        composer.composeAsOf(
+            job,
+            addressee(n),
+            n.getSentOn() != null
+                ? n.getSentOn()
+                : LocalDate.ofInstant(n.getCreatedAt(), properties.zone()));
+    return Optional.of(
+        new ShownEmail(
+            n.getSubject() != null ? n.getSubject() : c.subject(),
+            withoutLinks(c.html()),
+            withoutActionKeys(c.text())));
   }
 
   /** Links as plain text, action-link keys cut off. */
@@ -134,7 +206,8 @@ public class NoticeQueries {
     Matcher m = ANCHOR.matcher(html);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement("<span class=\"link\">" + m.group(1) + "</span>"));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement("<span class=\"link\">" + m.group(1) + "</span>"));
     }
     m.appendTail(out);
     return withoutActionKeys(out.toString().replaceAll("(?i)\\shref\\s*=", " data-removed="));
@@ -156,9 +229,16 @@ public class NoticeQueries {
         // the address alone
       }
     }
-    String name = person != null ? person.name() : role == Addressee.Role.SECRETARIAT ? "Secretariat" : n.getAddresseeEmail();
-    ZoneId zone = person != null ? person.timeZone() : role == Addressee.Role.SECRETARIAT ? properties.zone() : null;
-    return new Addressee(name, n.getAddresseeEmail(), language, zone, role, n.getPersonId(), n.getAddresseeState());
+    String name =
+        person != null
+            ? person.name()
+            : role == Addressee.Role.SECRETARIAT ? "Secretariat" : n.getAddresseeEmail();
+    ZoneId zone =
+        person != null
+            ? person.timeZone()
+            : role == Addressee.Role.SECRETARIAT ? properties.zone() : null;
+    return new Addressee(
+        name, n.getAddresseeEmail(), language, zone, role, n.getPersonId(), n.getAddresseeState());
   }
 
   /** Announcements carry their event in the notice key ({@code EVENT-42:KIND:STATE}). */

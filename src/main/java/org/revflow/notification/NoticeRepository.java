@@ -2,7 +2,6 @@ package org.revflow.notification;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.revflow.vocabulary.NoticeKind;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -15,8 +14,10 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
 
   /** The rows of one notice (all addressees): dedup keys start with the job's identity. */
   default List<Notice> findByDedupKeyStartingWith(String identityPrefix) {
-    // "_" and "%" are LIKE's wildcards: a review id or notice key holding one must match only itself.
-    return findByDedupKeyLike(identityPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    // "_" and "%" are LIKE's wildcards: a review id or notice key holding one must match only
+    // itself.
+    return findByDedupKeyLike(
+        identityPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
   }
 
   @Query("select n from Notice n where n.dedupKey like :pattern escape '!'")
@@ -31,22 +32,33 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
   @Query("select n from Notice n where n.status = :status order by n.id")
   List<Notice> findByStatusOrderById(Notice.Status status);
 
-  /** The log, newest first, each criterion optional; {@code emailLike} is a LIKE pattern in lower case (escape '!'). */
-  @Query(value = """
+  /**
+   * The log, newest first, each criterion optional; {@code emailLike} is a LIKE pattern in lower
+   * case (escape '!').
+   */
+  @Query(
+      value =
+          """
       select n from Notice n where (:reviewId is null or n.reviewId = :reviewId)
         and (:state is null or n.stateCode = :state or n.addresseeState = :state)
         and (:kind is null or n.kind = :kind)
         and (:status is null or n.status = :status)
         and (:emailLike is null or lower(n.addresseeEmail) like :emailLike escape '!')
       order by n.id desc""",
-      countQuery = """
+      countQuery =
+          """
       select count(n) from Notice n where (:reviewId is null or n.reviewId = :reviewId)
         and (:state is null or n.stateCode = :state or n.addresseeState = :state)
         and (:kind is null or n.kind = :kind)
         and (:status is null or n.status = :status)
         and (:emailLike is null or lower(n.addresseeEmail) like :emailLike escape '!')""")
-  org.springframework.data.domain.Page<Notice> search(String reviewId, String state, NoticeKind kind,
-      Notice.Status status, String emailLike, org.springframework.data.domain.Pageable page);
+  org.springframework.data.domain.Page<Notice> search(
+      String reviewId,
+      String state,
+      NoticeKind kind,
+      Notice.Status status,
+      String emailLike,
+      org.springframework.data.domain.Pageable page);
 
   @Query("select count(n) from Notice n where n.status = :status")
   long countByStatus(Notice.Status status);
@@ -56,7 +68,8 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
    * expires. Returns 1 for the winner.
    */
   @Modifying
-  @Query("""
+  @Query(
+      """
       update Notice n set n.status = org.revflow.notification.Notice.Status.SENDING, n.claimedUntil = :until,
         n.attempts = n.attempts + 1
       where n.id = :id and (n.status in (org.revflow.notification.Notice.Status.PENDING,
@@ -65,11 +78,12 @@ public interface NoticeRepository extends JpaRepository<Notice, Long> {
   int claim(long id, Instant now, Instant until);
 
   /**
-   * Retires a row not yet sent whose addressee no longer holds its role, unless another worker holds
-   * a live claim on it (then 0: that worker is sending, and this job must not complete).
+   * Retires a row not yet sent whose addressee no longer holds its role, unless another worker
+   * holds a live claim on it (then 0: that worker is sending, and this job must not complete).
    */
   @Modifying
-  @Query("""
+  @Query(
+      """
       update Notice n set n.status = org.revflow.notification.Notice.Status.SUPERSEDED, n.claimedUntil = null,
         n.failureReason = :reason
       where n.id = :id and (n.status in (org.revflow.notification.Notice.Status.PENDING,

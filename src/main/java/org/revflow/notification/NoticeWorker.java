@@ -1,6 +1,5 @@
 package org.revflow.notification;
 
-import org.revflow.vocabulary.NoticeKind;
 import static org.revflow.process.ProcessConstants.*;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -10,6 +9,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import java.time.Duration;
 import org.revflow.config.LogSafe;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.vocabulary.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@value #TYPE}: every notice of every model. Reads what the notice is about, lets the notice
- * service deliver it, and completes the job; a failed delivery fails the job with a growing back-off
- * so that Zeebe retries it, and raises an incident naming who did not get what when retries run out.
+ * service deliver it, and completes the job; a failed delivery fails the job with a growing
+ * back-off so that Zeebe retries it, and raises an incident naming who did not get what when
+ * retries run out.
  */
 @Component
 public class NoticeWorker {
@@ -35,9 +36,13 @@ public class NoticeWorker {
   }
 
   /** What the models say about a notice; the step's State and deadline are read from its row. */
-  public record Input(@JsonProperty(VAR_REVIEW_ID) String reviewId, @JsonProperty(VAR_STEP_ID) Long stepId,
-      @JsonProperty(VAR_NOTICE_KEY) String noticeKey, @JsonProperty(VAR_NOTICE_KIND) NoticeKind noticeKind,
-      @JsonProperty(VAR_STEP) Step step, @JsonProperty(VAR_STATE) String state,
+  public record Input(
+      @JsonProperty(VAR_REVIEW_ID) String reviewId,
+      @JsonProperty(VAR_STEP_ID) Long stepId,
+      @JsonProperty(VAR_NOTICE_KEY) String noticeKey,
+      @JsonProperty(VAR_NOTICE_KIND) NoticeKind noticeKind,
+      @JsonProperty(VAR_STEP) Step step,
+      @JsonProperty(VAR_STATE) String state,
       @JsonProperty(VAR_EVENT_ID) Long eventId) {
 
     NoticeJob toNotice() {
@@ -45,9 +50,20 @@ public class NoticeWorker {
     }
   }
 
-  // The job itself is injected (its key, its retries), so the variables are not inferred from Input.
-  @JobWorker(type = TYPE, autoComplete = false,
-      fetchVariables = {VAR_REVIEW_ID, VAR_STEP_ID, VAR_NOTICE_KEY, VAR_NOTICE_KIND, VAR_STEP, VAR_STATE, VAR_EVENT_ID})
+  // The job itself is injected (its key, its retries), so the variables are not inferred from
+  // Input.
+  @JobWorker(
+      type = TYPE,
+      autoComplete = false,
+      fetchVariables = {
+        VAR_REVIEW_ID,
+        VAR_STEP_ID,
+        VAR_NOTICE_KEY,
+        VAR_NOTICE_KIND,
+        VAR_STEP,
+        VAR_STATE,
+        VAR_EVENT_ID
+      })
   public void handle(JobClient client, ActivatedJob job, @VariablesAsType Input in) {
     NoticeJob notice = in.toNotice();
     NoticeService.Delivery delivery;
@@ -56,13 +72,19 @@ public class NoticeWorker {
     } catch (RuntimeException e) {
       boolean permanent = e instanceof NoticeDeliveryException d && d.permanent();
       int retriesLeft = permanent ? 0 : Math.max(0, job.getRetries() - 1);
-      client.newFailCommand(job.getKey())
+      client
+          .newFailCommand(job.getKey())
           .retries(retriesLeft)
           .retryBackoff(backoff(job.getRetries()))
           .errorMessage(e.getMessage())
-          .send().join();
+          .send()
+          .join();
       // The job's error message (Operate's incident) names the addresses; the log names person ids.
-      log.warn("{} {} failed ({} retries left): {}", notice.kind(), notice.noticeKey(), retriesLeft,
+      log.warn(
+          "{} {} failed ({} retries left): {}",
+          notice.kind(),
+          notice.noticeKey(),
+          retriesLeft,
           e instanceof NoticeDeliveryException d ? d.logMessage() : LogSafe.redact(e.getMessage()));
       return;
     }
@@ -72,11 +94,19 @@ public class NoticeWorker {
       // Delivered, but the engine did not take the completion (busy, or unreachable). Failing the
       // job would spend a retry and put a misleading error on it; left alone it times out and comes
       // back, and the notice log keeps its notices from going out twice.
-      log.warn("{} {} delivered but not completed, the job will come back: {}", notice.kind(), notice.noticeKey(),
+      log.warn(
+          "{} {} delivered but not completed, the job will come back: {}",
+          notice.kind(),
+          notice.noticeKey(),
           LogSafe.redact(e.getMessage()));
       return;
     }
-    log.debug("{} {}: {} sent, {} already sent before", notice.kind(), notice.noticeKey(), delivery.sentNow(), delivery.sentBefore());
+    log.debug(
+        "{} {}: {} sent, {} already sent before",
+        notice.kind(),
+        notice.noticeKey(),
+        delivery.sentNow(),
+        delivery.sentBefore());
   }
 
   /** The retries every notice task of the models declares (BpmnModelsTest holds them to it). */

@@ -21,7 +21,8 @@ class RoleHolders {
   private final RegistryLookups registry;
   private final AddresseeResolver addressees;
 
-  RoleHolders(FocalPointResolver focalPoints, RegistryLookups registry, AddresseeResolver addressees) {
+  RoleHolders(
+      FocalPointResolver focalPoints, RegistryLookups registry, AddresseeResolver addressees) {
     this.focalPoints = focalPoints;
     this.registry = registry;
     this.addressees = addressees;
@@ -39,13 +40,25 @@ class RoleHolders {
     return switch (role) {
       case FOCAL_POINT, INTERIM_FOCAL_POINT, OTHER_FOCAL_POINT -> {
         ActingFocalPoint acting = focalPoints.actingFocalPoint(reviewId, state, now);
-        yield acting.person() == null ? List.of() : List.of(person(acting.person(),
-            acting.interim() ? Addressee.Role.INTERIM_FOCAL_POINT : Addressee.Role.FOCAL_POINT, state));
+        yield acting.person() == null
+            ? List.of()
+            : List.of(
+                person(
+                    acting.person(),
+                    acting.interim()
+                        ? Addressee.Role.INTERIM_FOCAL_POINT
+                        : Addressee.Role.FOCAL_POINT,
+                    state));
       }
-      case PERMANENT_REPRESENTATIVE -> registry.permanentRepresentative(state, now)
-          .map(p -> List.of(person(p, Addressee.Role.PERMANENT_REPRESENTATIVE, state))).orElse(List.of());
-      case EXPERT -> registry.experts(reviewId, state, now).stream()
-          .map(p -> person(p, Addressee.Role.EXPERT, state)).toList();
+      case PERMANENT_REPRESENTATIVE ->
+          registry
+              .permanentRepresentative(state, now)
+              .map(p -> List.of(person(p, Addressee.Role.PERMANENT_REPRESENTATIVE, state)))
+              .orElse(List.of());
+      case EXPERT ->
+          registry.experts(reviewId, state, now).stream()
+              .map(p -> person(p, Addressee.Role.EXPERT, state))
+              .toList();
       case SECRETARIAT -> List.of(addressees.secretariat());
     };
   }

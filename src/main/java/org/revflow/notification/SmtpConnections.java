@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Open SMTP connections kept between notices. {@link JavaMailSenderImpl#send} connects, greets and
  * quits for every message, which cost more than rendering and recording the notice together; here a
- * connection serves up to {@code maxMessagesPerConnection} messages (servers such as Exchange refuse
- * more per connection) and is dropped after any error, so a retry always starts on a fresh one.
+ * connection serves up to {@code maxMessagesPerConnection} messages (servers such as Exchange
+ * refuse more per connection) and is dropped after any error, so a retry always starts on a fresh
+ * one.
  *
  * <p>The server, port and account are read from the {@link JavaMailSenderImpl} each time a
  * connection is lent, so a changed setting takes effect with the next notice.
@@ -30,11 +31,13 @@ class SmtpConnections implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(SmtpConnections.class);
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-  private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+  private static final String ANGUS_STREAM_PROVIDER =
+      "org.eclipse.angus.mail.util.MailStreamProvider";
 
   static {
     // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the class path for
-    // every multipart and body part it creates (a tenth of the CPU of a notice in the benchmark); the
+    // every multipart and body part it creates (a tenth of the CPU of a notice in the benchmark);
+    // the
     // system property names the implementation and makes the lookup a class-name load.
     if (System.getProperty(STREAM_PROVIDER) == null && present(ANGUS_STREAM_PROVIDER)) {
       System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
@@ -103,9 +106,10 @@ class SmtpConnections implements DisposableBean {
       // NOOP: the server may have closed it meanwhile; not asked again within half a second of the
       // last message (Hikari's alive-bypass window does the same), as no server drops a connection
       // that fast, and a round trip per notice is what a remote relay costs most.
-      boolean usable = kept.server.equals(server)
-          && idleFor.compareTo(maxIdle) < 0
-          && (idleFor.compareTo(ALIVE_BYPASS) < 0 || kept.transport.isConnected());
+      boolean usable =
+          kept.server.equals(server)
+              && idleFor.compareTo(maxIdle) < 0
+              && (idleFor.compareTo(ALIVE_BYPASS) < 0 || kept.transport.isConnected());
       if (usable) {
         return kept;
       }
@@ -154,7 +158,13 @@ class SmtpConnections implements DisposableBean {
   }
 
   private String server() {
-    return protocol() + "://" + Objects.toString(mail.getUsername(), "") + "@" + mail.getHost() + ":" + mail.getPort();
+    return protocol()
+        + "://"
+        + Objects.toString(mail.getUsername(), "")
+        + "@"
+        + mail.getHost()
+        + ":"
+        + mail.getPort();
   }
 
   private String protocol() {

@@ -20,7 +20,10 @@ public class OutboxMessage {
   private Long id;
 
   /** What to do with the row: publish a message, or set variables on a process instance. */
-  public enum Kind { MESSAGE, SET_VARIABLES }
+  public enum Kind {
+    MESSAGE,
+    SET_VARIABLES
+  }
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -58,7 +61,12 @@ public class OutboxMessage {
 
   protected OutboxMessage() {}
 
-  OutboxMessage(String messageName, String correlationKey, String messageId, String variables, int ttlSeconds,
+  OutboxMessage(
+      String messageName,
+      String correlationKey,
+      String messageId,
+      String variables,
+      int ttlSeconds,
       Instant createdAt) {
     this.messageName = messageName;
     this.correlationKey = correlationKey;
@@ -68,21 +76,52 @@ public class OutboxMessage {
     this.createdAt = createdAt;
   }
 
-  /** Variables for one process instance; name and correlation say what they are in Operate's terms. */
-  static OutboxMessage setVariables(long processInstanceKey, String purpose, String updateId, String variables,
+  /**
+   * Variables for one process instance; name and correlation say what they are in Operate's terms.
+   */
+  static OutboxMessage setVariables(
+      long processInstanceKey,
+      String purpose,
+      String updateId,
+      String variables,
       Instant createdAt) {
-    OutboxMessage m = new OutboxMessage(purpose, String.valueOf(processInstanceKey), updateId, variables, 0, createdAt);
+    OutboxMessage m =
+        new OutboxMessage(
+            purpose, String.valueOf(processInstanceKey), updateId, variables, 0, createdAt);
     m.kind = Kind.SET_VARIABLES;
     m.processInstanceKey = processInstanceKey;
     return m;
   }
 
-  public Long getId() { return id; }
-  public Kind getKind() { return kind; }
-  public Long getProcessInstanceKey() { return processInstanceKey; }
-  public String getMessageName() { return messageName; }
-  public String getCorrelationKey() { return correlationKey; }
-  public String getMessageId() { return messageId; }
-  public String getVariables() { return variables; }
-  public int getTtlSeconds() { return ttlSeconds; }
+  public Long getId() {
+    return id;
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public String getMessageName() {
+    return messageName;
+  }
+
+  public String getCorrelationKey() {
+    return correlationKey;
+  }
+
+  public String getMessageId() {
+    return messageId;
+  }
+
+  public String getVariables() {
+    return variables;
+  }
+
+  public int getTtlSeconds() {
+    return ttlSeconds;
+  }
 }

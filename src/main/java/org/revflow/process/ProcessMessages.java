@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Calendar;
-import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import org.slf4j.Logger;
@@ -45,8 +44,13 @@ public class ProcessMessages {
   private final JdbcTemplate jdbc;
   private final Object[] stripes = new Object[64];
 
-  ProcessMessages(OutboxRepository outbox, CamundaClient camunda, ObjectMapper json, Clock clock,
-      PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+  ProcessMessages(
+      OutboxRepository outbox,
+      CamundaClient camunda,
+      ObjectMapper json,
+      Clock clock,
+      PlatformTransactionManager transactions,
+      JdbcTemplate jdbc) {
     this.outbox = outbox;
     this.camunda = camunda;
     this.json = json;
@@ -65,7 +69,11 @@ public class ProcessMessages {
 
   /** Stores a message in the current transaction; it goes to the engine once that commits. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void enqueue(String name, String correlationKey, String messageId, Map<String, Object> variables,
+  public void enqueue(
+      String name,
+      String correlationKey,
+      String messageId,
+      Map<String, Object> variables,
       Duration timeToLive) {
     String vars;
     try {
@@ -73,8 +81,15 @@ public class ProcessMessages {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("message variables not serialisable", e);
     }
-    publishAfterCommit(outbox.save(new OutboxMessage(name, correlationKey, messageId, vars,
-        (int) timeToLive.toSeconds(), clock.instant())));
+    publishAfterCommit(
+        outbox.save(
+            new OutboxMessage(
+                name,
+                correlationKey,
+                messageId,
+                vars,
+                (int) timeToLive.toSeconds(),
+                clock.instant())));
   }
 
   /**
@@ -83,24 +98,28 @@ public class ProcessMessages {
    * the sweeper may retry freely; rows are applied in the order they were stored.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void enqueueVariables(long processInstanceKey, String purpose, String updateId, Map<String, Object> variables) {
+  public void enqueueVariables(
+      long processInstanceKey, String purpose, String updateId, Map<String, Object> variables) {
     String vars;
     try {
       vars = json.writeValueAsString(variables);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("variables not serialisable", e);
     }
-    publishAfterCommit(outbox.save(OutboxMessage.setVariables(processInstanceKey, purpose, updateId, vars,
-        clock.instant())));
+    publishAfterCommit(
+        outbox.save(
+            OutboxMessage.setVariables(
+                processInstanceKey, purpose, updateId, vars, clock.instant())));
   }
 
   private void publishAfterCommit(OutboxMessage saved) {
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        publishQuietly(saved);
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            publishQuietly(saved);
+          }
+        });
   }
 
   /** Publishes everything still pending, oldest first (the order events were recorded in). */
@@ -115,8 +134,8 @@ public class ProcessMessages {
    * Publishes one row unless it is published already. Rows of the same scope (the same message
    * correlation key, or the same process instance for variables) are published one at a time, so
    * that the sweeper and the publication after commit never send the same row at once and a scope's
-   * rows keep their order; rows of different scopes (other steps, other reviews) go out side by side
-   * instead of queueing behind each other's round trip to the engine.
+   * rows keep their order; rows of different scopes (other steps, other reviews) go out side by
+   * side instead of queueing behind each other's round trip to the engine.
    */
   private void publishQuietly(OutboxMessage m) {
     synchronized (stripe(m)) {
@@ -125,8 +144,10 @@ public class ProcessMessages {
   }
 
   private Object stripe(OutboxMessage m) {
-    String scope = m.getKind() == OutboxMessage.Kind.SET_VARIABLES
-        ? "instance:" + m.getProcessInstanceKey() : "message:" + m.getMessageName() + ":" + m.getCorrelationKey();
+    String scope =
+        m.getKind() == OutboxMessage.Kind.SET_VARIABLES
+            ? "instance:" + m.getProcessInstanceKey()
+            : "message:" + m.getMessageName() + ":" + m.getCorrelationKey();
     return stripes[Math.floorMod(scope.hashCode(), stripes.length)];
   }
 
@@ -145,7 +166,8 @@ public class ProcessMessages {
       if (m.getKind() == OutboxMessage.Kind.SET_VARIABLES) {
         setVariables(m);
       } else {
-        camunda.newPublishMessageCommand()
+        camunda
+            .newPublishMessageCommand()
             .messageName(m.getMessageName())
             .correlationKey(m.getCorrelationKey())
             .messageId(m.getMessageId())
@@ -156,47 +178,65 @@ public class ProcessMessages {
       }
       publishedAt = clock.instant();
     } catch (RuntimeException e) {
-      if (e instanceof ClientStatusException status && status.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
+      if (e instanceof ClientStatusException status
+          && status.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
         // The same message is still buffered from an earlier attempt: it was published.
         publishedAt = clock.instant();
       } else {
         // Not swallowed: the row stays pending and the sweeper publishes it again.
         error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-        log.warn("publishing {} for {} failed, will retry: {}", m.getMessageName(), m.getCorrelationKey(), error);
+        log.warn(
+            "publishing {} for {} failed, will retry: {}",
+            m.getMessageName(),
+            m.getCorrelationKey(),
+            error);
       }
     }
     Instant at = publishedAt;
     String failure = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
-    outsideTransaction.executeWithoutResult(s -> {
-      if (at != null) {
-        jdbc.update("update process_outbox set published_at = ?, attempts = attempts + 1, last_error = null where id = ?",
-            ps -> {
-              ps.setTimestamp(1, Timestamp.from(at), Calendar.getInstance(UTC));
-              ps.setLong(2, id);
-            });
-      } else {
-        jdbc.update("update process_outbox set attempts = attempts + 1, last_error = ? where id = ?", failure, id);
-      }
-    });
+    outsideTransaction.executeWithoutResult(
+        s -> {
+          if (at != null) {
+            jdbc.update(
+                "update process_outbox set published_at = ?, attempts = attempts + 1, last_error = null where id = ?",
+                ps -> {
+                  ps.setTimestamp(1, Timestamp.from(at), Calendar.getInstance(UTC));
+                  ps.setLong(2, id);
+                });
+          } else {
+            jdbc.update(
+                "update process_outbox set attempts = attempts + 1, last_error = ? where id = ?",
+                failure,
+                id);
+          }
+        });
   }
 
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   /** Whether the row is still to publish, read fresh (under the scope's lock). */
   private boolean pending(long id) {
-    return !jdbc.queryForList("select 1 from process_outbox where id = ? and published_at is null", Integer.class, id)
+    return !jdbc.queryForList(
+            "select 1 from process_outbox where id = ? and published_at is null", Integer.class, id)
         .isEmpty();
   }
 
   private void setVariables(OutboxMessage m) {
     try {
-      camunda.newSetVariablesCommand(m.getProcessInstanceKey()).variables(m.getVariables()).send().join();
+      camunda
+          .newSetVariablesCommand(m.getProcessInstanceKey())
+          .variables(m.getVariables())
+          .send()
+          .join();
     } catch (ClientStatusException e) {
       if (e.getStatusCode() != io.grpc.Status.Code.NOT_FOUND) {
         throw e;
       }
       // The instance has ended (completed or cancelled): no later step will read the variables.
-      log.info("{} for ended process instance {} not applied", m.getMessageName(), m.getProcessInstanceKey());
+      log.info(
+          "{} for ended process instance {} not applied",
+          m.getMessageName(),
+          m.getProcessInstanceKey());
     }
   }
 

@@ -8,4 +8,5 @@ package org.revflow.registry;
  * @param person null only when the State has neither a designated focal point nor a registered
  *     permanent representative; {@code reason} then says so
  */
-public record ActingFocalPoint(String stateCode, PersonView person, boolean interim, String reason) {}
+public record ActingFocalPoint(
+    String stateCode, PersonView person, boolean interim, String reason) {}

@@ -22,7 +22,9 @@ public class CldrStateNames implements StateNames {
 
   /** The alpha-2 code of an ISO 3166-1 alpha-3 code the JDK knows. */
   public static Optional<String> alpha2(String alpha3) {
-    return alpha3 == null ? Optional.empty() : Optional.ofNullable(ALPHA3_TO_ALPHA2.get(alpha3.toUpperCase(Locale.ROOT)));
+    return alpha3 == null
+        ? Optional.empty()
+        : Optional.ofNullable(ALPHA3_TO_ALPHA2.get(alpha3.toUpperCase(Locale.ROOT)));
   }
 
   public static boolean isIsoAlpha3(String alpha3) {

@@ -20,9 +20,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The registry's CSV dialect: RFC 4180 (quoted fields may hold commas, quotes and line breaks), UTF-8
- * with or without a byte-order mark, a header line (names case-insensitive), '#' comment lines and
- * blank lines ignored. Rows carry the physical line they start on, for error reports.
+ * The registry's CSV dialect: RFC 4180 (quoted fields may hold commas, quotes and line breaks),
+ * UTF-8 with or without a byte-order mark, a header line (names case-insensitive), '#' comment
+ * lines and blank lines ignored. Rows carry the physical line they start on, for error reports.
  */
 public final class Csv {
 
@@ -40,35 +40,43 @@ public final class Csv {
   /** Decodes strict UTF-8 (a bad byte sequence is an error, not a replacement character). */
   public static String utf8(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
+          .decode(ByteBuffer.wrap(body))
+          .toString();
     } catch (CharacterCodingException e) {
-      throw new RegistryException(RegistryException.Kind.INVALID_CSV, "the file is not valid UTF-8",
+      throw new RegistryException(
+          RegistryException.Kind.INVALID_CSV,
+          "the file is not valid UTF-8",
           List.of(new RegistryException.LineError(0, "not valid UTF-8")));
     }
   }
 
   /**
-   * Parses the text; every structural problem (missing columns, wrong field count, broken quoting) is
-   * reported with its line, all at once.
+   * Parses the text; every structural problem (missing columns, wrong field count, broken quoting)
+   * is reported with its line, all at once.
    */
   public static List<Row> parse(String text, Set<String> required, Set<String> optional) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     long[] lineStarts = lineStarts(body);
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setHeader()
-        .setSkipHeaderRecord(true)
-        .setCommentMarker('#')
-        .setIgnoreEmptyLines(true)
-        .setIgnoreSurroundingSpaces(true)
-        .setAllowMissingColumnNames(false)
-        .get();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setAllowMissingColumnNames(false)
+            .get();
     List<Row> rows = new ArrayList<>();
     List<RegistryException.LineError> errors = new ArrayList<>();
-    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(body)).setFormat(format).get()) {
-      List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    try (CSVParser parser =
+        CSVParser.builder().setReader(new StringReader(body)).setFormat(format).get()) {
+      List<String> header =
+          parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
       long headerLine = parser.getCurrentLineNumber();
       Set<String> missing = new TreeSet<>(required);
       missing.removeAll(header);
@@ -79,10 +87,15 @@ public final class Csv {
         throw invalid(List.of(new RegistryException.LineError(1, "no header line")));
       }
       if (!missing.isEmpty() || !unknown.isEmpty()) {
-        String reason = (missing.isEmpty() ? "" : "missing column(s) " + missing + " ")
-            + (unknown.isEmpty() ? "" : "unknown column(s) " + unknown + " ")
-            + "(expected " + required + (optional.isEmpty() ? "" : " and optionally " + optional) + ")";
-        throw invalid(List.of(new RegistryException.LineError(Math.max(headerLine, 1), reason.strip())));
+        String reason =
+            (missing.isEmpty() ? "" : "missing column(s) " + missing + " ")
+                + (unknown.isEmpty() ? "" : "unknown column(s) " + unknown + " ")
+                + "(expected "
+                + required
+                + (optional.isEmpty() ? "" : " and optionally " + optional)
+                + ")";
+        throw invalid(
+            List.of(new RegistryException.LineError(Math.max(headerLine, 1), reason.strip())));
       }
       var it = parser.iterator();
       while (true) {
@@ -93,13 +106,17 @@ public final class Csv {
           }
           record = it.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-          errors.add(new RegistryException.LineError(parser.getCurrentLineNumber(), "malformed CSV: " + rootMessage(e)));
+          errors.add(
+              new RegistryException.LineError(
+                  parser.getCurrentLineNumber(), "malformed CSV: " + rootMessage(e)));
           break;
         }
-        long line = contentLine(body, lineStarts, lineOf(lineStarts, record.getCharacterPosition()));
+        long line =
+            contentLine(body, lineStarts, lineOf(lineStarts, record.getCharacterPosition()));
         if (record.size() != header.size()) {
-          errors.add(new RegistryException.LineError(line,
-              "expected " + header.size() + " fields, found " + record.size()));
+          errors.add(
+              new RegistryException.LineError(
+                  line, "expected " + header.size() + " fields, found " + record.size()));
           continue;
         }
         Map<String, String> values = new HashMap<>();
@@ -108,8 +125,12 @@ public final class Csv {
         }
         rows.add(new Row(line, values));
       }
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw invalid(List.of(new RegistryException.LineError(1, "malformed CSV: " + rootMessage(e))));
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalArgumentException
+        | IllegalStateException e) {
+      throw invalid(
+          List.of(new RegistryException.LineError(1, "malformed CSV: " + rootMessage(e))));
     }
     if (!errors.isEmpty()) {
       throw invalid(errors);
@@ -118,8 +139,10 @@ public final class Csv {
   }
 
   public static RegistryException invalid(List<RegistryException.LineError> errors) {
-    return new RegistryException(RegistryException.Kind.INVALID_CSV,
-        "the CSV file was not imported (nothing was written): " + errors.size() + " bad line(s)", errors);
+    return new RegistryException(
+        RegistryException.Kind.INVALID_CSV,
+        "the CSV file was not imported (nothing was written): " + errors.size() + " bad line(s)",
+        errors);
   }
 
   /** yes/no, true/false, 1/0, x/blank. */

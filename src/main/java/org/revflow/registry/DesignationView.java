@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * One designation of a person to a role for a State in a review, over [validFrom, validTo).
  *
- * @param nameAsDesignated the name as written in the note verbale (the person row may spell it otherwise)
+ * @param nameAsDesignated the name as written in the note verbale (the person row may spell it
+ *     otherwise)
  * @param replacedById the designation that replaced this one, for a replaced focal point
  */
 public record DesignationView(
@@ -21,5 +22,4 @@ public record DesignationView(
     Instant validFrom,
     Instant validTo,
     Long replacedById,
-    String endReason) {
-}
+    String endReason) {}

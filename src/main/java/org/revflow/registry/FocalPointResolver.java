@@ -8,15 +8,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one place that decides who acts as focal point of a State in a review at a time: the designated
- * focal point, else the permanent representative as interim focal point (paragraph 18 of the
- * Procedures and rules), else nobody (and the reason says so). Notice routing, the lifecycle and the
- * API all ask here.
+ * The one place that decides who acts as focal point of a State in a review at a time: the
+ * designated focal point, else the permanent representative as interim focal point (paragraph 18 of
+ * the Procedures and rules), else nobody (and the reason says so). Notice routing, the lifecycle
+ * and the API all ask here.
  */
 @Service
 public class FocalPointResolver {
 
-  // The reason is read by people (the API, the secretariat's pages): minutes in Vienna, not an ISO instant.
+  // The reason is read by people (the API, the secretariat's pages): minutes in Vienna, not an ISO
+  // instant.
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final RegistryLookups registry;
@@ -36,16 +37,43 @@ public class FocalPointResolver {
     Optional<DesignationView> designated = registry.focalPointDesignation(reviewId, state, at);
     if (designated.isPresent()) {
       DesignationView d = designated.get();
-      return new ActingFocalPoint(state, d.person(), false, "focal point designated by note verbale "
-          + d.noteVerbaleRef() + " received on " + d.receivedOn() + ", in office since " + vienna(d.validFrom()));
+      return new ActingFocalPoint(
+          state,
+          d.person(),
+          false,
+          "focal point designated by note verbale "
+              + d.noteVerbaleRef()
+              + " received on "
+              + d.receivedOn()
+              + ", in office since "
+              + vienna(d.validFrom()));
     }
     Optional<PersonView> pr = registry.permanentRepresentative(state, at);
     if (pr.isPresent()) {
-      return new ActingFocalPoint(state, pr.get(), true, "no focal point designated for " + state + " in review "
-          + reviewId + " on " + vienna(at) + ": the permanent representative acts as interim focal point (paragraph 18)");
+      return new ActingFocalPoint(
+          state,
+          pr.get(),
+          true,
+          "no focal point designated for "
+              + state
+              + " in review "
+              + reviewId
+              + " on "
+              + vienna(at)
+              + ": the permanent representative acts as interim focal point (paragraph 18)");
     }
-    return new ActingFocalPoint(state, null, true, "no focal point designated for " + state + " in review " + reviewId
-        + " on " + vienna(at) + ", and no permanent representative is registered for " + state);
+    return new ActingFocalPoint(
+        state,
+        null,
+        true,
+        "no focal point designated for "
+            + state
+            + " in review "
+            + reviewId
+            + " on "
+            + vienna(at)
+            + ", and no permanent representative is registered for "
+            + state);
   }
 
   private String vienna(Instant at) {

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 public final class Inputs {
 
   // Deliberately stricter than jakarta's @Email (which accepts "a@b"): notices must be deliverable.
-  private static final Pattern EMAIL = Pattern.compile(
-      "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}$");
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}$");
   private static final Pattern ALPHA3 = Pattern.compile("^[A-Za-z]{3}$");
 
   private Inputs() {}
@@ -23,7 +24,8 @@ public final class Inputs {
     if (in == null) {
       throw RegistryException.invalid("person is required");
     }
-    return new ValidPerson(name(in.name()), email(in.email()), language(in.language()), zone(in.timeZone()));
+    return new ValidPerson(
+        name(in.name()), email(in.email()), language(in.language()), zone(in.timeZone()));
   }
 
   public static String name(String name) {
@@ -56,14 +58,17 @@ public final class Inputs {
     }
   }
 
-  /** An IANA region id such as Europe/Vienna; blank means unknown. Offsets like +02:00 are refused. */
+  /**
+   * An IANA region id such as Europe/Vienna; blank means unknown. Offsets like +02:00 are refused.
+   */
   public static ZoneId zone(String id) {
     if (id == null || id.isBlank()) {
       return null;
     }
     String z = id.strip();
     if (!ZoneId.getAvailableZoneIds().contains(z)) {
-      throw RegistryException.invalid("unknown time zone '" + z + "': expected an IANA id such as Europe/Vienna");
+      throw RegistryException.invalid(
+          "unknown time zone '" + z + "': expected an IANA id such as Europe/Vienna");
     }
     try {
       return ZoneId.of(z);
@@ -75,7 +80,8 @@ public final class Inputs {
   /** Upper-cased ISO 3166-1 alpha-3 shape check (existence is checked against the registry). */
   public static String alpha3(String code) {
     if (code == null || !ALPHA3.matcher(code.strip()).matches()) {
-      throw RegistryException.invalid("invalid State code '" + code + "': expected ISO 3166-1 alpha-3");
+      throw RegistryException.invalid(
+          "invalid State code '" + code + "': expected ISO 3166-1 alpha-3");
     }
     return code.strip().toUpperCase(Locale.ROOT);
   }

@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** The six official UN languages; every participant prefers one, every message exists in all. */
 public enum Language {
-  AR("ar"), ZH("zh"), EN("en"), FR("fr"), RU("ru"), ES("es");
+  AR("ar"),
+  ZH("zh"),
+  EN("en"),
+  FR("fr"),
+  RU("ru"),
+  ES("es");
 
   private final String code;
 
@@ -33,6 +38,7 @@ public enum Language {
         }
       }
     }
-    throw new IllegalArgumentException("unknown language '" + code + "': expected one of ar, zh, en, fr, ru, es");
+    throw new IllegalArgumentException(
+        "unknown language '" + code + "': expected one of ar, zh, en, fr, ru, es");
   }
 }

@@ -20,18 +20,22 @@ public class PermanentRepresentativeService {
   private final RoleRepository roles;
   private final MechanismTime time;
 
-  PermanentRepresentativeService(StateRepository states, PersonRepository people, RoleRepository roles,
-      MechanismTime time) {
+  PermanentRepresentativeService(
+      StateRepository states, PersonRepository people, RoleRepository roles, MechanismTime time) {
     this.states = states;
     this.people = people;
     this.roles = roles;
     this.time = time;
   }
 
-  /** Replaces the State's permanent representative from {@code effectiveAt} (now if null); returns the new one. */
+  /**
+   * Replaces the State's permanent representative from {@code effectiveAt} (now if null); returns
+   * the new one.
+   */
   @Transactional
   @RetryOnLockConflict
-  public PersonView setPermanentRepresentative(String stateCode, PersonInput person, Instant effectiveAt, String actor) {
+  public PersonView setPermanentRepresentative(
+      String stateCode, PersonInput person, Instant effectiveAt, String actor) {
     Inputs.ValidPerson p = Inputs.person(person);
     String c = Inputs.alpha3(stateCode);
     Instant now = time.now();
@@ -40,10 +44,20 @@ public class PermanentRepresentativeService {
     if (!states.lock(c)) {
       throw RegistryException.unknownState(c);
     }
-    roles.latestPermanentRepChange(c).filter(from::isBefore).ifPresent(t -> {
-      throw RegistryException.invalid("effectiveAt " + from + " is before the latest change of " + c
-          + "'s permanent representative (" + t + ")");
-    });
+    roles
+        .latestPermanentRepChange(c)
+        .filter(from::isBefore)
+        .ifPresent(
+            t -> {
+              throw RegistryException.invalid(
+                  "effectiveAt "
+                      + from
+                      + " is before the latest change of "
+                      + c
+                      + "'s permanent representative ("
+                      + t
+                      + ")");
+            });
     Optional<Tenure> current = roles.permanentRepAt(c, from).filter(t -> t.to() == null);
     if (current.isPresent() && current.get().person().email().equals(p.email())) {
       return current.get().person();

@@ -26,25 +26,39 @@ public class PersonRepository {
 
   public Optional<PersonView> findByEmail(String normalisedEmail) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM registry_person p WHERE p.email = ?")
-        .param(normalisedEmail).query(PersonRepository::map).optional();
+        .param(normalisedEmail)
+        .query(PersonRepository::map)
+        .optional();
   }
 
   public Optional<PersonView> findById(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM registry_person p WHERE p.id = ?")
-        .param(id).query(PersonRepository::map).optional();
+        .param(id)
+        .query(PersonRepository::map)
+        .optional();
   }
 
   public List<PersonView> list(int limit, int offset) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM registry_person p ORDER BY p.id LIMIT ? OFFSET ?")
-        .params(limit, offset).query(PersonRepository::map).list();
+        .params(limit, offset)
+        .query(PersonRepository::map)
+        .list();
   }
 
   public long insert(Inputs.ValidPerson p, Instant now, String actor) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO registry_person (name, email, language, time_zone, created_at, created_by, updated_at, "
-            + "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(p.name(), p.email(), p.language().code(), p.timeZone() == null ? null : p.timeZone().getId(),
-            Db.utc(now), actor, Db.utc(now), actor)
+    jdbc.sql(
+            "INSERT INTO registry_person (name, email, language, time_zone, created_at, created_by, updated_at, "
+                + "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            p.name(),
+            p.email(),
+            p.language().code(),
+            p.timeZone() == null ? null : p.timeZone().getId(),
+            Db.utc(now),
+            actor,
+            Db.utc(now),
+            actor)
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -64,16 +78,27 @@ public class PersonRepository {
   }
 
   public void update(long id, Inputs.ValidPerson p, Instant now, String actor) {
-    jdbc.sql("UPDATE registry_person SET name = ?, email = ?, language = ?, time_zone = ?, updated_at = ?, "
-            + "updated_by = ? WHERE id = ?")
-        .params(p.name(), p.email(), p.language().code(), p.timeZone() == null ? null : p.timeZone().getId(),
-            Db.utc(now), actor, id)
+    jdbc.sql(
+            "UPDATE registry_person SET name = ?, email = ?, language = ?, time_zone = ?, updated_at = ?, "
+                + "updated_by = ? WHERE id = ?")
+        .params(
+            p.name(),
+            p.email(),
+            p.language().code(),
+            p.timeZone() == null ? null : p.timeZone().getId(),
+            Db.utc(now),
+            actor,
+            id)
         .update();
   }
 
   static PersonView map(ResultSet rs, int row) throws SQLException {
     String zone = rs.getString("p_time_zone");
-    return new PersonView(rs.getLong("p_id"), rs.getString("p_name"), rs.getString("p_email"),
-        Language.fromCode(rs.getString("p_language")), zone == null ? null : ZoneId.of(zone));
+    return new PersonView(
+        rs.getLong("p_id"),
+        rs.getString("p_name"),
+        rs.getString("p_email"),
+        Language.fromCode(rs.getString("p_language")),
+        zone == null ? null : ZoneId.of(zone));
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers people and changes their details. People are identified by email (case-insensitive).
- * A designation or a permanent representative that names a registered email reuses that person as
+ * Registers people and changes their details. People are identified by email (case-insensitive). A
+ * designation or a permanent representative that names a registered email reuses that person as
  * registered: name, language and time zone change only here ({@link #updatePerson}). Reads are
  * {@link RegistryLookups}'.
  */
@@ -46,8 +46,9 @@ public class PersonService {
     people.findById(id).orElseThrow(() -> unknownPerson(id));
     Optional<PersonView> sameEmail = people.findByEmail(p.email());
     if (sameEmail.isPresent() && sameEmail.get().id() != id) {
-      throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "email " + p.email()
-          + " belongs to another person");
+      throw new RegistryException(
+          RegistryException.Kind.ALREADY_EXISTS,
+          "email " + p.email() + " belongs to another person");
     }
     people.update(id, p, time.now(), Inputs.actor(actor));
     return people.findById(id).orElseThrow();
@@ -58,7 +59,8 @@ public class PersonService {
   }
 
   private static RegistryException alreadyRegistered(String email) {
-    return new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "a person with email " + email
-        + " is already registered");
+    return new RegistryException(
+        RegistryException.Kind.ALREADY_EXISTS,
+        "a person with email " + email + " is already registered");
   }
 }

@@ -24,10 +24,14 @@ public enum RegionalGroup {
       return null;
     }
     try {
-      return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_'));
+      return valueOf(
+          value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_'));
     } catch (IllegalArgumentException e) {
-      throw RegistryException.invalid("unknown regional group '" + value + "': expected one of "
-          + java.util.Arrays.toString(values()));
+      throw RegistryException.invalid(
+          "unknown regional group '"
+              + value
+              + "': expected one of "
+              + java.util.Arrays.toString(values()));
     }
   }
 }

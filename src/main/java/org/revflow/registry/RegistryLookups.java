@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the registry knows, read only: States parties, people, permanent representatives and review
  * designations, at a given time. Notices, the lifecycle, the action pages and the API's reads ask
- * here; the registry's changes are the command services' ({@link StatePartyService},
- * {@link PersonService}, {@link PermanentRepresentativeService}, {@link DesignationService},
- * {@link RegistryImports}). Who acts as focal point is decided by {@link FocalPointResolver}.
+ * here; the registry's changes are the command services' ({@link StatePartyService}, {@link
+ * PersonService}, {@link PermanentRepresentativeService}, {@link DesignationService}, {@link
+ * RegistryImports}). Who acts as focal point is decided by {@link FocalPointResolver}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,7 +30,9 @@ public class RegistryLookups {
   // ------------------------------------------------------------------ States
 
   public boolean isKnownState(String alpha3) {
-    return alpha3 != null && alpha3.strip().length() == 3 && states.exists(alpha3.strip().toUpperCase(java.util.Locale.ROOT));
+    return alpha3 != null
+        && alpha3.strip().length() == 3
+        && states.exists(alpha3.strip().toUpperCase(java.util.Locale.ROOT));
   }
 
   public List<StateParty> states() {
@@ -74,22 +76,28 @@ public class RegistryLookups {
   }
 
   /** The focal-point designation in force, with its note verbale; empty when none. */
-  public Optional<DesignationView> focalPointDesignation(String reviewId, String stateCode, Instant at) {
+  public Optional<DesignationView> focalPointDesignation(
+      String reviewId, String stateCode, Instant at) {
     String c = knownState(stateCode);
     return roles.designationsAt(reviewId, c, RoleKind.FOCAL_POINT, at).stream().reduce((a, b) -> b);
   }
 
   public List<PersonView> experts(String reviewId, String stateCode, Instant at) {
     return roles.designationsAt(reviewId, knownState(stateCode), RoleKind.EXPERT, at).stream()
-        .map(DesignationView::person).toList();
+        .map(DesignationView::person)
+        .toList();
   }
 
   public List<PersonView> observers(String reviewId, String stateCode, Instant at) {
     return roles.designationsAt(reviewId, knownState(stateCode), RoleKind.OBSERVER, at).stream()
-        .map(DesignationView::person).toList();
+        .map(DesignationView::person)
+        .toList();
   }
 
-  /** Every designation of the review (optionally for one State), ended ones included: who held what when. */
+  /**
+   * Every designation of the review (optionally for one State), ended ones included: who held what
+   * when.
+   */
   public List<DesignationView> designationHistory(String reviewId, String stateCode) {
     String c = stateCode == null || stateCode.isBlank() ? null : knownState(stateCode);
     if (!roles.reviewExists(reviewId)) {
@@ -99,9 +107,9 @@ public class RegistryLookups {
   }
 
   /**
-   * Refuses a State that does not take part in the review (unknown State 404, unknown review 404, not a
-   * participant 409): asked before answering who acts for it there, so that an unknown pair is not
-   * answered with an interim permanent representative.
+   * Refuses a State that does not take part in the review (unknown State 404, unknown review 404,
+   * not a participant 409): asked before answering who acts for it there, so that an unknown pair
+   * is not answered with an interim permanent representative.
    */
   public String requireInReview(String reviewId, String stateCode) {
     String c = Inputs.alpha3(stateCode);
@@ -112,7 +120,8 @@ public class RegistryLookups {
       throw unknownReview(reviewId);
     }
     if (!roles.stateInReview(reviewId, c)) {
-      throw new RegistryException(RegistryException.Kind.STATE_NOT_IN_REVIEW,
+      throw new RegistryException(
+          RegistryException.Kind.STATE_NOT_IN_REVIEW,
           "State " + c + " is not taking part in review " + reviewId);
     }
     return c;
@@ -127,6 +136,7 @@ public class RegistryLookups {
   }
 
   private static RegistryException unknownReview(String reviewId) {
-    return new RegistryException(RegistryException.Kind.UNKNOWN_REVIEW, "unknown review '" + reviewId + "'");
+    return new RegistryException(
+        RegistryException.Kind.UNKNOWN_REVIEW, "unknown review '" + reviewId + "'");
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes to States parties: registering one that is not seeded, its regional group, and the
- * instruments it is party to. Each change validates everything before writing, under the State's row
- * lock; a refusal is a {@link RegistryException}. Reads are {@link RegistryLookups}'.
+ * instruments it is party to. Each change validates everything before writing, under the State's
+ * row lock; a refusal is a {@link RegistryException}. Reads are {@link RegistryLookups}'.
  */
 @Service
 public class StatePartyService {
@@ -27,32 +27,48 @@ public class StatePartyService {
     this.time = time;
   }
 
-  /** Registers a State party that is not seeded (e.g. a non-member State party); Convention party by default. */
+  /**
+   * Registers a State party that is not seeded (e.g. a non-member State party); Convention party by
+   * default.
+   */
   @Transactional
-  public StateParty registerState(String code, String regionalGroup, String drawGroup, Set<Instrument> instruments,
+  public StateParty registerState(
+      String code,
+      String regionalGroup,
+      String drawGroup,
+      Set<Instrument> instruments,
       String actor) {
     String c = Inputs.alpha3(code);
     if (!CldrStateNames.isIsoAlpha3(c)) {
-      throw RegistryException.invalid("'" + c + "' is not an ISO 3166-1 alpha-3 code known to the JDK");
+      throw RegistryException.invalid(
+          "'" + c + "' is not an ISO 3166-1 alpha-3 code known to the JDK");
     }
     RegionalGroup group = RegionalGroup.parseOrNull(regionalGroup);
     RegionalGroup draw = RegionalGroup.parseOrNull(drawGroup);
     checkGroups(group, draw);
     if (states.exists(c)) {
-      throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "State " + c + " is already registered");
+      throw new RegistryException(
+          RegistryException.Kind.ALREADY_EXISTS, "State " + c + " is already registered");
     }
-    Set<Instrument> inst = instruments == null ? EnumSet.of(Instrument.CONVENTION) : checkInstruments(instruments);
+    Set<Instrument> inst =
+        instruments == null ? EnumSet.of(Instrument.CONVENTION) : checkInstruments(instruments);
     Instant now = time.now();
     try {
-      states.insert(new StateParty(c, group, draw, false, inst, SOURCE_API, now), now, Inputs.actor(actor), false);
+      states.insert(
+          new StateParty(c, group, draw, false, inst, SOURCE_API, now),
+          now,
+          Inputs.actor(actor),
+          false);
     } catch (DuplicateKeyException e) {
-      throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "State " + c + " is already registered");
+      throw new RegistryException(
+          RegistryException.Kind.ALREADY_EXISTS, "State " + c + " is already registered");
     }
     return states.find(c).orElseThrow();
   }
 
   @Transactional
-  public StateParty updateStateGroups(String code, String regionalGroup, String drawGroup, String actor) {
+  public StateParty updateStateGroups(
+      String code, String regionalGroup, String drawGroup, String actor) {
     String c = Inputs.alpha3(code);
     RegionalGroup group = RegionalGroup.parseOrNull(regionalGroup);
     RegionalGroup draw = RegionalGroup.parseOrNull(drawGroup);
@@ -76,11 +92,14 @@ public class StatePartyService {
   }
 
   static Set<Instrument> checkInstruments(Set<Instrument> instruments) {
-    Set<Instrument> inst = instruments == null || instruments.isEmpty()
-        ? EnumSet.noneOf(Instrument.class) : EnumSet.copyOf(instruments);
+    Set<Instrument> inst =
+        instruments == null || instruments.isEmpty()
+            ? EnumSet.noneOf(Instrument.class)
+            : EnumSet.copyOf(instruments);
     if (!inst.contains(Instrument.CONVENTION) && !inst.isEmpty()) {
       // The Protocols are open only to parties to the Convention (article 37).
-      throw RegistryException.invalid("a State party to a Protocol must be party to the Convention");
+      throw RegistryException.invalid(
+          "a State party to a Protocol must be party to the Convention");
     }
     return inst;
   }

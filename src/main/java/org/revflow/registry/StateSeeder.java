@@ -21,12 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Seeds the 193 UN Member States at start-up, idempotently: INSERT IGNORE, so a restart (or several
  * instances starting together) adds only what is missing and never overwrites what the secretariat
- * changed. Seeded States are party to the Convention. Done at start-up rather than in a migration so
- * the shipped CSV stays the single source and a corrected file adds missing States on the next start.
+ * changed. Seeded States are party to the Convention. Done at start-up rather than in a migration
+ * so the shipped CSV stays the single source and a corrected file adds missing States on the next
+ * start.
  *
- * <p>Unless {@code revflow.registry.seed-example-instruments} is false (set it false in production),
- * States whose instruments nobody has recorded yet also get the Protocol participation of the shipped
- * example file, marked as source EXAMPLE so it is never mistaken for secretariat data.
+ * <p>Unless {@code revflow.registry.seed-example-instruments} is false (set it false in
+ * production), States whose instruments nobody has recorded yet also get the Protocol participation
+ * of the shipped example file, marked as source EXAMPLE so it is never mistaken for secretariat
+ * data.
  */
 @Component
 @Order(0)
@@ -41,7 +43,10 @@ public class StateSeeder implements ApplicationRunner {
   private final Clock clock;
   private final boolean seedExample;
 
-  StateSeeder(StateRepository states, TransactionTemplate tx, Clock clock,
+  StateSeeder(
+      StateRepository states,
+      TransactionTemplate tx,
+      Clock clock,
       @Value("${revflow.registry.seed-example-instruments:true}") boolean seedExample) {
     this.states = states;
     this.tx = tx;
@@ -58,36 +63,60 @@ public class StateSeeder implements ApplicationRunner {
   public int seed() {
     Instant now = clock.instant();
     int before = states.findAll().size();
-    tx.executeWithoutResult(status -> {
-      for (Csv.Row row : Csv.parse(read(MEMBER_STATES), Set.of("alpha3", "regional_group", "draw_group"), Set.of("note"))) {
-        String code = Inputs.alpha3(row.get("alpha3"));
-        states.insert(new StateParty(code, RegionalGroup.parseOrNull(row.get("regional_group")),
-            RegionalGroup.parseOrNull(row.get("draw_group")), true, EnumSet.of(Instrument.CONVENTION), "DEFAULT", null),
-            now, "seed", true);
-      }
-      if (seedExample) {
-        for (Csv.Row row : Csv.parse(read(EXAMPLE_INSTRUMENTS), Set.of("alpha3", "convention", "trafficking_in_persons",
-            "smuggling_of_migrants", "firearms"), Set.of())) {
-          Set<Instrument> inst = EnumSet.noneOf(Instrument.class);
-          if (Boolean.TRUE.equals(Csv.bool(row.get("convention")))) {
-            inst.add(Instrument.CONVENTION);
+    tx.executeWithoutResult(
+        status -> {
+          for (Csv.Row row :
+              Csv.parse(
+                  read(MEMBER_STATES),
+                  Set.of("alpha3", "regional_group", "draw_group"),
+                  Set.of("note"))) {
+            String code = Inputs.alpha3(row.get("alpha3"));
+            states.insert(
+                new StateParty(
+                    code,
+                    RegionalGroup.parseOrNull(row.get("regional_group")),
+                    RegionalGroup.parseOrNull(row.get("draw_group")),
+                    true,
+                    EnumSet.of(Instrument.CONVENTION),
+                    "DEFAULT",
+                    null),
+                now,
+                "seed",
+                true);
           }
-          if (Boolean.TRUE.equals(Csv.bool(row.get("trafficking_in_persons")))) {
-            inst.add(Instrument.TRAFFICKING_IN_PERSONS);
+          if (seedExample) {
+            for (Csv.Row row :
+                Csv.parse(
+                    read(EXAMPLE_INSTRUMENTS),
+                    Set.of(
+                        "alpha3",
+                        "convention",
+                        "trafficking_in_persons",
+                        "smuggling_of_migrants",
+                        "firearms"),
+                    Set.of())) {
+              Set<Instrument> inst = EnumSet.noneOf(Instrument.class);
+              if (Boolean.TRUE.equals(Csv.bool(row.get("convention")))) {
+                inst.add(Instrument.CONVENTION);
+              }
+              if (Boolean.TRUE.equals(Csv.bool(row.get("trafficking_in_persons")))) {
+                inst.add(Instrument.TRAFFICKING_IN_PERSONS);
+              }
+              if (Boolean.TRUE.equals(Csv.bool(row.get("smuggling_of_migrants")))) {
+                inst.add(Instrument.SMUGGLING_OF_MIGRANTS);
+              }
+              if (Boolean.TRUE.equals(Csv.bool(row.get("firearms")))) {
+                inst.add(Instrument.FIREARMS);
+              }
+              states.applyExampleIfDefault(row.get("alpha3"), inst, now);
+            }
           }
-          if (Boolean.TRUE.equals(Csv.bool(row.get("smuggling_of_migrants")))) {
-            inst.add(Instrument.SMUGGLING_OF_MIGRANTS);
-          }
-          if (Boolean.TRUE.equals(Csv.bool(row.get("firearms")))) {
-            inst.add(Instrument.FIREARMS);
-          }
-          states.applyExampleIfDefault(row.get("alpha3"), inst, now);
-        }
-      }
-    });
+        });
     int added = states.findAll().size() - before;
     if (added > 0) {
-      log.info("Registry: seeded {} UN Member States{}", added,
+      log.info(
+          "Registry: seeded {} UN Member States{}",
+          added,
           seedExample ? " (Protocol participation from the EXAMPLE file)" : "");
     }
     return added;

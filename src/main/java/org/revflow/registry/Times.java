@@ -18,7 +18,8 @@ final class Times {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeException e) {
-      throw RegistryException.invalid(field + ": invalid date '" + value + "', expected YYYY-MM-DD");
+      throw RegistryException.invalid(
+          field + ": invalid date '" + value + "', expected YYYY-MM-DD");
     }
   }
 
@@ -34,8 +35,11 @@ final class Times {
       }
       return OffsetDateTime.parse(v).toInstant();
     } catch (DateTimeException e) {
-      throw RegistryException.invalid(field + ": invalid time '" + value
-          + "', expected YYYY-MM-DD or an ISO-8601 time with offset (2026-01-05T09:00:00Z)");
+      throw RegistryException.invalid(
+          field
+              + ": invalid time '"
+              + value
+              + "', expected YYYY-MM-DD or an ISO-8601 time with offset (2026-01-05T09:00:00Z)");
     }
   }
 }

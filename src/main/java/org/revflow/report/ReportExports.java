@@ -35,9 +35,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportExports {
 
-  /** The languages the report is written in: the working languages of the Conference's secretariat. */
+  /**
+   * The languages the report is written in: the working languages of the Conference's secretariat.
+   */
   public enum ReportLanguage {
-    EN, FR;
+    EN,
+    FR;
 
     public static ReportLanguage of(String code) {
       if (code == null || code.isBlank()) {
@@ -46,7 +49,8 @@ public class ReportExports {
       try {
         return valueOf(code.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw org.revflow.config.ApiException.invalid("the report is written in en or fr, not '" + code + "'");
+        throw org.revflow.config.ApiException.invalid(
+            "the report is written in en or fr, not '" + code + "'");
       }
     }
 
@@ -55,8 +59,12 @@ public class ReportExports {
     }
   }
 
-  private final Map<ReportLanguage, Properties> messages = Map.of(
-      ReportLanguage.EN, load("report/messages_en.properties"), ReportLanguage.FR, load("report/messages_fr.properties"));
+  private final Map<ReportLanguage, Properties> messages =
+      Map.of(
+          ReportLanguage.EN,
+          load("report/messages_en.properties"),
+          ReportLanguage.FR,
+          load("report/messages_fr.properties"));
 
   /** One row per review, the columns of the reviews sheet. */
   public byte[] csv(StatusReport report, ReportLanguage lang) {
@@ -75,7 +83,8 @@ public class ReportExports {
 
   /** A workbook with a sheet of counts (by phase, group, instrument) and a sheet of reviews. */
   public byte[] xlsx(StatusReport report, ReportLanguage lang) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle bold = book.createCellStyle();
       Font font = book.createFont();
       font.setBold(true);
@@ -83,14 +92,28 @@ public class ReportExports {
       Sheet counts = book.createSheet(text(lang, "sheet.counts"));
       int row = 0;
       row = title(counts, row, format(lang, "title", date(report, lang)), bold);
-      row = countTable(counts, row + 1, text(lang, "counts.all"), Map.of(text(lang, "col.total"), report.counts().byStage()),
-          lang, bold);
+      row =
+          countTable(
+              counts,
+              row + 1,
+              text(lang, "counts.all"),
+              Map.of(text(lang, "col.total"), report.counts().byStage()),
+              lang,
+              bold);
       Map<String, Map<Stage, Integer>> byPhase = new java.util.LinkedHashMap<>();
-      report.counts().byPhaseAndStage().forEach((p, c) -> byPhase.put(format(lang, "chart.phase", p), c));
+      report
+          .counts()
+          .byPhaseAndStage()
+          .forEach((p, c) -> byPhase.put(format(lang, "chart.phase", p), c));
       row = countTable(counts, row + 1, text(lang, "counts.byPhase"), byPhase, lang, bold);
-      row = countTable(counts, row + 1, text(lang, "counts.byGroup"), report.counts().byGroup(), lang, bold);
+      row =
+          countTable(
+              counts, row + 1, text(lang, "counts.byGroup"), report.counts().byGroup(), lang, bold);
       Map<String, Map<Stage, Integer>> byInstrument = new java.util.LinkedHashMap<>();
-      report.counts().byInstrument().forEach((i, c) -> byInstrument.put(text(lang, "instrument." + i), c));
+      report
+          .counts()
+          .byInstrument()
+          .forEach((i, c) -> byInstrument.put(text(lang, "instrument." + i), c));
       countTable(counts, row + 1, text(lang, "counts.byInstrument"), byInstrument, lang, bold);
       counts.setColumnWidth(0, 36 * 256);
 
@@ -122,7 +145,10 @@ public class ReportExports {
     }
   }
 
-  /** Reviews by stage, one stacked bar per phase: what the dashboard and the Conference's documents show. */
+  /**
+   * Reviews by stage, one stacked bar per phase: what the dashboard and the Conference's documents
+   * show.
+   */
   public String svg(StatusReport report, ReportLanguage lang) {
     Map<Integer, Map<Stage, Integer>> byPhase = report.counts().byPhaseAndStage();
     List<Stage> stages = List.of(Stage.values());
@@ -134,18 +160,39 @@ public class ReportExports {
     int legendWidth = 260;
     int phases = Math.max(1, byPhase.size());
     int width = left + phases * (barWidth + gap) + legendWidth;
-    int max = byPhase.values().stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).max().orElse(1);
+    int max =
+        byPhase.values().stream()
+            .mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum())
+            .max()
+            .orElse(1);
     max = Math.max(1, max);
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-        .append(top + height + 60).append("\" viewBox=\"0 0 ").append(width).append(' ').append(top + height + 60)
-        .append("\" role=\"img\" aria-labelledby=\"chart-title\" font-family=\"Arial, Helvetica, sans-serif\">\n");
-    svg.append("<title id=\"chart-title\">").append(escape(format(lang, "chart.title", date(report, lang))))
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(top + height + 60)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(top + height + 60)
+        .append(
+            "\" role=\"img\" aria-labelledby=\"chart-title\" font-family=\"Arial, Helvetica, sans-serif\">\n");
+    svg.append("<title id=\"chart-title\">")
+        .append(escape(format(lang, "chart.title", date(report, lang))))
         .append("</title>\n");
-    svg.append("<text x=\"").append(left).append("\" y=\"24\" font-size=\"16\" font-weight=\"bold\">")
-        .append(escape(format(lang, "chart.title", date(report, lang)))).append("</text>\n");
-    svg.append("<line x1=\"").append(left - 5).append("\" y1=\"").append(top + height).append("\" x2=\"")
-        .append(left + phases * (barWidth + gap)).append("\" y2=\"").append(top + height)
+    svg.append("<text x=\"")
+        .append(left)
+        .append("\" y=\"24\" font-size=\"16\" font-weight=\"bold\">")
+        .append(escape(format(lang, "chart.title", date(report, lang))))
+        .append("</text>\n");
+    svg.append("<line x1=\"")
+        .append(left - 5)
+        .append("\" y1=\"")
+        .append(top + height)
+        .append("\" x2=\"")
+        .append(left + phases * (barWidth + gap))
+        .append("\" y2=\"")
+        .append(top + height)
         .append("\" stroke=\"#333\"/>\n");
     int x = left;
     for (Map.Entry<Integer, Map<Stage, Integer>> phase : byPhase.entrySet()) {
@@ -159,24 +206,53 @@ public class ReportExports {
         total += n;
         int h = (int) Math.round((double) n * height / max);
         y -= h;
-        svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(barWidth)
-            .append("\" height=\"").append(h).append("\" fill=\"").append(COLOURS[stage.ordinal() % COLOURS.length])
-            .append("\"><title>").append(escape(text(lang, "stage." + stage) + ": " + n)).append("</title></rect>\n");
+        svg.append("<rect x=\"")
+            .append(x)
+            .append("\" y=\"")
+            .append(y)
+            .append("\" width=\"")
+            .append(barWidth)
+            .append("\" height=\"")
+            .append(h)
+            .append("\" fill=\"")
+            .append(COLOURS[stage.ordinal() % COLOURS.length])
+            .append("\"><title>")
+            .append(escape(text(lang, "stage." + stage) + ": " + n))
+            .append("</title></rect>\n");
       }
-      svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(y - 6)
-          .append("\" font-size=\"12\" text-anchor=\"middle\">").append(total).append("</text>\n");
-      svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(top + height + 18)
-          .append("\" font-size=\"12\" text-anchor=\"middle\">").append(escape(format(lang, "chart.phase", phase.getKey())))
+      svg.append("<text x=\"")
+          .append(x + barWidth / 2)
+          .append("\" y=\"")
+          .append(y - 6)
+          .append("\" font-size=\"12\" text-anchor=\"middle\">")
+          .append(total)
+          .append("</text>\n");
+      svg.append("<text x=\"")
+          .append(x + barWidth / 2)
+          .append("\" y=\"")
+          .append(top + height + 18)
+          .append("\" font-size=\"12\" text-anchor=\"middle\">")
+          .append(escape(format(lang, "chart.phase", phase.getKey())))
           .append("</text>\n");
       x += barWidth + gap;
     }
     int ly = top;
     int lx = left + phases * (barWidth + gap) + 10;
     for (Stage stage : stages) {
-      svg.append("<rect x=\"").append(lx).append("\" y=\"").append(ly).append("\" width=\"12\" height=\"12\" fill=\"")
-          .append(COLOURS[stage.ordinal() % COLOURS.length]).append("\"/>\n");
-      svg.append("<text x=\"").append(lx + 18).append("\" y=\"").append(ly + 10).append("\" font-size=\"12\">")
-          .append(escape(text(lang, "stage." + stage))).append("</text>\n");
+      svg.append("<rect x=\"")
+          .append(lx)
+          .append("\" y=\"")
+          .append(ly)
+          .append("\" width=\"12\" height=\"12\" fill=\"")
+          .append(COLOURS[stage.ordinal() % COLOURS.length])
+          .append("\"/>\n");
+      svg.append("<text x=\"")
+          .append(lx + 18)
+          .append("\" y=\"")
+          .append(ly + 10)
+          .append("\" font-size=\"12\">")
+          .append(escape(text(lang, "stage." + stage)))
+          .append("</text>\n");
       ly += 18;
     }
     svg.append("</svg>\n");
@@ -184,14 +260,25 @@ public class ReportExports {
   }
 
   /** Colours distinguishable by most readers and printable in grey (stage order). */
-  private static final String[] COLOURS = {"#bdbdbd", "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c",
-      "#98df8a", "#d62728", "#ff9896", "#9467bd", "#c5b0d5", "#8c564b", "#c49c94", "#7f7f7f", "#17becf"};
+  private static final String[] COLOURS = {
+    "#bdbdbd", "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728",
+    "#ff9896", "#9467bd", "#c5b0d5", "#8c564b", "#c49c94", "#7f7f7f", "#17becf"
+  };
 
   private List<String> reviewHeaders(ReportLanguage lang) {
-    return List.of(text(lang, "col.review"), text(lang, "col.underReview"), text(lang, "col.phase"),
-        text(lang, "col.cluster"), text(lang, "col.group"), text(lang, "col.instruments"), text(lang, "col.stage"),
-        text(lang, "col.launchDate"), text(lang, "col.onHold"), text(lang, "col.openSteps"),
-        text(lang, "col.maxDaysOverdue"), text(lang, "col.focalPoints"));
+    return List.of(
+        text(lang, "col.review"),
+        text(lang, "col.underReview"),
+        text(lang, "col.phase"),
+        text(lang, "col.cluster"),
+        text(lang, "col.group"),
+        text(lang, "col.instruments"),
+        text(lang, "col.stage"),
+        text(lang, "col.launchDate"),
+        text(lang, "col.onHold"),
+        text(lang, "col.openSteps"),
+        text(lang, "col.maxDaysOverdue"),
+        text(lang, "col.focalPoints"));
   }
 
   private List<Object> reviewCells(ReviewStatus r, ReportLanguage lang) {
@@ -201,19 +288,32 @@ public class ReportExports {
     cells.add(r.phase());
     cells.add(r.cluster());
     cells.add(r.group() == null ? "" : r.group().toString());
-    cells.add(r.instruments().stream().map(i -> text(lang, "instrument." + i)).collect(Collectors.joining("; ")));
+    cells.add(
+        r.instruments().stream()
+            .map(i -> text(lang, "instrument." + i))
+            .collect(Collectors.joining("; ")));
     cells.add(text(lang, "stage." + r.stage()));
     cells.add(r.launchDate() == null ? "" : r.launchDate().toString());
     cells.add(text(lang, r.onHold() ? "yes" : "no"));
     cells.add(r.openSteps().stream().map(s -> openStep(s, lang)).collect(Collectors.joining("; ")));
     cells.add(r.maxDaysOverdue());
-    cells.add(r.focalPoints().stream().map(f -> f.state() + ": " + (f.name() == null ? "-" : f.name())
-        + (f.interim() ? " *" : "")).collect(Collectors.joining("; ")));
+    cells.add(
+        r.focalPoints().stream()
+            .map(
+                f ->
+                    f.state()
+                        + ": "
+                        + (f.name() == null ? "-" : f.name())
+                        + (f.interim() ? " *" : ""))
+            .collect(Collectors.joining("; ")));
     return cells;
   }
 
   private String openStep(OpenStep s, ReportLanguage lang) {
-    return text(lang, "stage." + s.step()) + (s.state() == null ? "" : " (" + s.state() + ")") + " " + s.due()
+    return text(lang, "stage." + s.step())
+        + (s.state() == null ? "" : " (" + s.state() + ")")
+        + " "
+        + s.due()
         + (s.daysOverdue() > 0 ? ", " + s.daysOverdue() : "");
   }
 
@@ -225,7 +325,12 @@ public class ReportExports {
   }
 
   /** A table with one row per key, one column per stage, and the row's total. */
-  private int countTable(Sheet sheet, int row, String title, Map<String, Map<Stage, Integer>> rows, ReportLanguage lang,
+  private int countTable(
+      Sheet sheet,
+      int row,
+      String title,
+      Map<String, Map<Stage, Integer>> rows,
+      ReportLanguage lang,
       CellStyle bold) {
     Row head = sheet.createRow(row++);
     head.createCell(0).setCellValue(title);
@@ -252,7 +357,9 @@ public class ReportExports {
   }
 
   private String date(StatusReport report, ReportLanguage lang) {
-    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale()).format(report.asOf());
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+        .withLocale(lang.locale())
+        .format(report.asOf());
   }
 
   private String text(ReportLanguage lang, String key) {
@@ -264,11 +371,15 @@ public class ReportExports {
   }
 
   private String format(ReportLanguage lang, String key, Object arg) {
-    return new MessageFormat(text(lang, key).replace("'", "''"), lang.locale()).format(new Object[] {arg});
+    return new MessageFormat(text(lang, key).replace("'", "''"), lang.locale())
+        .format(new Object[] {arg});
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static Properties load(String resource) {

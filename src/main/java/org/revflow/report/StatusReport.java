@@ -38,15 +38,25 @@ public record StatusReport(LocalDate asOf, List<ReviewStatus> reviews, Counts co
   }
 
   /**
-   * @param group the group of States the review belongs to (1 to 3, the year its first phase began),
-   *     null when the workplan gives none
+   * @param group the group of States the review belongs to (1 to 3, the year its first phase
+   *     began), null when the workplan gives none
    * @param instruments the instruments the review covers (it counts once under each)
    * @param launchDate T0, or the planned date of a review not launched on the date
    * @param maxDaysOverdue the largest days overdue among its open steps on the date (0 when none)
    */
-  public record ReviewStatus(String id, String underReview, int phase, String cluster, Integer group,
-      List<String> instruments, Stage stage, LocalDate launchDate, boolean onHold, List<OpenStep> openSteps,
-      long maxDaysOverdue, List<FocalPoint> focalPoints) {}
+  public record ReviewStatus(
+      String id,
+      String underReview,
+      int phase,
+      String cluster,
+      Integer group,
+      List<String> instruments,
+      Stage stage,
+      LocalDate launchDate,
+      boolean onHold,
+      List<OpenStep> openSteps,
+      long maxDaysOverdue,
+      List<FocalPoint> focalPoints) {}
 
   /** A step open on the date, with its deadline as it stood then. */
   public record OpenStep(String step, String state, LocalDate due, long daysOverdue) {}
@@ -60,6 +70,10 @@ public record StatusReport(LocalDate asOf, List<ReviewStatus> reviews, Counts co
    * @param byStage reviews per stage, all phases
    * @param byInstrument per instrument, reviews per stage
    */
-  public record Counts(Map<Integer, Map<Stage, Integer>> byPhaseAndStage, Map<String, Map<Stage, Integer>> byGroup,
-      Map<Stage, Integer> byStage, Map<String, Map<Stage, Integer>> byInstrument, int total) {}
+  public record Counts(
+      Map<Integer, Map<Stage, Integer>> byPhaseAndStage,
+      Map<String, Map<Stage, Integer>> byGroup,
+      Map<Stage, Integer> byStage,
+      Map<String, Map<Stage, Integer>> byInstrument,
+      int total) {}
 }

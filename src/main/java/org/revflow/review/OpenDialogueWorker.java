@@ -9,7 +9,9 @@ import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.Variable;
 import org.springframework.stereotype.Component;
 
-/** {@value #TYPE}: opens the dialogue's window once all feedback is cleared; returns its step id. */
+/**
+ * {@value #TYPE}: opens the dialogue's window once all feedback is cleared; returns its step id.
+ */
 @Component
 public class OpenDialogueWorker {
 
@@ -24,7 +26,9 @@ public class OpenDialogueWorker {
   }
 
   @JobWorker(type = TYPE)
-  public Output open(@ElementInstanceKey long elementInstanceKey, @ProcessInstanceKey long processInstanceKey,
+  public Output open(
+      @ElementInstanceKey long elementInstanceKey,
+      @ProcessInstanceKey long processInstanceKey,
       @Variable(name = VAR_REVIEW_ID) String reviewId) {
     return new Output(steps.openDialogue(elementInstanceKey, processInstanceKey, reviewId));
   }

@@ -16,8 +16,8 @@ import org.revflow.vocabulary.Step;
 import org.springframework.stereotype.Component;
 
 /**
- * {@value #TYPE}: records a step occurrence with its deadline (or takes over the one an event wrote,
- * {@code stepId}); returns its id, due date and the notices that announce it.
+ * {@value #TYPE}: records a step occurrence with its deadline (or takes over the one an event
+ * wrote, {@code stepId}); returns its id, due date and the notices that announce it.
  */
 @Component
 public class OpenStepWorker {
@@ -25,11 +25,15 @@ public class OpenStepWorker {
   static final String TYPE = JOB_OPEN_STEP;
 
   /** The step to open: the call activity's inputs, or the StepOpened message's variables. */
-  public record Input(@JsonProperty(VAR_REVIEW_ID) String reviewId, @JsonProperty(VAR_STEP) Step step,
-      @JsonProperty(VAR_STATE) String state, @JsonProperty(VAR_STEP_ID) Long stepId) {}
+  public record Input(
+      @JsonProperty(VAR_REVIEW_ID) String reviewId,
+      @JsonProperty(VAR_STEP) Step step,
+      @JsonProperty(VAR_STATE) String state,
+      @JsonProperty(VAR_STEP_ID) Long stepId) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Output(@JsonProperty(VAR_STEP_ID) long stepId,
+  public record Output(
+      @JsonProperty(VAR_STEP_ID) long stepId,
       @JsonProperty(VAR_DUE) @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate due,
       @JsonProperty(VAR_OPENING_NOTICES) List<NoticeKind> openingNotices) {}
 
@@ -40,10 +44,18 @@ public class OpenStepWorker {
   }
 
   @JobWorker(type = TYPE)
-  public Output open(@ElementInstanceKey long elementInstanceKey, @ProcessInstanceKey long processInstanceKey,
+  public Output open(
+      @ElementInstanceKey long elementInstanceKey,
+      @ProcessInstanceKey long processInstanceKey,
       @VariablesAsType Input in) {
-    StepService.Opened opened = steps.open(elementInstanceKey, processInstanceKey, in.reviewId(), in.step(),
-        in.state(), in.stepId());
+    StepService.Opened opened =
+        steps.open(
+            elementInstanceKey,
+            processInstanceKey,
+            in.reviewId(),
+            in.step(),
+            in.state(),
+            in.stepId());
     return new Output(opened.stepId(), opened.due(), opened.openingNotices());
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@value #TYPE}: when the dialogue's window ends, or that it has ended (no request open) and the
- * dialogue is closed. The timer gets the end as an ISO date-time in Vienna time; none while it waits.
+ * dialogue is closed. The timer gets the end as an ISO date-time in Vienna time; none while it
+ * waits.
  */
 @Component
 public class PlanDialogueEndWorker {
@@ -22,7 +23,8 @@ public class PlanDialogueEndWorker {
    * flag {@code dialogueEndPlanned}, never the presence of a date.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Output(@JsonProperty(VAR_DIALOGUE_CLOSED) boolean dialogueClosed,
+  public record Output(
+      @JsonProperty(VAR_DIALOGUE_CLOSED) boolean dialogueClosed,
       @JsonProperty(VAR_DIALOGUE_END_PLANNED) boolean dialogueEndPlanned,
       @JsonProperty(VAR_DIALOGUE_ENDS_AT) String dialogueEndsAt) {}
 

@@ -12,8 +12,8 @@ import org.revflow.vocabulary.NoticeKind;
 import org.springframework.stereotype.Component;
 
 /**
- * {@value #TYPE}: the date and kind of the next notice of a step's ladder. The timer that waits
- * for it gets the date as an ISO date-time in Vienna time; nothing while nothing is to be sent.
+ * {@value #TYPE}: the date and kind of the next notice of a step's ladder. The timer that waits for
+ * it gets the date as an ISO date-time in Vienna time; nothing while nothing is to be sent.
  */
 @Component
 public class PlanNextNoticeWorker {
@@ -25,7 +25,8 @@ public class PlanNextNoticeWorker {
    * values, so the gateway reads the flags {@code stepOpen} and {@code noticePlanned}.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Output(@JsonProperty(VAR_STEP_OPEN) boolean stepOpen,
+  public record Output(
+      @JsonProperty(VAR_STEP_OPEN) boolean stepOpen,
       @JsonProperty(VAR_NOTICE_PLANNED) boolean noticePlanned,
       @JsonProperty(VAR_NEXT_NOTICE_AT) String nextNoticeAt,
       @JsonProperty(VAR_NEXT_NOTICE_KIND) NoticeKind nextNoticeKind,
@@ -39,11 +40,15 @@ public class PlanNextNoticeWorker {
   }
 
   @JobWorker(type = TYPE)
-  public Output plan(@Variable(name = VAR_STEP_ID) long stepId,
+  public Output plan(
+      @Variable(name = VAR_STEP_ID) long stepId,
       @Variable(name = VAR_LAST_SENT_NOTICE_KEY, optional = true) String lastSent) {
     StepService.Plan plan = steps.planNext(stepId, lastSent);
     return plan.next()
-        .map(p -> new Output(plan.stepOpen(), true, p.sendAt(), p.rung().kind(), p.rung().key(), plan.due()))
+        .map(
+            p ->
+                new Output(
+                    plan.stepOpen(), true, p.sendAt(), p.rung().kind(), p.rung().key(), plan.due()))
         .orElseGet(() -> new Output(plan.stepOpen(), false, null, null, null, plan.due()));
   }
 }

@@ -1,9 +1,9 @@
 package org.revflow.review;
 
-import org.revflow.vocabulary.EventType;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.revflow.vocabulary.EventType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -58,6 +58,7 @@ interface ReviewEventRepository extends JpaRepository<ReviewEvent, Long> {
   @Query("select e from ReviewEvent e where e.reviewId = :reviewId order by e.id")
   List<ReviewEvent> findByReviewIdOrderById(String reviewId);
 
-  @Query("select e from ReviewEvent e where e.reviewId = :reviewId and e.type = :type order by e.id desc limit 1")
+  @Query(
+      "select e from ReviewEvent e where e.reviewId = :reviewId and e.type = :type order by e.id desc limit 1")
   Optional<ReviewEvent> findFirstByReviewIdAndTypeOrderByIdDesc(String reviewId, EventType type);
 }

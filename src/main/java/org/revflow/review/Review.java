@@ -19,7 +19,13 @@ public class Review {
    * PLANNED: in the workplan, launching itself on its date; WAITING_FOR_DRAW: its date came and its
    * reviewing States are not drawn yet; CANCELLED: a plan given up.
    */
-  public enum Status { PLANNED, WAITING_FOR_DRAW, ACTIVE, ON_HOLD, COMPLETED, CANCELLED;
+  public enum Status {
+    PLANNED,
+    WAITING_FOR_DRAW,
+    ACTIVE,
+    ON_HOLD,
+    COMPLETED,
+    CANCELLED;
 
     /** Launched, whether running, on hold or done. */
     public boolean launched() {
@@ -32,8 +38,7 @@ public class Review {
     }
   }
 
-  @Id
-  private String id;
+  @Id private String id;
 
   @Column(name = "under_review", nullable = false, length = 3)
   private String underReview;
@@ -45,7 +50,10 @@ public class Review {
   @Column(name = "launch_date", nullable = false)
   private LocalDate launchDate;
 
-  /** The date the workplan (or the previous phase) planned the launch for; null for a review launched unplanned. */
+  /**
+   * The date the workplan (or the previous phase) planned the launch for; null for a review
+   * launched unplanned.
+   */
   @Column(name = "planned_on")
   private LocalDate plannedOn;
 
@@ -79,13 +87,19 @@ public class Review {
   @Column(name = "created_by", nullable = false)
   private String createdBy;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected Review() {}
 
-  public Review(String id, String underReview, int phase, LocalDate launchDate, String rulebookVersion,
-      String previousReviewId, Instant createdAt, String createdBy) {
+  public Review(
+      String id,
+      String underReview,
+      int phase,
+      LocalDate launchDate,
+      String rulebookVersion,
+      String previousReviewId,
+      Instant createdAt,
+      String createdBy) {
     this.id = id;
     this.underReview = underReview;
     this.phase = phase;
@@ -97,23 +111,75 @@ public class Review {
     this.status = Status.ACTIVE;
   }
 
-  public String getId() { return id; }
-  public String getUnderReview() { return underReview; }
-  public int getPhase() { return phase; }
-  public LocalDate getLaunchDate() { return launchDate; }
-  public String getRulebookVersion() { return rulebookVersion; }
-  public Status getStatus() { return status; }
-  public LocalDate getOnHoldSince() { return onHoldSince; }
-  public Long getProcessInstanceKey() { return processInstanceKey; }
-  public String getPreviousReviewId() { return previousReviewId; }
-  public Instant getCreatedAt() { return createdAt; }
-  public LocalDate getPlannedOn() { return plannedOn; }
-  public Integer getGroup() { return group; }
+  public String getId() {
+    return id;
+  }
+
+  public String getUnderReview() {
+    return underReview;
+  }
+
+  public int getPhase() {
+    return phase;
+  }
+
+  public LocalDate getLaunchDate() {
+    return launchDate;
+  }
+
+  public String getRulebookVersion() {
+    return rulebookVersion;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public LocalDate getOnHoldSince() {
+    return onHoldSince;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public String getPreviousReviewId() {
+    return previousReviewId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDate getPlannedOn() {
+    return plannedOn;
+  }
+
+  public Integer getGroup() {
+    return group;
+  }
 
   /** A review the workplan (or the previous phase) plans for {@code plannedOn}. */
-  static Review planned(String id, String underReview, int phase, LocalDate plannedOn, Integer group,
-      String rulebookVersion, String previousReviewId, Instant createdAt, String createdBy) {
-    Review r = new Review(id, underReview, phase, plannedOn, rulebookVersion, previousReviewId, createdAt, createdBy);
+  static Review planned(
+      String id,
+      String underReview,
+      int phase,
+      LocalDate plannedOn,
+      Integer group,
+      String rulebookVersion,
+      String previousReviewId,
+      Instant createdAt,
+      String createdBy) {
+    Review r =
+        new Review(
+            id,
+            underReview,
+            phase,
+            plannedOn,
+            rulebookVersion,
+            previousReviewId,
+            createdAt,
+            createdBy);
     r.plannedOn = plannedOn;
     r.group = group;
     r.status = Status.PLANNED;
@@ -126,9 +192,13 @@ public class Review {
     this.status = Status.PLANNED;
   }
 
-  void cancel() { this.status = Status.CANCELLED; }
+  void cancel() {
+    this.status = Status.CANCELLED;
+  }
 
-  void waitForDraw() { this.status = Status.WAITING_FOR_DRAW; }
+  void waitForDraw() {
+    this.status = Status.WAITING_FOR_DRAW;
+  }
 
   /** The plan launches: T0 is today, under the rulebook in force today. */
   void launchedOn(LocalDate t0, String rulebookVersion) {
@@ -143,7 +213,9 @@ public class Review {
     }
   }
 
-  void attachProcessInstance(long key) { this.processInstanceKey = key; }
+  void attachProcessInstance(long key) {
+    this.processInstanceKey = key;
+  }
 
   void putOnHold(LocalDate since) {
     this.status = Status.ON_HOLD;
@@ -155,5 +227,7 @@ public class Review {
     this.onHoldSince = null;
   }
 
-  void complete() { this.status = Status.COMPLETED; }
+  void complete() {
+    this.status = Status.COMPLETED;
+  }
 }

@@ -1,7 +1,5 @@
 package org.revflow.review;
 
-import org.revflow.vocabulary.EventType;
-import org.revflow.vocabulary.Step;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 
 /** What the API (and the action pages, and the simulation) ask the review service to do. */
 public final class ReviewCommands {
@@ -26,16 +26,30 @@ public final class ReviewCommands {
    *     State has no focal-point step to run
    */
   public record Launch(
-      @NotNull @Pattern(regexp = STATE_CODE, message = "must be an ISO 3166-1 alpha-3 code") String underReview,
+      @NotNull @Pattern(regexp = STATE_CODE, message = "must be an ISO 3166-1 alpha-3 code")
+          String underReview,
       @NotNull @Min(1) @Max(4) Integer phase,
-      @NotEmpty Map<@NotNull Instrument, @NotEmpty List<@NotNull @Pattern(regexp = STATE_CODE,
-          message = "must be an ISO 3166-1 alpha-3 code") String>> reviewers,
+      @NotEmpty
+          Map<
+                  @NotNull Instrument,
+                  @NotEmpty List<
+                      @NotNull
+                      @Pattern(regexp = STATE_CODE, message = "must be an ISO 3166-1 alpha-3 code")
+                      String>>
+              reviewers,
       LocalDate launchDate,
       @Size(max = 80) String rulebook,
-      Map<@NotNull @Pattern(regexp = STATE_CODE, message = "must be an ISO 3166-1 alpha-3 code") String,
-          @NotNull @Valid Person> focalPoints) {
+      Map<
+              @NotNull @Pattern(regexp = STATE_CODE, message = "must be an ISO 3166-1 alpha-3 code")
+              String,
+              @NotNull @Valid Person>
+          focalPoints) {
 
-    public Launch(String underReview, Integer phase, Map<Instrument, List<String>> reviewers, LocalDate launchDate,
+    public Launch(
+        String underReview,
+        Integer phase,
+        Map<Instrument, List<String>> reviewers,
+        LocalDate launchDate,
         String rulebook) {
       this(underReview, phase, reviewers, launchDate, rulebook, null);
     }
@@ -62,5 +76,10 @@ public final class ReviewCommands {
       @Valid List<@NotNull Person> experts) {}
 
   /** The four instruments reviewed under the Mechanism. */
-  public enum Instrument { UNTOC, TIP, SOM, FIREARMS }
+  public enum Instrument {
+    UNTOC,
+    TIP,
+    SOM,
+    FIREARMS
+  }
 }

@@ -1,7 +1,5 @@
 package org.revflow.review;
 
-import org.revflow.vocabulary.EventType;
-import org.revflow.vocabulary.Step;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 
 /** An event recorded on a review, with who recorded it: the review's history. */
 @Entity
@@ -50,8 +50,16 @@ public class ReviewEvent {
 
   protected ReviewEvent() {}
 
-  public ReviewEvent(String reviewId, EventType type, String stateCode, Step step, LocalDate occurredOn,
-      String reference, String details, Instant recordedAt, String recordedBy) {
+  public ReviewEvent(
+      String reviewId,
+      EventType type,
+      String stateCode,
+      Step step,
+      LocalDate occurredOn,
+      String reference,
+      String details,
+      Instant recordedAt,
+      String recordedBy) {
     this.reviewId = reviewId;
     this.type = type;
     this.stateCode = stateCode;
@@ -81,14 +89,43 @@ public class ReviewEvent {
     return map;
   }
 
-  public Long getId() { return id; }
-  public String getReviewId() { return reviewId; }
-  public EventType getType() { return type; }
-  public String getStateCode() { return stateCode; }
-  public Step getStep() { return step; }
-  public LocalDate getOccurredOn() { return occurredOn; }
-  public String getReference() { return reference; }
-  public String getDetails() { return details; }
-  public Instant getRecordedAt() { return recordedAt; }
-  public String getRecordedBy() { return recordedBy; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getReviewId() {
+    return reviewId;
+  }
+
+  public EventType getType() {
+    return type;
+  }
+
+  public String getStateCode() {
+    return stateCode;
+  }
+
+  public Step getStep() {
+    return step;
+  }
+
+  public LocalDate getOccurredOn() {
+    return occurredOn;
+  }
+
+  public String getReference() {
+    return reference;
+  }
+
+  public String getDetails() {
+    return details;
+  }
+
+  public Instant getRecordedAt() {
+    return recordedAt;
+  }
+
+  public String getRecordedBy() {
+    return recordedBy;
+  }
 }

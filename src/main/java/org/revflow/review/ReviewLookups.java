@@ -22,7 +22,10 @@ public class ReviewLookups {
   private final ReviewStepRepository steps;
   private final ReviewEventRepository events;
 
-  ReviewLookups(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
+  ReviewLookups(
+      ReviewRepository reviews,
+      ReviewParticipantRepository participants,
+      ReviewStepRepository steps,
       ReviewEventRepository events) {
     this.reviews = reviews;
     this.participants = participants;
@@ -47,7 +50,10 @@ public class ReviewLookups {
     return steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
   }
 
-  /** Every State taking part now (the State under review first, then the reviewing States), once each. */
+  /**
+   * Every State taking part now (the State under review first, then the reviewing States), once
+   * each.
+   */
   public List<String> participatingStates(String reviewId) {
     List<String> result = new ArrayList<>();
     for (ReviewParticipant p : participants.findByReviewIdOrderById(reviewId)) {
@@ -62,7 +68,9 @@ public class ReviewLookups {
   public List<String> reviewingStates(String reviewId) {
     List<String> result = new ArrayList<>();
     for (ReviewParticipant p : participants.findByReviewIdOrderById(reviewId)) {
-      if (p.isActive() && p.getRole() == ReviewParticipant.Role.REVIEWER && !result.contains(p.getStateCode())) {
+      if (p.isActive()
+          && p.getRole() == ReviewParticipant.Role.REVIEWER
+          && !result.contains(p.getStateCode())) {
         result.add(p.getStateCode());
       }
     }
@@ -77,7 +85,8 @@ public class ReviewLookups {
     if (stepId == null || NoticeKeys.rungOf(noticeKey).isEmpty()) {
       return true;
     }
-    return steps.findById(stepId)
+    return steps
+        .findById(stepId)
         .filter(ReviewStep::isOpen)
         .flatMap(s -> reviews.findById(s.getReviewId()))
         .map(r -> r.getStatus() == Review.Status.ACTIVE)

@@ -15,7 +15,10 @@ import java.time.LocalDate;
 @Table(name = "review_participant")
 public class ReviewParticipant {
 
-  public enum Role { UNDER_REVIEW, REVIEWER }
+  public enum Role {
+    UNDER_REVIEW,
+    REVIEWER
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,7 +50,8 @@ public class ReviewParticipant {
 
   protected ReviewParticipant() {}
 
-  public ReviewParticipant(String reviewId, String stateCode, Role role, String instrument, LocalDate joinedOn) {
+  public ReviewParticipant(
+      String reviewId, String stateCode, Role role, String instrument, LocalDate joinedOn) {
     this.reviewId = reviewId;
     this.stateCode = stateCode;
     this.role = role;
@@ -55,14 +59,37 @@ public class ReviewParticipant {
     this.joinedOn = joinedOn;
   }
 
-  public String getReviewId() { return reviewId; }
-  public String getStateCode() { return stateCode; }
-  public Role getRole() { return role; }
-  public String getInstrument() { return instrument; }
-  public boolean isActive() { return active; }
-  public LocalDate getJoinedOn() { return joinedOn; }
-  public LocalDate getLeftOn() { return leftOn; }
-  public String getLeftReason() { return leftReason; }
+  public String getReviewId() {
+    return reviewId;
+  }
+
+  public String getStateCode() {
+    return stateCode;
+  }
+
+  public Role getRole() {
+    return role;
+  }
+
+  public String getInstrument() {
+    return instrument;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public LocalDate getJoinedOn() {
+    return joinedOn;
+  }
+
+  public LocalDate getLeftOn() {
+    return leftOn;
+  }
+
+  public String getLeftReason() {
+    return leftReason;
+  }
 
   /** A planned review's participants join on the day it launches. */
   void joinOn(LocalDate day) {

@@ -1,7 +1,5 @@
 package org.revflow.review;
 
-import org.revflow.vocabulary.EventType;
-import org.revflow.vocabulary.Step;
 import static org.revflow.process.ProcessConstants.*;
 
 import java.time.Duration;
@@ -14,15 +12,17 @@ import java.util.Map;
 import java.util.Objects;
 import org.revflow.config.ApiException;
 import org.revflow.config.MechanismTime;
-import org.revflow.vocabulary.NoticeKind;
 import org.revflow.process.NoticeKeys;
 import org.revflow.process.ProcessMessages;
-import org.revflow.registry.FocalPointChanged;
 import org.revflow.registry.DesignationService.Origin;
+import org.revflow.registry.FocalPointChanged;
 import org.revflow.review.ReviewCommands.RecordEvent;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.Rulebook;
 import org.revflow.rulebook.RulebookRegistry;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +48,17 @@ public class ReviewService {
   private final ReviewLookups lookups;
   private final MechanismTime time;
 
-  ReviewService(ReviewRepository reviews, ReviewParticipantRepository participants, ReviewStepRepository steps,
-      ReviewEventRepository events, RulebookRegistry rulebooks, DeadlinePlanner planner, ProcessMessages messages,
-      StateDirectory stateDirectory, ReviewLookups lookups, MechanismTime time) {
+  ReviewService(
+      ReviewRepository reviews,
+      ReviewParticipantRepository participants,
+      ReviewStepRepository steps,
+      ReviewEventRepository events,
+      RulebookRegistry rulebooks,
+      DeadlinePlanner planner,
+      ProcessMessages messages,
+      StateDirectory stateDirectory,
+      ReviewLookups lookups,
+      MechanismTime time) {
     this.reviews = reviews;
     this.participants = participants;
     this.steps = steps;
@@ -80,7 +88,8 @@ public class ReviewService {
     if (cmd.newDue() != null && cmd.type() != EventType.DEADLINE_EXTENDED) {
       stray.add("newDue (only for DEADLINE_EXTENDED)");
     }
-    if ((cmd.oldState() != null || cmd.newState() != null) && cmd.type() != EventType.REVIEWER_REPLACED) {
+    if ((cmd.oldState() != null || cmd.newState() != null)
+        && cmd.type() != EventType.REVIEWER_REPLACED) {
       stray.add("oldState/newState (only for REVIEWER_REPLACED)");
     }
     if (!stray.isEmpty()) {
@@ -92,36 +101,63 @@ public class ReviewService {
   @Transactional
   @org.revflow.config.RetryOnLockConflict
   public ReviewEvent record(String reviewId, RecordEvent cmd, String actor) {
-    Review review = reviews.lockById(reviewId)
-        .orElseThrow(() -> ApiException.notFound("no review " + reviewId));
+    Review review =
+        reviews
+            .lockById(reviewId)
+            .orElseThrow(() -> ApiException.notFound("no review " + reviewId));
     LocalDate today = time.today();
     LocalDate on = cmd.on() == null ? today : cmd.on();
     if (on.isAfter(today)) {
-      throw ApiException.invalid("the event date " + on + " lies in the future (today is " + today + " in Vienna)");
+      throw ApiException.invalid(
+          "the event date " + on + " lies in the future (today is " + today + " in Vienna)");
     }
     if (review.getStatus() == Review.Status.COMPLETED) {
-      throw ApiException.conflict("review " + reviewId + " is completed and accepts no more events");
+      throw ApiException.conflict(
+          "review " + reviewId + " is completed and accepts no more events");
     }
     if (!review.getStatus().launched()) {
-      throw ApiException.conflict("review " + reviewId + " is " + review.getStatus().name().toLowerCase(java.util.Locale.ROOT)
-          + ", not launched: its plan is changed through the workplan");
+      throw ApiException.conflict(
+          "review "
+              + reviewId
+              + " is "
+              + review.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+              + ", not launched: its plan is changed through the workplan");
     }
     refuseFieldsOfOtherEvents(cmd);
     List<ReviewStep> open = steps.findByReviewIdAndStatus(reviewId, ReviewStep.Status.OPEN);
-    ReviewEvent event = events.save(new ReviewEvent(reviewId, cmd.type(), cmd.state(), cmd.step(), on,
-        cmd.reference(), summary(cmd), time.now(), actor));
+    ReviewEvent event =
+        events.save(
+            new ReviewEvent(
+                reviewId,
+                cmd.type(),
+                cmd.state(),
+                cmd.step(),
+                on,
+                cmd.reference(),
+                summary(cmd),
+                time.now(),
+                actor));
     Effects fx = new Effects(event);
     switch (cmd.type()) {
-      case REVIEW_LAUNCHED -> throw ApiException.invalid("reviews are launched with POST /api/reviews, not as an event");
+      case REVIEW_LAUNCHED ->
+          throw ApiException.invalid(
+              "reviews are launched with POST /api/reviews, not as an event");
       case REVIEW_PLANNED, PLAN_MOVED, PLAN_CANCELLED, REVIEWERS_DRAWN ->
-          throw ApiException.invalid(cmd.type() + " is recorded by the workplan (/api/workplan), not as an event");
+          throw ApiException.invalid(
+              cmd.type() + " is recorded by the workplan (/api/workplan), not as an event");
       case FOCAL_POINT_DESIGNATED -> {
         String state = requireParticipant(review, cmd.state());
         if (cmd.person() == null) {
           throw ApiException.invalid("FOCAL_POINT_DESIGNATED needs the 'person' designated");
         }
         // The registry tells what changed (applyFocalPointChange): the same path as its own doors.
-        stateDirectory.designateFocalPoint(reviewId, state, cmd.person(), cmd.reference(), on, actor,
+        stateDirectory.designateFocalPoint(
+            reviewId,
+            state,
+            cmd.person(),
+            cmd.reference(),
+            on,
+            actor,
             Origin.reviewEvent(event.getId()));
       }
       case FOCAL_POINT_ENDED -> {
@@ -129,33 +165,56 @@ public class ReviewService {
         if (cmd.reason() == null || cmd.reason().isBlank()) {
           throw ApiException.invalid("FOCAL_POINT_ENDED needs a 'reason'");
         }
-        stateDirectory.endFocalPoint(reviewId, state, cmd.reference() == null ? "-" : cmd.reference(), cmd.reason(),
-            actor, Origin.reviewEvent(event.getId()));
+        stateDirectory.endFocalPoint(
+            reviewId,
+            state,
+            cmd.reference() == null ? "-" : cmd.reference(),
+            cmd.reason(),
+            actor,
+            Origin.reviewEvent(event.getId()));
       }
       case EXPERTS_DESIGNATED -> {
         String state = requireParticipant(review, cmd.state());
         if (cmd.experts() != null && !cmd.experts().isEmpty()) {
-          stateDirectory.designateExperts(reviewId, state, cmd.experts(), cmd.reference(), on, actor);
+          stateDirectory.designateExperts(
+              reviewId, state, cmd.experts(), cmd.reference(), on, actor);
         }
         completeFor(review, open, Step.EXPERTS, state, fx, null);
       }
-      case PRELIMINARY_CONSULTATION_HELD -> completeFor(review, open, Step.PRELIMINARY_CONSULTATION, null, fx, null);
+      case PRELIMINARY_CONSULTATION_HELD ->
+          completeFor(review, open, Step.PRELIMINARY_CONSULTATION, null, fx, null);
       case SAQ_CLEARED -> completeFor(review, open, Step.SAQ, review.getUnderReview(), fx, null);
       case TRANSLATION_DONE -> completeFor(review, open, Step.TRANSLATION, null, fx, null);
-      case FEEDBACK_CLEARED -> completeFor(review, open, Step.FEEDBACK, requireReviewer(review, cmd.state()), fx, null);
+      case FEEDBACK_CLEARED ->
+          completeFor(review, open, Step.FEEDBACK, requireReviewer(review, cmd.state()), fx, null);
       case CLARIFICATION_REQUESTED -> clarificationRequested(review, cmd, open, on, fx);
       case CLARIFICATION_ANSWERED -> clarificationAnswered(review, cmd, open, on, fx);
       case DIALOGUE_CLOSED -> {
         ReviewStep window = dialogueWindow(open);
         // Rounds still open end with the dialogue: nobody owes an answer any more.
-        open.stream().filter(ReviewStep::isRound).forEach(r -> fx.complete(r, on, "DIALOGUE_CLOSED"));
+        open.stream()
+            .filter(ReviewStep::isRound)
+            .forEach(r -> fx.complete(r, on, "DIALOGUE_CLOSED"));
         fx.complete(window, on, "CLOSED");
       }
-      case OBSERVATIONS_CLEARED -> completeFor(review, open, Step.OBSERVATIONS, requireReviewer(review, cmd.state()), fx, null);
-      case OBSERVATIONS_AGREED -> completeFor(review, open, Step.OBSERVATIONS_AGREEMENT, review.getUnderReview(), fx, "AGREED");
-      case CHANGES_REQUESTED -> completeFor(review, open, Step.OBSERVATIONS_AGREEMENT, review.getUnderReview(), fx, "CHANGES_REQUESTED");
-      case SUMMARY_CLEARED -> completeFor(review, open, Step.SUMMARY, requireReviewer(review, cmd.state()), fx, null);
-      case SUMMARY_AGREED -> completeFor(review, open, Step.SUMMARY_AGREEMENT, review.getUnderReview(), fx, "AGREED");
+      case OBSERVATIONS_CLEARED ->
+          completeFor(
+              review, open, Step.OBSERVATIONS, requireReviewer(review, cmd.state()), fx, null);
+      case OBSERVATIONS_AGREED ->
+          completeFor(
+              review, open, Step.OBSERVATIONS_AGREEMENT, review.getUnderReview(), fx, "AGREED");
+      case CHANGES_REQUESTED ->
+          completeFor(
+              review,
+              open,
+              Step.OBSERVATIONS_AGREEMENT,
+              review.getUnderReview(),
+              fx,
+              "CHANGES_REQUESTED");
+      case SUMMARY_CLEARED ->
+          completeFor(review, open, Step.SUMMARY, requireReviewer(review, cmd.state()), fx, null);
+      case SUMMARY_AGREED ->
+          completeFor(review, open, Step.SUMMARY_AGREEMENT, review.getUnderReview(), fx, "AGREED");
       case FINALISED -> completeFor(review, open, Step.FINALISATION, null, fx, null);
       case REVIEW_ON_HOLD -> {
         if (review.getStatus() == Review.Status.ON_HOLD) {
@@ -171,7 +230,8 @@ public class ReviewService {
         }
         long held = ChronoUnit.DAYS.between(review.getOnHoldSince(), on);
         if (held < 0) {
-          throw ApiException.invalid("resume date " + on + " lies before the hold date " + review.getOnHoldSince());
+          throw ApiException.invalid(
+              "resume date " + on + " lies before the hold date " + review.getOnHoldSince());
         }
         review.resume();
         for (ReviewStep s : open) {
@@ -213,22 +273,33 @@ public class ReviewService {
       return;
     }
     boolean designated = change.change() == FocalPointChanged.Change.DESIGNATED;
-    ReviewEvent event = change.reviewEventId() != null
-        ? events.findById(change.reviewEventId()).orElseThrow()
-        : events.save(new ReviewEvent(review.getId(),
-            designated ? EventType.FOCAL_POINT_DESIGNATED : EventType.FOCAL_POINT_ENDED, change.stateCode(), null,
-            change.on(), change.noteVerbaleRef(),
-            "through the registry" + (change.reason() == null ? "" : "; reason=" + change.reason()),
-            time.now(), change.actor()));
+    ReviewEvent event =
+        change.reviewEventId() != null
+            ? events.findById(change.reviewEventId()).orElseThrow()
+            : events.save(
+                new ReviewEvent(
+                    review.getId(),
+                    designated ? EventType.FOCAL_POINT_DESIGNATED : EventType.FOCAL_POINT_ENDED,
+                    change.stateCode(),
+                    null,
+                    change.on(),
+                    change.noteVerbaleRef(),
+                    "through the registry"
+                        + (change.reason() == null ? "" : "; reason=" + change.reason()),
+                    time.now(),
+                    change.actor()));
     Effects fx = new Effects(event);
     String state = change.stateCode();
     List<ReviewStep> open = steps.findByReviewIdAndStatus(review.getId(), ReviewStep.Status.OPEN);
-    var focalPointStep = open.stream().filter(s -> s.getStep() == Step.FOCAL_POINT && state.equals(s.getStateCode()))
-        .findFirst();
+    var focalPointStep =
+        open.stream()
+            .filter(s -> s.getStep() == Step.FOCAL_POINT && state.equals(s.getStateCode()))
+            .findFirst();
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     if (designated) {
       if (focalPointStep.isPresent()) {
-        // Its completion notices welcome the focal point, end an announced interim, tell the others.
+        // Its completion notices welcome the focal point, end an announced interim, tell the
+        // others.
         fx.complete(focalPointStep.get(), change.on(), null);
       } else {
         fx.announce(NoticeKind.FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, state);
@@ -239,44 +310,75 @@ public class ReviewService {
     } else if (focalPointStep.isEmpty()) {
       // Paragraph 18: the permanent representative acts again, and is told so that day.
       LocalDate day = time.today();
-      ReviewStep vacancy = steps.save(ReviewStep.openedByEvent(review.getId(), Step.FOCAL_POINT, state,
-          nextRound(review.getId(), Step.FOCAL_POINT, state), ReviewStep.Occurrence.FOCAL_POINT_VACANCY, null, day, day,
-          day));
+      ReviewStep vacancy =
+          steps.save(
+              ReviewStep.openedByEvent(
+                  review.getId(),
+                  Step.FOCAL_POINT,
+                  state,
+                  nextRound(review.getId(), Step.FOCAL_POINT, state),
+                  ReviewStep.Occurrence.FOCAL_POINT_VACANCY,
+                  null,
+                  day,
+                  day,
+                  day));
       fx.startStep(vacancy);
     }
     fx.flush();
   }
 
-  private void clarificationRequested(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on,
-      Effects fx) {
+  private void clarificationRequested(
+      Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on, Effects fx) {
     dialogueWindow(open);
     String asker = cmd.state() == null ? null : requireReviewer(review, cmd.state());
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     // The reviewed State answers each request by its own deadline, with its own ladder.
-    ReviewStep round = steps.save(ReviewStep.openedByEvent(review.getId(), Step.DIALOGUE, review.getUnderReview(),
-        nextRound(review.getId(), Step.DIALOGUE, review.getUnderReview()), ReviewStep.Occurrence.CLARIFICATION_ROUND,
-        asker, on, planner.roundDueDate(rb, Step.DIALOGUE, on), planner.floorAt(rb, time.now())));
+    ReviewStep round =
+        steps.save(
+            ReviewStep.openedByEvent(
+                review.getId(),
+                Step.DIALOGUE,
+                review.getUnderReview(),
+                nextRound(review.getId(), Step.DIALOGUE, review.getUnderReview()),
+                ReviewStep.Occurrence.CLARIFICATION_ROUND,
+                asker,
+                on,
+                planner.roundDueDate(rb, Step.DIALOGUE, on),
+                planner.floorAt(rb, time.now())));
     fx.startStep(round);
   }
 
-  private void clarificationAnswered(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on,
-      Effects fx) {
+  private void clarificationAnswered(
+      Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on, Effects fx) {
     ReviewStep window = dialogueWindow(open);
     String asker = cmd.state() == null ? null : requireReviewer(review, cmd.state());
-    List<ReviewStep> rounds = open.stream().filter(ReviewStep::isRound)
-        .sorted(java.util.Comparator.comparing(ReviewStep::getRound)).toList();
-    ReviewStep answered = rounds.stream().filter(r -> asker == null || asker.equals(r.getRequestedBy())).findFirst()
-        .orElseThrow(() -> ApiException.conflict("no clarification request" + (asker == null ? "" : " of " + asker)
-            + " is waiting for an answer"));
+    List<ReviewStep> rounds =
+        open.stream()
+            .filter(ReviewStep::isRound)
+            .sorted(java.util.Comparator.comparing(ReviewStep::getRound))
+            .toList();
+    ReviewStep answered =
+        rounds.stream()
+            .filter(r -> asker == null || asker.equals(r.getRequestedBy()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApiException.conflict(
+                        "no clarification request"
+                            + (asker == null ? "" : " of " + asker)
+                            + " is waiting for an answer"));
     fx.complete(answered, on, "ANSWERED");
-    List<String> toldStates = answered.getRequestedBy() != null ? List.of(answered.getRequestedBy())
-        : lookups.reviewingStates(review.getId());
+    List<String> toldStates =
+        answered.getRequestedBy() != null
+            ? List.of(answered.getRequestedBy())
+            : lookups.reviewingStates(review.getId());
     // Addressed to the State that asked: the round's own row names the State that answers.
     for (String s : toldStates) {
       fx.announce(NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, s);
     }
     // The window's closing day (the first working day after its last) has come and this was the
-    // last open request: the dialogue closes now. An answer between the last day and that day leaves
+    // last open request: the dialogue closes now. An answer between the last day and that day
+    // leaves
     // the closing to the window's timer, on the closing day, as when no request was asked.
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     LocalDate closingDay = planner.sendingDay(rb, window.getDueOn().plusDays(1));
@@ -285,46 +387,69 @@ public class ReviewService {
     }
   }
 
-  private void deadlineExtended(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate today, Effects fx) {
+  private void deadlineExtended(
+      Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate today, Effects fx) {
     if (cmd.step() == null || cmd.newDue() == null) {
       throw ApiException.invalid("DEADLINE_EXTENDED needs 'step' and 'newDue'");
     }
     if (cmd.reason() == null || cmd.reason().isBlank()) {
-      throw ApiException.invalid("DEADLINE_EXTENDED needs a 'reason' (note verbale or decision reference)");
+      throw ApiException.invalid(
+          "DEADLINE_EXTENDED needs a 'reason' (note verbale or decision reference)");
     }
     ReviewStep s;
     if (cmd.step() == Step.DIALOGUE) {
-      // The oldest open request's answer; with none open, the window in which the reviewing States may ask.
+      // The oldest open request's answer; with none open, the window in which the reviewing States
+      // may ask.
       if (cmd.state() != null && !cmd.state().equals(review.getUnderReview())) {
-        throw ApiException.invalid("the dialogue's deadlines are the State under review's (" + review.getUnderReview() + ")");
+        throw ApiException.invalid(
+            "the dialogue's deadlines are the State under review's ("
+                + review.getUnderReview()
+                + ")");
       }
-      s = open.stream().filter(ReviewStep::isRound).min(java.util.Comparator.comparing(ReviewStep::getRound))
-          .orElseGet(() -> dialogueWindow(open));
+      s =
+          open.stream()
+              .filter(ReviewStep::isRound)
+              .min(java.util.Comparator.comparing(ReviewStep::getRound))
+              .orElseGet(() -> dialogueWindow(open));
     } else {
-      String state = cmd.step().secretariatActs() ? null
-          : cmd.state() != null ? requireParticipant(review, cmd.state()) : defaultState(review, cmd.step());
+      String state =
+          cmd.step().secretariatActs()
+              ? null
+              : cmd.state() != null
+                  ? requireParticipant(review, cmd.state())
+                  : defaultState(review, cmd.step());
       s = openStep(open, cmd.step(), state);
       if (s.isVacancy()) {
-        throw ApiException.conflict("the focal point of " + state + " left without a successor: there is no deadline"
-            + " to extend, the permanent representative acts until a designation");
+        throw ApiException.conflict(
+            "the focal point of "
+                + state
+                + " left without a successor: there is no deadline"
+                + " to extend, the permanent representative acts until a designation");
       }
     }
     if (!cmd.newDue().isAfter(today)) {
-      throw ApiException.invalid("the new deadline " + cmd.newDue() + " must lie after today (" + today + ")");
+      throw ApiException.invalid(
+          "the new deadline " + cmd.newDue() + " must lie after today (" + today + ")");
     }
     fx.previousDue = s.getDueOn();
     s.moveDeadline(cmd.newDue(), today);
     fx.replan(s);
     if (s.isWindow()) {
       for (String state : lookups.participatingStates(review.getId())) {
-        fx.announce(NoticeKind.DEADLINE_EXTENDED, Step.DIALOGUE, state, Map.of(VAR_STEP_ID, s.getId()));
+        fx.announce(
+            NoticeKind.DEADLINE_EXTENDED, Step.DIALOGUE, state, Map.of(VAR_STEP_ID, s.getId()));
       }
     } else {
-      fx.announce(NoticeKind.DEADLINE_EXTENDED, s.getStep(), s.getStateCode(), Map.of(VAR_STEP_ID, s.getId()));
+      fx.announce(
+          NoticeKind.DEADLINE_EXTENDED,
+          s.getStep(),
+          s.getStateCode(),
+          Map.of(VAR_STEP_ID, s.getId()));
     }
   }
 
-  private void reviewerReplaced(Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on, Effects fx) {
+  private void reviewerReplaced(
+      Review review, RecordEvent cmd, List<ReviewStep> open, LocalDate on, Effects fx) {
     if (cmd.instrument() == null || cmd.oldState() == null || cmd.newState() == null) {
       throw ApiException.invalid("REVIEWER_REPLACED needs 'instrument', 'oldState' and 'newState'");
     }
@@ -333,21 +458,45 @@ public class ReviewService {
     }
     requireKnownState(cmd.newState());
     List<ReviewParticipant> all = participants.findByReviewIdOrderById(review.getId());
-    ReviewParticipant leaving = all.stream()
-        .filter(p -> p.isActive() && p.getRole() == ReviewParticipant.Role.REVIEWER
-            && p.getStateCode().equals(cmd.oldState()) && cmd.instrument().name().equals(p.getInstrument()))
-        .findFirst()
-        .orElseThrow(() -> ApiException.conflict(cmd.oldState() + " is not a reviewing State for "
-            + cmd.instrument() + " in review " + review.getId()));
-    boolean alreadyIn = all.stream().anyMatch(p -> p.isActive() && p.getStateCode().equals(cmd.newState()));
+    ReviewParticipant leaving =
+        all.stream()
+            .filter(
+                p ->
+                    p.isActive()
+                        && p.getRole() == ReviewParticipant.Role.REVIEWER
+                        && p.getStateCode().equals(cmd.oldState())
+                        && cmd.instrument().name().equals(p.getInstrument()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApiException.conflict(
+                        cmd.oldState()
+                            + " is not a reviewing State for "
+                            + cmd.instrument()
+                            + " in review "
+                            + review.getId()));
+    boolean alreadyIn =
+        all.stream().anyMatch(p -> p.isActive() && p.getStateCode().equals(cmd.newState()));
     if (alreadyIn) {
-      throw ApiException.conflict(cmd.newState() + " already takes part in review " + review.getId());
+      throw ApiException.conflict(
+          cmd.newState() + " already takes part in review " + review.getId());
     }
     leaving.leave(on, cmd.reason());
-    participants.save(new ReviewParticipant(review.getId(), cmd.newState(), ReviewParticipant.Role.REVIEWER,
-        cmd.instrument().name(), on));
-    boolean stillReviewing = all.stream().anyMatch(p -> p != leaving && p.isActive()
-        && p.getRole() == ReviewParticipant.Role.REVIEWER && p.getStateCode().equals(cmd.oldState()));
+    participants.save(
+        new ReviewParticipant(
+            review.getId(),
+            cmd.newState(),
+            ReviewParticipant.Role.REVIEWER,
+            cmd.instrument().name(),
+            on));
+    boolean stillReviewing =
+        all.stream()
+            .anyMatch(
+                p ->
+                    p != leaving
+                        && p.isActive()
+                        && p.getRole() == ReviewParticipant.Role.REVIEWER
+                        && p.getStateCode().equals(cmd.oldState()));
     if (!stillReviewing) {
       for (ReviewStep s : open) {
         if (s.isRound() && cmd.oldState().equals(s.getRequestedBy())) {
@@ -368,15 +517,28 @@ public class ReviewService {
         }
       }
     }
-    // The new State joins as a drawn one would: its own focal point and experts, counted from today.
+    // The new State joins as a drawn one would: its own focal point and experts, counted from
+    // today.
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
     LocalDate floor = planner.floorAt(rb, time.now());
     for (Step step : List.of(Step.FOCAL_POINT, Step.EXPERTS)) {
-      fx.startStep(steps.save(ReviewStep.openedByEvent(review.getId(), step, cmd.newState(),
-          nextRound(review.getId(), step, cmd.newState()), ReviewStep.Occurrence.STEP, null, on,
-          planner.dueDate(rb, step, on, on), floor)));
+      fx.startStep(
+          steps.save(
+              ReviewStep.openedByEvent(
+                  review.getId(),
+                  step,
+                  cmd.newState(),
+                  nextRound(review.getId(), step, cmd.newState()),
+                  ReviewStep.Occurrence.STEP,
+                  null,
+                  on,
+                  planner.dueDate(rb, step, on, on),
+                  floor)));
     }
-    fx.updateReviewingStates(review, lookups.reviewingStates(review.getId()), lookups.participatingStates(review.getId()));
+    fx.updateReviewingStates(
+        review,
+        lookups.reviewingStates(review.getId()),
+        lookups.participatingStates(review.getId()));
     // The notices read the old and new State and the instrument from the event (eventId).
     fx.announce(NoticeKind.REVIEW_LAUNCHED, null, cmd.newState());
     fx.announce(NoticeKind.REVIEWER_REPLACED, null, cmd.newState());
@@ -384,32 +546,52 @@ public class ReviewService {
   }
 
   private ReviewStep dialogueWindow(List<ReviewStep> open) {
-    return open.stream().filter(ReviewStep::isWindow).findFirst()
-        .orElseThrow(() -> ApiException.conflict("the dialogue is not open (it has not started, or it is closed)"));
+    return open.stream()
+        .filter(ReviewStep::isWindow)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ApiException.conflict(
+                    "the dialogue is not open (it has not started, or it is closed)"));
   }
 
   private int nextRound(String reviewId, Step step, String state) {
-    return 1 + (int) steps.findByReviewIdOrderById(reviewId).stream()
-        .filter(s -> s.getStep() == step && Objects.equals(state, s.getStateCode())).count();
+    return 1
+        + (int)
+            steps.findByReviewIdOrderById(reviewId).stream()
+                .filter(s -> s.getStep() == step && Objects.equals(state, s.getStateCode()))
+                .count();
   }
 
-  private void completeFor(Review review, List<ReviewStep> open, Step step, String state, Effects fx, String outcome) {
+  private void completeFor(
+      Review review, List<ReviewStep> open, Step step, String state, Effects fx, String outcome) {
     fx.complete(openStep(open, step, state), fx.event.getOccurredOn(), outcome);
   }
 
   private ReviewStep openStep(List<ReviewStep> open, Step step, String state) {
     return open.stream()
-        .filter(s -> s.getStep() == step && Objects.equals(state, s.getStateCode()) && !s.isWindow() && !s.isRound())
+        .filter(
+            s ->
+                s.getStep() == step
+                    && Objects.equals(state, s.getStateCode())
+                    && !s.isWindow()
+                    && !s.isRound())
         .findFirst()
-        .orElseThrow(() -> ApiException.conflict("step " + step + (state == null ? "" : " for " + state)
-            + " is not open (it is done, or has not started yet)"));
+        .orElseThrow(
+            () ->
+                ApiException.conflict(
+                    "step "
+                        + step
+                        + (state == null ? "" : " for " + state)
+                        + " is not open (it is done, or has not started yet)"));
   }
 
   private String defaultState(Review review, Step step) {
     if (step.actor() == Step.Actor.REVIEWED_STATE) {
       return review.getUnderReview();
     }
-    throw ApiException.invalid("step " + step + " is done by each State separately: name the 'state'");
+    throw ApiException.invalid(
+        "step " + step + " is done by each State separately: name the 'state'");
   }
 
   private String requireParticipant(Review review, String state) {
@@ -463,25 +645,45 @@ public class ReviewService {
       step.markDone(on, outcome);
       Map<String, Object> vars = new HashMap<>();
       vars.put(VAR_OUTCOME, outcome);
-      queued.add(() -> messages.enqueue(MSG_STEP_COMPLETED, String.valueOf(step.getId()),
-          "evt-" + event.getId() + "-done-" + step.getId(), vars, COMPLETION_TTL));
+      queued.add(
+          () ->
+              messages.enqueue(
+                  MSG_STEP_COMPLETED,
+                  String.valueOf(step.getId()),
+                  "evt-" + event.getId() + "-done-" + step.getId(),
+                  vars,
+                  COMPLETION_TTL));
     }
 
-    /** An occurrence this event opened: its own "Step with a deadline" instance opens and runs it. */
+    /**
+     * An occurrence this event opened: its own "Step with a deadline" instance opens and runs it.
+     */
     void startStep(ReviewStep step) {
       Map<String, Object> vars = new HashMap<>();
       vars.put(VAR_REVIEW_ID, step.getReviewId());
       vars.put(VAR_STEP, step.getStep().name());
       vars.put(VAR_STATE, step.getStateCode());
       vars.put(VAR_STEP_ID, step.getId());
-      queued.add(() -> messages.enqueue(MSG_STEP_OPENED, String.valueOf(step.getId()),
-          "evt-" + event.getId() + "-open-" + step.getId(), vars, Duration.ZERO));
+      queued.add(
+          () ->
+              messages.enqueue(
+                  MSG_STEP_OPENED,
+                  String.valueOf(step.getId()),
+                  "evt-" + event.getId() + "-open-" + step.getId(),
+                  vars,
+                  Duration.ZERO));
     }
 
     void replan(ReviewStep step) {
       // No time to live: a step that is not waiting re-reads the database before it waits again.
-      queued.add(() -> messages.enqueue(MSG_STEP_REPLANNED, String.valueOf(step.getId()),
-          "evt-" + event.getId() + "-replan-" + step.getId(), Map.of(), Duration.ZERO));
+      queued.add(
+          () ->
+              messages.enqueue(
+                  MSG_STEP_REPLANNED,
+                  String.valueOf(step.getId()),
+                  "evt-" + event.getId() + "-replan-" + step.getId(),
+                  Map.of(),
+                  Duration.ZERO));
     }
 
     void announce(NoticeKind kind, Step step, String state) {
@@ -499,8 +701,14 @@ public class ReviewService {
       vars.put(VAR_NOTICE_KEY, noticeKey);
       // The message starts an instance of its own: no time to live is needed, and the unique key
       // keeps simultaneous announcements of one review from queueing behind each other.
-      queued.add(() -> messages.enqueue(MSG_ANNOUNCEMENT, event.getReviewId() + ":" + noticeKey,
-          "evt-" + event.getId() + "-" + kind + (state == null ? "" : "-" + state), vars, Duration.ZERO));
+      queued.add(
+          () ->
+              messages.enqueue(
+                  MSG_ANNOUNCEMENT,
+                  event.getReviewId() + ":" + noticeKey,
+                  "evt-" + event.getId() + "-" + kind + (state == null ? "" : "-" + state),
+                  vars,
+                  Duration.ZERO));
     }
 
     void announceToAll(NoticeKind kind) {
@@ -512,13 +720,22 @@ public class ReviewService {
       if (key == null) {
         // The launch is committed but its instance has not started yet (moments, or while the
         // engine is away): the new lists would not reach it, so nothing is changed.
-        throw ApiException.conflict("review " + review.getId() + " has not started in the engine yet; record the"
-            + " replacement again in a moment");
+        throw ApiException.conflict(
+            "review "
+                + review.getId()
+                + " has not started in the engine yet; record the"
+                + " replacement again in a moment");
       }
       // Later per-reviewer steps read this list when they start. Through the outbox, like the
       // messages of the same event, so it reaches the engine before them and only if MySQL commits.
-      queued.add(() -> messages.enqueueVariables(key, "ReviewingStatesChanged", "evt-" + event.getId() + "-reviewing",
-          Map.of(VAR_REVIEWING_STATES, reviewing, VAR_PARTICIPATING_STATES, participating)));
+      queued.add(
+          () ->
+              messages.enqueueVariables(
+                  key,
+                  "ReviewingStatesChanged",
+                  "evt-" + event.getId() + "-reviewing",
+                  Map.of(
+                      VAR_REVIEWING_STATES, reviewing, VAR_PARTICIPATING_STATES, participating)));
     }
 
     void flush() {

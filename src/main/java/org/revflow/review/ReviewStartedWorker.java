@@ -25,12 +25,20 @@ public class ReviewStartedWorker {
   }
 
   @JobWorker(type = TYPE)
-  public void started(@ProcessInstanceKey long processInstanceKey, @Variable(name = VAR_REVIEW_ID) String reviewId) {
+  public void started(
+      @ProcessInstanceKey long processInstanceKey,
+      @Variable(name = VAR_REVIEW_ID) String reviewId) {
     long runsIn = reviews.recordProcessInstance(reviewId, processInstanceKey);
     if (runsIn != processInstanceKey) {
       // No retries: trying again cannot change which instance the review runs in.
-      throw CamundaError.jobError("review " + reviewId + " already runs in process instance " + runsIn
-          + "; this instance is a second one for it: cancel it", null, 0);
+      throw CamundaError.jobError(
+          "review "
+              + reviewId
+              + " already runs in process instance "
+              + runsIn
+              + "; this instance is a second one for it: cancel it",
+          null,
+          0);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.revflow.review;
 
-import org.revflow.vocabulary.Step;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import org.revflow.vocabulary.Step;
 
 /**
  * One occurrence of a step for one acting party (a State, or the secretariat when stateCode is
@@ -20,7 +20,10 @@ import java.time.LocalDate;
 @Table(name = "review_step")
 public class ReviewStep {
 
-  public enum Status { OPEN, DONE }
+  public enum Status {
+    OPEN,
+    DONE
+  }
 
   /** What an occurrence of a step is. */
   public enum Occurrence {
@@ -28,15 +31,21 @@ public class ReviewStep {
     STEP,
     /** The dialogue's window: the reviewing States may ask; it owes nothing and has no ladder. */
     DIALOGUE_WINDOW,
-    /** One clarification request of the dialogue, which the reviewed State answers by its deadline. */
+    /**
+     * One clarification request of the dialogue, which the reviewed State answers by its deadline.
+     */
     CLARIFICATION_ROUND,
-    /** A focal point left without a successor: the permanent representative acts until a designation. */
+    /**
+     * A focal point left without a successor: the permanent representative acts until a
+     * designation.
+     */
     FOCAL_POINT_VACANCY
   }
 
   /** Outcomes that end a step without the party having done it: nobody is told it is "done". */
-  public static final java.util.Set<String> ENDED_WITHOUT_NOTICE = java.util.Set.of(
-      "RELEASED", "REVIEW_COMPLETED", "DIALOGUE_CLOSED", "DESIGNATED_BEFORE_OPENING");
+  public static final java.util.Set<String> ENDED_WITHOUT_NOTICE =
+      java.util.Set.of(
+          "RELEASED", "REVIEW_COMPLETED", "DIALOGUE_CLOSED", "DESIGNATED_BEFORE_OPENING");
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -97,13 +106,20 @@ public class ReviewStep {
   @Column(name = "process_instance_key")
   private Long processInstanceKey;
 
-  @Version
-  private long version;
+  @Version private long version;
 
   protected ReviewStep() {}
 
-  public ReviewStep(String reviewId, Step step, String stateCode, int round, LocalDate startedOn, LocalDate dueOn,
-      LocalDate floorExclusive, long openedByElement, long processInstanceKey) {
+  public ReviewStep(
+      String reviewId,
+      Step step,
+      String stateCode,
+      int round,
+      LocalDate startedOn,
+      LocalDate dueOn,
+      LocalDate floorExclusive,
+      long openedByElement,
+      long processInstanceKey) {
     this.reviewId = reviewId;
     this.step = step;
     this.stateCode = stateCode;
@@ -118,11 +134,19 @@ public class ReviewStep {
   }
 
   /**
-   * An occurrence an event opens (a clarification round, a vacancy, a joining State's step): written
-   * with the event, then opened by the process instance the event starts.
+   * An occurrence an event opens (a clarification round, a vacancy, a joining State's step):
+   * written with the event, then opened by the process instance the event starts.
    */
-  static ReviewStep openedByEvent(String reviewId, Step step, String stateCode, int round, Occurrence occurrence,
-      String requestedBy, LocalDate startedOn, LocalDate dueOn, LocalDate floorExclusive) {
+  static ReviewStep openedByEvent(
+      String reviewId,
+      Step step,
+      String stateCode,
+      int round,
+      Occurrence occurrence,
+      String requestedBy,
+      LocalDate startedOn,
+      LocalDate dueOn,
+      LocalDate floorExclusive) {
     ReviewStep s = new ReviewStep();
     s.reviewId = reviewId;
     s.step = step;
@@ -139,36 +163,111 @@ public class ReviewStep {
   }
 
   /** The dialogue's window, opened by the review's process. */
-  static ReviewStep dialogueWindow(String reviewId, LocalDate startedOn, LocalDate endsOn, long openedByElement,
+  static ReviewStep dialogueWindow(
+      String reviewId,
+      LocalDate startedOn,
+      LocalDate endsOn,
+      long openedByElement,
       long processInstanceKey) {
-    ReviewStep s = new ReviewStep(reviewId, Step.DIALOGUE, null, 1, startedOn, endsOn, null, openedByElement,
-        processInstanceKey);
+    ReviewStep s =
+        new ReviewStep(
+            reviewId,
+            Step.DIALOGUE,
+            null,
+            1,
+            startedOn,
+            endsOn,
+            null,
+            openedByElement,
+            processInstanceKey);
     s.occurrence = Occurrence.DIALOGUE_WINDOW;
     return s;
   }
 
-  public Long getId() { return id; }
-  public String getReviewId() { return reviewId; }
-  public Step getStep() { return step; }
-  public String getStateCode() { return stateCode; }
-  public int getRound() { return round; }
-  public boolean isOpen() { return status == Status.OPEN; }
-  public LocalDate getStartedOn() { return startedOn; }
-  public LocalDate getDueOn() { return dueOn; }
-  public LocalDate getOriginalDueOn() { return originalDueOn; }
-  public int getDeadlineRevision() { return deadlineRevision; }
-  public LocalDate getFloorExclusive() { return floorExclusive; }
-  public boolean isPaused() { return paused; }
-  public LocalDate getDoneOn() { return doneOn; }
-  public String getOutcome() { return outcome; }
-  public Long getOpenedByElement() { return openedByElement; }
-  public Occurrence getOccurrence() { return occurrence; }
-  public String getRequestedBy() { return requestedBy; }
-  public boolean isWindow() { return occurrence == Occurrence.DIALOGUE_WINDOW; }
-  public boolean isRound() { return occurrence == Occurrence.CLARIFICATION_ROUND; }
-  public boolean isVacancy() { return occurrence == Occurrence.FOCAL_POINT_VACANCY; }
+  public Long getId() {
+    return id;
+  }
 
-  /** Attaches the process instance that opened an occurrence an event wrote; false when one already has. */
+  public String getReviewId() {
+    return reviewId;
+  }
+
+  public Step getStep() {
+    return step;
+  }
+
+  public String getStateCode() {
+    return stateCode;
+  }
+
+  public int getRound() {
+    return round;
+  }
+
+  public boolean isOpen() {
+    return status == Status.OPEN;
+  }
+
+  public LocalDate getStartedOn() {
+    return startedOn;
+  }
+
+  public LocalDate getDueOn() {
+    return dueOn;
+  }
+
+  public LocalDate getOriginalDueOn() {
+    return originalDueOn;
+  }
+
+  public int getDeadlineRevision() {
+    return deadlineRevision;
+  }
+
+  public LocalDate getFloorExclusive() {
+    return floorExclusive;
+  }
+
+  public boolean isPaused() {
+    return paused;
+  }
+
+  public LocalDate getDoneOn() {
+    return doneOn;
+  }
+
+  public String getOutcome() {
+    return outcome;
+  }
+
+  public Long getOpenedByElement() {
+    return openedByElement;
+  }
+
+  public Occurrence getOccurrence() {
+    return occurrence;
+  }
+
+  public String getRequestedBy() {
+    return requestedBy;
+  }
+
+  public boolean isWindow() {
+    return occurrence == Occurrence.DIALOGUE_WINDOW;
+  }
+
+  public boolean isRound() {
+    return occurrence == Occurrence.CLARIFICATION_ROUND;
+  }
+
+  public boolean isVacancy() {
+    return occurrence == Occurrence.FOCAL_POINT_VACANCY;
+  }
+
+  /**
+   * Attaches the process instance that opened an occurrence an event wrote; false when one already
+   * has.
+   */
   boolean openedBy(long elementInstanceKey, long processInstanceKey) {
     if (this.openedByElement != null) {
       return false;
@@ -183,7 +282,10 @@ public class ReviewStep {
   @jakarta.persistence.JoinColumn(name = "step_id", insertable = false, updatable = false)
   private java.util.List<ReviewStepRevision> revisions = new java.util.ArrayList<>();
 
-  /** A new deadline: the ladder is re-planned from it, skipping rungs dated on or before {@code asOf}. */
+  /**
+   * A new deadline: the ladder is re-planned from it, skipping rungs dated on or before {@code
+   * asOf}.
+   */
   void moveDeadline(LocalDate newDue, LocalDate asOf) {
     revisions.add(new ReviewStepRevision(id, asOf, newDue));
     this.dueOn = newDue;
@@ -192,12 +294,21 @@ public class ReviewStep {
     this.paused = false;
   }
 
-  void pause() { this.paused = true; }
+  void pause() {
+    this.paused = true;
+  }
 
-  void handOverTo(String newState) { this.stateCode = newState; }
+  void handOverTo(String newState) {
+    this.stateCode = newState;
+  }
 
-  /** A clarification round asked by a reviewing State that was replaced: the State that took its place asks it now. */
-  void requestHandedOverTo(String newState) { this.requestedBy = newState; }
+  /**
+   * A clarification round asked by a reviewing State that was replaced: the State that took its
+   * place asks it now.
+   */
+  void requestHandedOverTo(String newState) {
+    this.requestedBy = newState;
+  }
 
   void markDone(LocalDate on, String outcome) {
     this.status = Status.DONE;

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 
-/** A deadline a step took on a day (an extension, a resume): the report for a past date reads it back. */
+/**
+ * A deadline a step took on a day (an extension, a resume): the report for a past date reads it
+ * back.
+ */
 @Entity
 @Table(name = "review_step_revision")
 class ReviewStepRevision {

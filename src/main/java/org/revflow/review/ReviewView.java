@@ -1,10 +1,10 @@
 package org.revflow.review;
 
-import org.revflow.vocabulary.EventType;
-import org.revflow.vocabulary.Step;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 
 /** A review as the API shows it. */
 public record ReviewView(
@@ -25,14 +25,39 @@ public record ReviewView(
     Integer group,
     String previousReviewId) {
 
-  public record Participant(String state, String role, String instrument, boolean active, LocalDate joinedOn,
-      LocalDate leftOn, String leftReason) {}
+  public record Participant(
+      String state,
+      String role,
+      String instrument,
+      boolean active,
+      LocalDate joinedOn,
+      LocalDate leftOn,
+      String leftReason) {}
 
-  public record StepView(long id, Step step, String state, int round, LocalDate startedOn, LocalDate due,
-      LocalDate originalDue, int deadlineRevision, long daysOverdue, boolean paused, LocalDate doneOn) {}
+  public record StepView(
+      long id,
+      Step step,
+      String state,
+      int round,
+      LocalDate startedOn,
+      LocalDate due,
+      LocalDate originalDue,
+      int deadlineRevision,
+      long daysOverdue,
+      boolean paused,
+      LocalDate doneOn) {}
 
-  public record ActingFocalPointView(String state, String name, String email, boolean interim, String reason) {}
+  public record ActingFocalPointView(
+      String state, String name, String email, boolean interim, String reason) {}
 
-  public record EventView(long id, EventType type, String state, Step step, LocalDate on, String reference,
-      String details, Instant recordedAt, String recordedBy) {}
+  public record EventView(
+      long id,
+      EventType type,
+      String state,
+      Step step,
+      LocalDate on,
+      String reference,
+      String details,
+      Instant recordedAt,
+      String recordedBy) {}
 }

@@ -12,19 +12,39 @@ public interface StateDirectory {
   /** Whether a focal point of the State is designated in the review now. */
   boolean hasFocalPoint(String reviewId, String state);
 
-  /** Designates (or replaces) the State's focal point; the registry tells the review what changed. */
-  void designateFocalPoint(String reviewId, String state, ReviewCommands.Person person, String noteVerbaleRef,
-      LocalDate receivedOn, String actor, Origin origin);
+  /**
+   * Designates (or replaces) the State's focal point; the registry tells the review what changed.
+   */
+  void designateFocalPoint(
+      String reviewId,
+      String state,
+      ReviewCommands.Person person,
+      String noteVerbaleRef,
+      LocalDate receivedOn,
+      String actor,
+      Origin origin);
 
   /** Ends the State's focal-point designation without a successor; refused when there is none. */
-  void endFocalPoint(String reviewId, String state, String noteVerbaleRef, String reason, String actor, Origin origin);
+  void endFocalPoint(
+      String reviewId,
+      String state,
+      String noteVerbaleRef,
+      String reason,
+      String actor,
+      Origin origin);
 
   /**
    * The State's focal point and experts in office in the previous phase's review, designated in the
    * new one as they are (at the launch: no notice).
    */
-  void carryOver(String previousReviewId, String reviewId, String state, LocalDate on, String actor);
+  void carryOver(
+      String previousReviewId, String reviewId, String state, LocalDate on, String actor);
 
-  void designateExperts(String reviewId, String state, List<ReviewCommands.Person> experts, String noteVerbaleRef,
-      LocalDate receivedOn, String actor);
+  void designateExperts(
+      String reviewId,
+      String state,
+      List<ReviewCommands.Person> experts,
+      String noteVerbaleRef,
+      LocalDate receivedOn,
+      String actor);
 }

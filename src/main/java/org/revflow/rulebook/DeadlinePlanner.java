@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.revflow.vocabulary.NoticeKind;
-import org.revflow.vocabulary.Step;
 import org.revflow.rulebook.Rulebook.FocalPointLadder;
 import org.revflow.rulebook.Rulebook.Ladder;
 import org.revflow.rulebook.Rulebook.StepRule;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadlinePlanner {
 
-  /** Deadline of a step that starts on startedOn (for launch-relative steps pass the launch date). */
+  /**
+   * Deadline of a step that starts on startedOn (for launch-relative steps pass the launch date).
+   */
   public LocalDate dueDate(Rulebook rb, Step step, LocalDate launchDate, LocalDate startedOn) {
     StepRule rule = rb.step(step);
-    LocalDate from = switch (rule.from()) {
-      case LAUNCH -> Objects.requireNonNull(launchDate, "launchDate");
-      case STEP_START -> Objects.requireNonNull(startedOn, "startedOn");
-    };
+    LocalDate from =
+        switch (rule.from()) {
+          case LAUNCH -> Objects.requireNonNull(launchDate, "launchDate");
+          case STEP_START -> Objects.requireNonNull(startedOn, "startedOn");
+        };
     return from.plus(rule.deadline());
   }
 
@@ -66,7 +69,9 @@ public class DeadlinePlanner {
     return ZonedDateTime.of(day, rb.noticeTime(), rb.zone());
   }
 
-  /** When a rung goes out: the notice time of its sending day (a working day, where the rule is on). */
+  /**
+   * When a rung goes out: the notice time of its sending day (a working day, where the rule is on).
+   */
   public ZonedDateTime sendAt(Rulebook rb, Rung rung) {
     return sendAt(rb, rung.sendOn());
   }
@@ -103,14 +108,16 @@ public class DeadlinePlanner {
       return List.of();
     }
     Shape shape = shape(rb, in);
-    // A rung dated after `until` goes out after it, so it cannot share a sending day within `until`.
+    // A rung dated after `until` goes out after it, so it cannot share a sending day within
+    // `until`.
     List<Rung> rungs = new ArrayList<>();
     for (Rung rung : shape.fixed()) {
       if (!rung.date().isAfter(until) && sendable(rung, in)) {
         rungs.add(rung);
       }
     }
-    // Deliberately enumerates instead of reusing firstRepeatingRung: the two are checked against each other.
+    // Deliberately enumerates instead of reusing firstRepeatingRung: the two are checked against
+    // each other.
     for (int k = 0; ; k++) {
       Rung rung = shape.repeating(k);
       if (rung.date().isAfter(until)) {
@@ -135,7 +142,10 @@ public class DeadlinePlanner {
     return List.copyOf(sent);
   }
 
-  /** The first rung after index i dated later than it (rungs of one date are one rung of the ladder). */
+  /**
+   * The first rung after index i dated later than it (rungs of one date are one rung of the
+   * ladder).
+   */
   private static Rung laterDated(List<Rung> rungs, int i) {
     for (int j = i + 1; j < rungs.size(); j++) {
       if (rungs.get(j).date().isAfter(rungs.get(i).date())) {
@@ -154,13 +164,15 @@ public class DeadlinePlanner {
 
     Candidates(Shape shape, LadderInput in) {
       this.shape = shape;
-      this.fixed = shape.fixed().stream().filter(r -> sendable(r, in)).sorted(Rung.LADDER_ORDER).toList();
+      this.fixed =
+          shape.fixed().stream().filter(r -> sendable(r, in)).sorted(Rung.LADDER_ORDER).toList();
       this.nextRepeating = firstRepeatingRung(shape, in).sequence();
     }
 
     Rung next() {
       Rung repeating = shape.repeating(nextRepeating);
-      if (nextFixed < fixed.size() && Rung.LADDER_ORDER.compare(fixed.get(nextFixed), repeating) < 0) {
+      if (nextFixed < fixed.size()
+          && Rung.LADDER_ORDER.compare(fixed.get(nextFixed), repeating) < 0) {
         return fixed.get(nextFixed++);
       }
       nextRepeating++;
@@ -193,7 +205,10 @@ public class DeadlinePlanner {
         && (in.after() == null || rung.isAfter(in.after()));
   }
 
-  /** The first repeating rung that is {@link #sendable}: every condition is a lower bound on its date. */
+  /**
+   * The first repeating rung that is {@link #sendable}: every condition is a lower bound on its
+   * date.
+   */
   private static Rung firstRepeatingRung(Shape shape, LadderInput in) {
     LocalDate earliest = in.startedOn();
     if (in.floorExclusive() != null) {
@@ -201,7 +216,8 @@ public class DeadlinePlanner {
     }
     if (in.after() != null) {
       boolean sortsAfterSameDay = shape.repeatingKind().compareTo(in.after().kind()) > 0;
-      earliest = latest(earliest, sortsAfterSameDay ? in.after().date() : in.after().date().plusDays(1));
+      earliest =
+          latest(earliest, sortsAfterSameDay ? in.after().date() : in.after().date().plusDays(1));
     }
     long daysFromFirst = ChronoUnit.DAYS.between(shape.repeatingFirst(), earliest);
     long k = Math.max(0, Math.ceilDiv(daysFromFirst, shape.everyDays()));
@@ -216,7 +232,8 @@ public class DeadlinePlanner {
     LocalDate due = in.due();
     List<Rung> fixed = new ArrayList<>();
     if (in.step() == Step.FOCAL_POINT && in.vacancy()) {
-      // The interim notices went out the day the focal point left (due); "pending" every 30 days after.
+      // The interim notices went out the day the focal point left (due); "pending" every 30 days
+      // after.
       int every = rb.focalPointLadder().designationPending().every().getDays();
       return new Shape(fixed, NoticeKind.DESIGNATION_PENDING, due.plusDays(every), every);
     }
@@ -226,20 +243,27 @@ public class DeadlinePlanner {
       LocalDate interim = due.plus(fp.interim());
       fixed.add(new Rung(NoticeKind.INTERIM_FOCAL_POINT_IN_FORCE, interim, 0));
       fixed.add(new Rung(NoticeKind.INTERIM_FOCAL_POINT_INFO, interim, 0));
-      return new Shape(fixed, NoticeKind.DESIGNATION_PENDING,
-          due.plus(fp.designationPending().first()), fp.designationPending().every().getDays());
+      return new Shape(
+          fixed,
+          NoticeKind.DESIGNATION_PENDING,
+          due.plus(fp.designationPending().first()),
+          fp.designationPending().every().getDays());
     }
     Ladder ladder = rb.ladder();
     for (int i = 0; i < ladder.reminders().size(); i++) {
       fixed.add(new Rung(NoticeKind.REMINDER, due.minus(ladder.reminders().get(i)), i));
     }
     fixed.add(new Rung(NoticeKind.OVERDUE, due.plus(ladder.overdue()), 0));
-    return new Shape(fixed, NoticeKind.ESCALATION,
-        due.plus(ladder.escalation().first()), ladder.escalation().every().getDays());
+    return new Shape(
+        fixed,
+        NoticeKind.ESCALATION,
+        due.plus(ladder.escalation().first()),
+        ladder.escalation().every().getDays());
   }
 
   /** The fixed rungs of a ladder and its repeating rung k = first + k * every days. */
-  private record Shape(List<Rung> fixed, NoticeKind repeatingKind, LocalDate repeatingFirst, int everyDays) {
+  private record Shape(
+      List<Rung> fixed, NoticeKind repeatingKind, LocalDate repeatingFirst, int everyDays) {
     Rung repeating(int k) {
       return new Rung(repeatingKind, repeatingFirst.plusDays((long) k * everyDays), k);
     }

@@ -31,8 +31,15 @@ public record LadderInput(
     boolean secretariatActs,
     boolean vacancy) {
 
-  public LadderInput(Step step, LocalDate startedOn, LocalDate due, LocalDate floorExclusive, Rung after,
-      boolean onHold, boolean paused, boolean secretariatActs) {
+  public LadderInput(
+      Step step,
+      LocalDate startedOn,
+      LocalDate due,
+      LocalDate floorExclusive,
+      Rung after,
+      boolean onHold,
+      boolean paused,
+      boolean secretariatActs) {
     this(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, false);
   }
 
@@ -48,22 +55,27 @@ public record LadderInput(
   }
 
   public LadderInput withAfter(Rung after) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
+    return new LadderInput(
+        step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 
   public LadderInput withFloor(LocalDate floorExclusive) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
+    return new LadderInput(
+        step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 
   public LadderInput withOnHold(boolean onHold) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
+    return new LadderInput(
+        step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 
   public LadderInput asVacancy() {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, true);
+    return new LadderInput(
+        step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, true);
   }
 
   public LadderInput withPaused(boolean paused) {
-    return new LadderInput(step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
+    return new LadderInput(
+        step, startedOn, due, floorExclusive, after, onHold, paused, secretariatActs, vacancy);
   }
 }

@@ -84,14 +84,28 @@ public record Rulebook(
     return clusters.stream()
         .filter(c -> c.phase() == phase)
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("rulebook " + id() + " has no phase " + phase));
+        .orElseThrow(
+            () -> new IllegalArgumentException("rulebook " + id() + " has no phase " + phase));
   }
 
   /** The same rules with another holiday list (a simulation's calendar). */
   public Rulebook withHolidays(java.util.Set<java.time.LocalDate> holidays) {
-    return new Rulebook(name, version, description, zone, noticeTime, steps, ladder, focalPointLadder,
-        nextPhaseAfter, actionLinkValidity, activationLinkValidity, clusters, calendar.withHolidays(holidays),
-        focalPointNetwork, reuseReviewersInNextPhase);
+    return new Rulebook(
+        name,
+        version,
+        description,
+        zone,
+        noticeTime,
+        steps,
+        ladder,
+        focalPointLadder,
+        nextPhaseAfter,
+        actionLinkValidity,
+        activationLinkValidity,
+        clusters,
+        calendar.withHolidays(holidays),
+        focalPointNetwork,
+        reuseReviewersInNextPhase);
   }
 
   @Override
@@ -110,9 +124,9 @@ public record Rulebook(
   /**
    * @param deadline how long after {@code from} the step is due
    * @param from what the deadline counts from
-   * @param round for steps with rounds (dialogue, observations): the deadline of each round, counted
-   *     from the clarification request or the changes request; null for the others. The dialogue's
-   *     own {@code deadline} is the end of its window, which no State owes anything by
+   * @param round for steps with rounds (dialogue, observations): the deadline of each round,
+   *     counted from the clarification request or the changes request; null for the others. The
+   *     dialogue's own {@code deadline} is the end of its window, which no State owes anything by
    */
   public record StepRule(Period deadline, CountFrom from, Period round) {
     public StepRule {

@@ -28,7 +28,9 @@ public record RulebookDocument(
     String focalPointNetwork,
     String reuseReviewersInNextPhase) {
 
-  /** @param holidays the listed holidays, by year */
+  /**
+   * @param holidays the listed holidays, by year
+   */
   public record CalendarDoc(String workingDaysOnly, Map<String, List<String>> holidays) {}
 
   public record StepDoc(String deadline, String from, String round) {}
@@ -37,16 +39,22 @@ public record RulebookDocument(
 
   public record LadderDoc(List<String> reminders, String overdue, RepeatDoc escalation) {}
 
-  public record FocalPointLadderDoc(String reminder, String interim, RepeatDoc designationPending) {}
+  public record FocalPointLadderDoc(
+      String reminder, String interim, RepeatDoc designationPending) {}
 
   public record ClusterDoc(String name, List<String> articles) {}
 
-  /** How messages name this rulebook: {@code rulebook 'default' 2026.1}, or by file when unnamed. */
+  /**
+   * How messages name this rulebook: {@code rulebook 'default' 2026.1}, or by file when unnamed.
+   */
   public static String label(String name, String version, String source) {
     if (name == null || name.isBlank()) {
       return "rulebook file '" + source + "'";
     }
-    return "rulebook '" + name + "' " + (version == null || version.isBlank() ? "(no version)" : version);
+    return "rulebook '"
+        + name
+        + "' "
+        + (version == null || version.isBlank() ? "(no version)" : version);
   }
 
   public String label() {

@@ -33,8 +33,8 @@ import org.springframework.core.io.Resource;
  */
 public final class RulebookLoader {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final RulebookValidator validator;
 
@@ -76,8 +76,13 @@ public final class RulebookLoader {
         throw invalid(source, "rulebook file '" + source + "': holds more than one YAML document");
       }
     } catch (JsonProcessingException e) {
-      throw invalid(source, "rulebook file '" + source + "': not valid YAML: " + e.getOriginalMessage()
-          + location(e));
+      throw invalid(
+          source,
+          "rulebook file '"
+              + source
+              + "': not valid YAML: "
+              + e.getOriginalMessage()
+              + location(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,8 +93,9 @@ public final class RulebookLoader {
       throw invalid(source, "rulebook file '" + source + "': must be a mapping of keys to values");
     }
 
-    String label = RulebookDocument.label(
-        scalarOrNull(root.get("name")), scalarOrNull(root.get("version")), source);
+    String label =
+        RulebookDocument.label(
+            scalarOrNull(root.get("name")), scalarOrNull(root.get("version")), source);
     List<String> problems = new ArrayList<>();
     Obj top = new Obj((ObjectNode) root, "", label, problems);
 
@@ -99,23 +105,24 @@ public final class RulebookLoader {
       top.problem("version", "must be quoted, e.g. version: \"" + versionNode.asText() + "\"");
     }
 
-    RulebookDocument doc = new RulebookDocument(
-        source,
-        top.text("name"),
-        top.text("version"),
-        top.text("description"),
-        top.text("zone"),
-        top.text("noticeTime"),
-        steps(top.obj("steps")),
-        ladder(top.obj("ladder")),
-        focalPointLadder(top.obj("focalPointLadder")),
-        top.text("nextPhaseAfter"),
-        top.text("actionLinkValidity"),
-        top.text("activationLinkValidity"),
-        clusters(top.obj("clusters")),
-        calendar(top.obj("calendar")),
-        top.text("focalPointNetwork"),
-        top.text("reuseReviewersInNextPhase"));
+    RulebookDocument doc =
+        new RulebookDocument(
+            source,
+            top.text("name"),
+            top.text("version"),
+            top.text("description"),
+            top.text("zone"),
+            top.text("noticeTime"),
+            steps(top.obj("steps")),
+            ladder(top.obj("ladder")),
+            focalPointLadder(top.obj("focalPointLadder")),
+            top.text("nextPhaseAfter"),
+            top.text("actionLinkValidity"),
+            top.text("activationLinkValidity"),
+            clusters(top.obj("clusters")),
+            calendar(top.obj("calendar")),
+            top.text("focalPointNetwork"),
+            top.text("reuseReviewersInNextPhase"));
     top.end();
     if (!problems.isEmpty()) {
       throw new InvalidRulebookException(source, problems);
@@ -144,8 +151,9 @@ public final class RulebookLoader {
     if (ladder == null) {
       return null;
     }
-    LadderDoc doc = new LadderDoc(
-        ladder.texts("reminders"), ladder.text("overdue"), repeat(ladder.obj("escalation")));
+    LadderDoc doc =
+        new LadderDoc(
+            ladder.texts("reminders"), ladder.text("overdue"), repeat(ladder.obj("escalation")));
     ladder.end();
     return doc;
   }
@@ -154,8 +162,11 @@ public final class RulebookLoader {
     if (ladder == null) {
       return null;
     }
-    FocalPointLadderDoc doc = new FocalPointLadderDoc(
-        ladder.text("reminder"), ladder.text("interim"), repeat(ladder.obj("designationPending")));
+    FocalPointLadderDoc doc =
+        new FocalPointLadderDoc(
+            ladder.text("reminder"),
+            ladder.text("interim"),
+            repeat(ladder.obj("designationPending")));
     ladder.end();
     return doc;
   }
@@ -294,11 +305,13 @@ public final class RulebookLoader {
 
     /** Reports the keys nobody asked for. */
     void end() {
-      node.fieldNames().forEachRemaining(key -> {
-        if (!known.contains(key)) {
-          problem(key, "unknown key (known here: " + String.join(", ", known) + ")");
-        }
-      });
+      node.fieldNames()
+          .forEachRemaining(
+              key -> {
+                if (!known.contains(key)) {
+                  problem(key, "unknown key (known here: " + String.join(", ", known) + ")");
+                }
+              });
     }
 
     void problem(String key, String message) {

@@ -23,16 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class RulebookRegistry {
 
-  static final String[] CLASSPATH_PATTERNS = {"classpath*:rulebooks/*.yaml", "classpath*:rulebooks/*.yml"};
+  static final String[] CLASSPATH_PATTERNS = {
+    "classpath*:rulebooks/*.yaml", "classpath*:rulebooks/*.yml"
+  };
 
   private final Map<String, Rulebook> byId;
   private final Rulebook defaultRulebook;
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RulebookRegistry.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RulebookRegistry.class);
 
   /**
-   * @param time the Mechanism's zone, which every rulebook must share: "today" is asked of it, and a
-   *     rulebook's dates of it, so a rulebook in another zone would count its deadlines from another day
+   * @param time the Mechanism's zone, which every rulebook must share: "today" is asked of it, and
+   *     a rulebook's dates of it, so a rulebook in another zone would count its deadlines from
+   *     another day
    */
   public RulebookRegistry(RulebookProperties properties, MechanismTime time) {
     RulebookLoader loader = new RulebookLoader();
@@ -42,13 +46,25 @@ public class RulebookRegistry {
       Rulebook rulebook = source.load(loader);
       String earlier = sourceOf.putIfAbsent(rulebook.id(), source.description());
       if (earlier != null) {
-        throw new IllegalStateException("rulebook " + rulebook.id() + " is defined twice: in "
-            + earlier + " and in " + source.description());
+        throw new IllegalStateException(
+            "rulebook "
+                + rulebook.id()
+                + " is defined twice: in "
+                + earlier
+                + " and in "
+                + source.description());
       }
       if (!rulebook.zone().equals(time.zone())) {
-        throw new IllegalStateException("rulebook " + rulebook.id() + " (" + source.description() + ") has zone "
-            + rulebook.zone() + ", but the Mechanism's zone (revflow.zone) is " + time.zone()
-            + ": a rulebook's deadlines are dates in the Mechanism's zone");
+        throw new IllegalStateException(
+            "rulebook "
+                + rulebook.id()
+                + " ("
+                + source.description()
+                + ") has zone "
+                + rulebook.zone()
+                + ", but the Mechanism's zone (revflow.zone) is "
+                + time.zone()
+                + ": a rulebook's deadlines are dates in the Mechanism's zone");
       }
       if (properties.holidays() != null) {
         rulebook = rulebook.withHolidays(java.util.Set.copyOf(properties.holidays()));
@@ -58,8 +74,11 @@ public class RulebookRegistry {
     this.byId = Map.copyOf(found);
     this.defaultRulebook = find(properties.defaultName());
     if (defaultRulebook == null) {
-      throw new IllegalStateException("revflow.rulebook.default-name '" + properties.defaultName()
-          + "' matches no rulebook; known: " + ids());
+      throw new IllegalStateException(
+          "revflow.rulebook.default-name '"
+              + properties.defaultName()
+              + "' matches no rulebook; known: "
+              + ids());
     }
     warnWhenHolidaysRunOut(time.today());
   }
@@ -73,9 +92,16 @@ public class RulebookRegistry {
       if (!rb.calendar().workingDaysOnly()) {
         continue;
       }
-      rb.calendar().firstYearNotListed(today, today.plusMonths(12)).ifPresent(year -> log.warn(
-          "rulebook {} lists no holidays for {}: until a version lists them, notices of {} go out on every weekday"
-              + " (see calendar.holidays)", rb.id(), year, year));
+      rb.calendar()
+          .firstYearNotListed(today, today.plusMonths(12))
+          .ifPresent(
+              year ->
+                  log.warn(
+                      "rulebook {} lists no holidays for {}: until a version lists them, notices of {} go out on every weekday"
+                          + " (see calendar.holidays)",
+                      rb.id(),
+                      year,
+                      year));
     }
   }
 
@@ -119,9 +145,9 @@ public class RulebookRegistry {
     return all().stream().map(Rulebook::id).toList();
   }
 
-  static final Comparator<Rulebook> BY_NAME_THEN_VERSION = Comparator
-      .comparing(Rulebook::name)
-      .thenComparing(Rulebook::version, RulebookRegistry::compareVersions);
+  static final Comparator<Rulebook> BY_NAME_THEN_VERSION =
+      Comparator.comparing(Rulebook::name)
+          .thenComparing(Rulebook::version, RulebookRegistry::compareVersions);
 
   /** 2026.10 is newer than 2026.9: versions compare number by number. */
   static int compareVersions(String a, String b) {
@@ -151,10 +177,12 @@ public class RulebookRegistry {
     }
     if (location != null) {
       if (!Files.isDirectory(location)) {
-        throw new IllegalStateException("revflow.rulebook.location '" + location + "' is not a directory");
+        throw new IllegalStateException(
+            "revflow.rulebook.location '" + location + "' is not a directory");
       }
       try (Stream<Path> files = Files.list(location)) {
-        files.filter(f -> Files.isRegularFile(f) && isRulebookFile(f.getFileName().toString()))
+        files
+            .filter(f -> Files.isRegularFile(f) && isRulebookFile(f.getFileName().toString()))
             .sorted()
             .forEach(f -> sources.add(new Source(null, f)));
       } catch (IOException e) {

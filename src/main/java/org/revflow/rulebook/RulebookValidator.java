@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.revflow.vocabulary.Step;
 import org.revflow.rulebook.Rulebook.Cluster;
 import org.revflow.rulebook.Rulebook.CountFrom;
 import org.revflow.rulebook.Rulebook.FocalPointLadder;
@@ -26,6 +25,7 @@ import org.revflow.rulebook.Rulebook.Repeat;
 import org.revflow.rulebook.Rulebook.StepRule;
 import org.revflow.rulebook.RulebookDocument.RepeatDoc;
 import org.revflow.rulebook.RulebookDocument.StepDoc;
+import org.revflow.vocabulary.Step;
 
 /**
  * Turns a {@link RulebookDocument} into a {@link Rulebook}, or rejects it with every problem found.
@@ -58,7 +58,10 @@ public final class RulebookValidator {
     if (name == null) {
       p.add("name", "missing");
     } else if (!NAME.matcher(name).matches()) {
-      p.add("name", quote(name) + " must be lower-case letters, digits, '-' or '_' (it is part of the id stored on reviews)");
+      p.add(
+          "name",
+          quote(name)
+              + " must be lower-case letters, digits, '-' or '_' (it is part of the id stored on reviews)");
     }
     String version = doc.version();
     if (version == null) {
@@ -67,28 +70,47 @@ public final class RulebookValidator {
       p.add("version", quote(version) + " must be numbers separated by dots, e.g. \"2026.1\"");
     }
     if (name != null && version != null && (name + "@" + version).length() > MAX_ID_LENGTH) {
-      p.add("name", "the id '" + name + "@" + version + "' is longer than " + MAX_ID_LENGTH + " characters");
+      p.add(
+          "name",
+          "the id '" + name + "@" + version + "' is longer than " + MAX_ID_LENGTH + " characters");
     }
 
     ZoneId zone = zone(p, doc.zone());
     LocalTime noticeTime = noticeTime(p, doc.noticeTime());
     Map<Step, StepRule> steps = steps(p, doc.steps());
     Ladder ladder = ladder(p, doc.ladder());
-    FocalPointLadder focalPointLadder = focalPointLadder(p, doc.focalPointLadder(), steps.get(Step.FOCAL_POINT), doc);
+    FocalPointLadder focalPointLadder =
+        focalPointLadder(p, doc.focalPointLadder(), steps.get(Step.FOCAL_POINT), doc);
     Period nextPhase = period(p, "nextPhaseAfter", doc.nextPhaseAfter(), false);
     Period actionLink = period(p, "actionLinkValidity", doc.actionLinkValidity(), false);
-    Period activationLink = period(p, "activationLinkValidity", doc.activationLinkValidity(), false);
+    Period activationLink =
+        period(p, "activationLinkValidity", doc.activationLinkValidity(), false);
     List<Cluster> clusters = clusters(p, doc.clusters());
     WorkingCalendar calendar = calendar(p, doc.calendar());
     boolean network = bool(p, "focalPointNetwork", doc.focalPointNetwork(), false);
     // Absent: the next phase took the same reviewing States before this became a setting.
-    boolean reuseReviewers = bool(p, "reuseReviewersInNextPhase", doc.reuseReviewersInNextPhase(), true);
+    boolean reuseReviewers =
+        bool(p, "reuseReviewersInNextPhase", doc.reuseReviewersInNextPhase(), true);
 
     if (!p.list.isEmpty()) {
       throw new InvalidRulebookException(doc.source(), p.list);
     }
-    return new Rulebook(name, version, doc.description(), zone, noticeTime, steps, ladder,
-        focalPointLadder, nextPhase, actionLink, activationLink, clusters, calendar, network, reuseReviewers);
+    return new Rulebook(
+        name,
+        version,
+        doc.description(),
+        zone,
+        noticeTime,
+        steps,
+        ladder,
+        focalPointLadder,
+        nextPhase,
+        actionLink,
+        activationLink,
+        clusters,
+        calendar,
+        network,
+        reuseReviewers);
   }
 
   /**
@@ -183,8 +205,8 @@ public final class RulebookValidator {
       p.add("steps", "missing");
       return steps;
     }
-    Map<String, Step> byName = Arrays.stream(Step.values())
-        .collect(Collectors.toMap(Step::name, s -> s));
+    Map<String, Step> byName =
+        Arrays.stream(Step.values()).collect(Collectors.toMap(Step::name, s -> s));
     for (var entry : docs.entrySet()) {
       String path = "steps." + entry.getKey();
       Step step = byName.get(entry.getKey());
@@ -255,26 +277,43 @@ public final class RulebookValidator {
     // Earliest reminder first, so the sequence of a reminder does not depend on how it was listed.
     reminders.sort(Comparator.comparingInt(Period::getDays).reversed());
     Period overdue = period(p, "ladder.overdue", doc.overdue(), true);
-    Repeat escalation = repeat(p, "ladder.escalation", doc.escalation(), overdue, "ladder.overdue", doc.overdue());
+    Repeat escalation =
+        repeat(p, "ladder.escalation", doc.escalation(), overdue, "ladder.overdue", doc.overdue());
     if (overdue == null || escalation == null) {
       return null;
     }
     return new Ladder(reminders, overdue, escalation);
   }
 
-  private static FocalPointLadder focalPointLadder(Problems p, RulebookDocument.FocalPointLadderDoc doc,
-      StepRule focalPointStep, RulebookDocument whole) {
+  private static FocalPointLadder focalPointLadder(
+      Problems p,
+      RulebookDocument.FocalPointLadderDoc doc,
+      StepRule focalPointStep,
+      RulebookDocument whole) {
     if (doc == null) {
       p.add("focalPointLadder", "missing");
       return null;
     }
     Period reminder = period(p, "focalPointLadder.reminder", doc.reminder(), true);
     Period interim = period(p, "focalPointLadder.interim", doc.interim(), true);
-    Repeat pending = repeat(p, "focalPointLadder.designationPending", doc.designationPending(),
-        interim, "focalPointLadder.interim", doc.interim());
-    if (reminder != null && focalPointStep != null && !fallsBefore(reminder, focalPointStep.deadline())) {
-      p.add("focalPointLadder.reminder", quote(doc.reminder()) + " must fall before the focal-point deadline"
-          + " (steps.FOCAL_POINT.deadline " + quote(whole.steps().get(Step.FOCAL_POINT.name()).deadline()) + ")");
+    Repeat pending =
+        repeat(
+            p,
+            "focalPointLadder.designationPending",
+            doc.designationPending(),
+            interim,
+            "focalPointLadder.interim",
+            doc.interim());
+    if (reminder != null
+        && focalPointStep != null
+        && !fallsBefore(reminder, focalPointStep.deadline())) {
+      p.add(
+          "focalPointLadder.reminder",
+          quote(doc.reminder())
+              + " must fall before the focal-point deadline"
+              + " (steps.FOCAL_POINT.deadline "
+              + quote(whole.steps().get(Step.FOCAL_POINT.name()).deadline())
+              + ")");
     }
     if (reminder == null || interim == null || pending == null) {
       return null;
@@ -293,8 +332,13 @@ public final class RulebookValidator {
     return true;
   }
 
-  private static Repeat repeat(Problems p, String path, RepeatDoc doc, Period previous,
-      String previousPath, String previousRaw) {
+  private static Repeat repeat(
+      Problems p,
+      String path,
+      RepeatDoc doc,
+      Period previous,
+      String previousPath,
+      String previousRaw) {
     if (doc == null) {
       p.add(path, "missing");
       return null;
@@ -302,7 +346,9 @@ public final class RulebookValidator {
     Period first = period(p, path + ".first", doc.first(), true);
     Period every = period(p, path + ".every", doc.every(), true);
     if (first != null && previous != null && first.getDays() <= previous.getDays()) {
-      p.add(path + ".first", quote(doc.first()) + " must come after " + previousPath + " " + quote(previousRaw));
+      p.add(
+          path + ".first",
+          quote(doc.first()) + " must come after " + previousPath + " " + quote(previousRaw));
     }
     return first == null || every == null ? null : new Repeat(first, every);
   }
@@ -366,7 +412,9 @@ public final class RulebookValidator {
       return null;
     }
     if (daysOnly && period.toTotalMonths() != 0) {
-      p.add(path, quote(raw) + " must be a number of days or weeks (e.g. P30D): ladder offsets count days");
+      p.add(
+          path,
+          quote(raw) + " must be a number of days or weeks (e.g. P30D): ladder offsets count days");
       return null;
     }
     return period;

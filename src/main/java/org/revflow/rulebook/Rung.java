@@ -11,9 +11,9 @@ import org.revflow.vocabulary.NoticeKind;
  *
  * @param kind what is sent
  * @param date the Vienna date it is sent on
- * @param sequence 0-based position of this kind in the step's full ladder (D-30 is reminder 0,
- *     D-7 reminder 1, D+91 escalation 2), whether or not earlier rungs were skipped, so the same
- *     rung keeps the same number across re-plans
+ * @param sequence 0-based position of this kind in the step's full ladder (D-30 is reminder 0, D-7
+ *     reminder 1, D+91 escalation 2), whether or not earlier rungs were skipped, so the same rung
+ *     keeps the same number across re-plans
  * @param sendOn the day it goes out: its date, or the next working day when that is none (the
  *     rung's identity keeps its calendar date, so a change of holidays never sends it twice)
  */

@@ -17,13 +17,15 @@ import java.util.TreeSet;
  * @param holidays the listed holidays (rulebook data per year, or a simulation's own list)
  * @param yearsListed the years the rulebook lists holidays for: outside them only weekends count
  */
-public record WorkingCalendar(boolean workingDaysOnly, SortedSet<LocalDate> holidays, SortedSet<Integer> yearsListed) {
+public record WorkingCalendar(
+    boolean workingDaysOnly, SortedSet<LocalDate> holidays, SortedSet<Integer> yearsListed) {
 
   /** More days off in a row than any calendar has: the holiday list is wrong. */
   private static final int MAX_DAYS_OFF = 60;
 
   /** Every day is a working day: the rule as it was before rulebook 2027.1. */
-  public static final WorkingCalendar CALENDAR_DAYS = new WorkingCalendar(false, new TreeSet<>(), new TreeSet<>());
+  public static final WorkingCalendar CALENDAR_DAYS =
+      new WorkingCalendar(false, new TreeSet<>(), new TreeSet<>());
 
   public WorkingCalendar {
     holidays = Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
@@ -35,7 +37,10 @@ public record WorkingCalendar(boolean workingDaysOnly, SortedSet<LocalDate> holi
     return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(day);
   }
 
-  /** The day a notice dated {@code day} goes out: that day if it is a working day, else the next one. */
+  /**
+   * The day a notice dated {@code day} goes out: that day if it is a working day, else the next
+   * one.
+   */
   public LocalDate sendingDay(LocalDate day) {
     if (!workingDaysOnly) {
       return day;
@@ -47,8 +52,12 @@ public record WorkingCalendar(boolean workingDaysOnly, SortedSet<LocalDate> holi
       }
       d = d.plusDays(1);
     }
-    throw new IllegalStateException("no working day within " + MAX_DAYS_OFF + " days after " + day
-        + ": the holiday list leaves no day to send on");
+    throw new IllegalStateException(
+        "no working day within "
+            + MAX_DAYS_OFF
+            + " days after "
+            + day
+            + ": the holiday list leaves no day to send on");
   }
 
   /**

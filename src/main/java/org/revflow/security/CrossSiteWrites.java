@@ -9,13 +9,13 @@ import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a change that a browser says was sent from another site: by Fetch Metadata
- * ({@code Sec-Fetch-Site}), and by {@code Origin}, which browsers send on every cross-origin POST,
- * including those that know no Fetch Metadata. The API keeps no session and no cookie, but a browser
- * remembers a Basic login (e.g. after Swagger UI asked for one) and would send it along with a form
- * another site makes it post: this is the one ambient credential left, and this filter stands where a
- * CSRF token would. Clients other than browsers send neither header. An Origin is ours when it is the
- * public base URL's or the request's own (scheme, host and port).
+ * Refuses a change that a browser says was sent from another site: by Fetch Metadata ({@code
+ * Sec-Fetch-Site}), and by {@code Origin}, which browsers send on every cross-origin POST,
+ * including those that know no Fetch Metadata. The API keeps no session and no cookie, but a
+ * browser remembers a Basic login (e.g. after Swagger UI asked for one) and would send it along
+ * with a form another site makes it post: this is the one ambient credential left, and this filter
+ * stands where a CSRF token would. Clients other than browsers send neither header. An Origin is
+ * ours when it is the public base URL's or the request's own (scheme, host and port).
  */
 final class CrossSiteWrites extends OncePerRequestFilter {
 
@@ -26,8 +26,10 @@ final class CrossSiteWrites extends OncePerRequestFilter {
 
   CrossSiteWrites(SecurityProblems problems, java.net.URI publicBaseUrl) {
     this.problems = problems;
-    this.publicOrigin = publicBaseUrl == null ? null : origin(publicBaseUrl.getScheme(), publicBaseUrl.getHost(),
-        publicBaseUrl.getPort());
+    this.publicOrigin =
+        publicBaseUrl == null
+            ? null
+            : origin(publicBaseUrl.getScheme(), publicBaseUrl.getHost(), publicBaseUrl.getPort());
   }
 
   /** scheme://host[:port], lower case, without the scheme's default port. */
@@ -36,7 +38,8 @@ final class CrossSiteWrites extends OncePerRequestFilter {
       return null;
     }
     String s = scheme.toLowerCase(java.util.Locale.ROOT);
-    boolean defaultPort = port < 0 || ("http".equals(s) && port == 80) || ("https".equals(s) && port == 443);
+    boolean defaultPort =
+        port < 0 || ("http".equals(s) && port == 80) || ("https".equals(s) && port == 443);
     return s + "://" + host.toLowerCase(java.util.Locale.ROOT) + (defaultPort ? "" : ":" + port);
   }
 
@@ -57,7 +60,8 @@ final class CrossSiteWrites extends OncePerRequestFilter {
       return true;
     }
     return !origin.equals(publicOrigin)
-        && !origin.equals(origin(request.getScheme(), request.getServerName(), request.getServerPort()));
+        && !origin.equals(
+            origin(request.getScheme(), request.getServerName(), request.getServerPort()));
   }
 
   static boolean fromAnotherSite(HttpServletRequest request) {
@@ -66,7 +70,8 @@ final class CrossSiteWrites extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!SAFE.contains(request.getMethod()) && fromAnotherSite(request)) {
       problems.crossSite(request, response);

@@ -19,10 +19,15 @@ public class CurrentUser {
 
   public String name() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
-        || auth.getName() == null || auth.getName().isBlank()) {
-      // The filter chain refuses such requests before they get here; refuse rather than record nobody.
-      throw new ApiException(HttpStatus.UNAUTHORIZED, "Authentication required", "no signed-in user");
+    if (auth == null
+        || !auth.isAuthenticated()
+        || auth instanceof AnonymousAuthenticationToken
+        || auth.getName() == null
+        || auth.getName().isBlank()) {
+      // The filter chain refuses such requests before they get here; refuse rather than record
+      // nobody.
+      throw new ApiException(
+          HttpStatus.UNAUTHORIZED, "Authentication required", "no signed-in user");
     }
     String name = auth.getName().strip();
     return name.length() <= MAX_LENGTH ? name : name.substring(0, MAX_LENGTH);

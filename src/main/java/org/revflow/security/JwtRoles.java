@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Turns a verified token into a RevFlow user: the name from the configured claim (the subject if
- * absent), the roles from the configured claim, which may be nested (Keycloak's
- * {@code realm_access.roles}) and may hold a list or a space- or comma-separated string.
+ * absent), the roles from the configured claim, which may be nested (Keycloak's {@code
+ * realm_access.roles}) and may hold a list or a space- or comma-separated string.
  */
 final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -40,13 +40,19 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
     for (String part : rolesClaim.split("\\.")) {
       value = value instanceof Map<?, ?> m ? m.get(part) : null;
     }
-    Collection<?> roles = switch (value) {
-      case Collection<?> c -> c;
-      case String s -> Arrays.asList(s.split("[\\s,]+"));
-      case null, default -> List.of();
-    };
-    return roles.stream().filter(r -> r instanceof String s && !s.isBlank())
-        .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(ApiSecurityProperties.User.authority((String) r)))
-        .distinct().toList();
+    Collection<?> roles =
+        switch (value) {
+          case Collection<?> c -> c;
+          case String s -> Arrays.asList(s.split("[\\s,]+"));
+          case null, default -> List.of();
+        };
+    return roles.stream()
+        .filter(r -> r instanceof String s && !s.isBlank())
+        .map(
+            r ->
+                (GrantedAuthority)
+                    new SimpleGrantedAuthority(ApiSecurityProperties.User.authority((String) r)))
+        .distinct()
+        .toList();
   }
 }

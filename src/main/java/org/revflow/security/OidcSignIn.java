@@ -23,18 +23,22 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 
 /**
- * OpenID Connect sign-in to the pages, when an issuer and a client id are configured. The provider's
- * discovery document is read on first use, not at start, so that RevFlow (its API, its workers)
- * starts while the provider is away; a failed read is tried again after half a minute. The user's
- * roles and name come from the same claims as the API's tokens ({@link JwtRoles}), read from the ID
- * token and the user-info answer together.
+ * OpenID Connect sign-in to the pages, when an issuer and a client id are configured. The
+ * provider's discovery document is read on first use, not at start, so that RevFlow (its API, its
+ * workers) starts while the provider is away; a failed read is tried again after half a minute. The
+ * user's roles and name come from the same claims as the API's tokens ({@link JwtRoles}), read from
+ * the ID token and the user-info answer together.
  */
 public final class OidcSignIn {
 
   private static final Logger log = LoggerFactory.getLogger(OidcSignIn.class);
 
-  /** The one registration: its id appears in the paths /console/oauth2/authorization/revflow and the redirect URI. */
+  /**
+   * The one registration: its id appears in the paths /console/oauth2/authorization/revflow and the
+   * redirect URI.
+   */
   public static final String REGISTRATION = "revflow";
+
   private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
   private final PageSignInProperties.Oidc settings;
@@ -93,14 +97,16 @@ public final class OidcSignIn {
         return null;
       }
       try {
-        ClientRegistration.Builder b = ClientRegistrations.fromIssuerLocation(settings.issuerUri())
-            .registrationId(REGISTRATION)
-            .clientId(settings.clientId())
-            .scope(settings.scopes())
-            .redirectUri("{baseUrl}/console/login/oauth2/code/{registrationId}")
-            .userNameAttributeName("sub")
-            // PKCE as well as the client secret: an intercepted code is worth nothing alone.
-            .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build());
+        ClientRegistration.Builder b =
+            ClientRegistrations.fromIssuerLocation(settings.issuerUri())
+                .registrationId(REGISTRATION)
+                .clientId(settings.clientId())
+                .scope(settings.scopes())
+                .redirectUri("{baseUrl}/console/login/oauth2/code/{registrationId}")
+                .userNameAttributeName("sub")
+                // PKCE as well as the client secret: an intercepted code is worth nothing alone.
+                .clientSettings(
+                    ClientRegistration.ClientSettings.builder().requireProofKey(true).build());
         if (settings.clientSecret() == null) {
           b.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         } else {
@@ -111,14 +117,20 @@ public final class OidcSignIn {
         return registration;
       } catch (RuntimeException e) {
         lastFailure = Instant.now();
-        log.warn("OpenID Connect sign-in to the pages is unavailable: the provider {} could not be read ({});"
-            + " tried again in {} s", settings.issuerUri(), e.getMessage(), RETRY_AFTER.toSeconds());
+        log.warn(
+            "OpenID Connect sign-in to the pages is unavailable: the provider {} could not be read ({});"
+                + " tried again in {} s",
+            settings.issuerUri(),
+            e.getMessage(),
+            RETRY_AFTER.toSeconds());
         return null;
       }
     }
   }
 
-  /** The signed-in user: roles and name from the configured claims, as for the API's bearer tokens. */
+  /**
+   * The signed-in user: roles and name from the configured claims, as for the API's bearer tokens.
+   */
   OAuth2UserService<OidcUserRequest, OidcUser> userService() {
     OidcUserService delegate = new OidcUserService();
     return request -> {
@@ -134,26 +146,35 @@ public final class OidcSignIn {
   OAuth2AuthorizedClientRepository noAuthorizedClients() {
     return new OAuth2AuthorizedClientRepository() {
       @Override
-      public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String id, Authentication principal,
-          HttpServletRequest request) {
+      public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(
+          String id, Authentication principal, HttpServletRequest request) {
         return null;
       }
 
       @Override
-      public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal,
-          HttpServletRequest request, HttpServletResponse response) {
+      public void saveAuthorizedClient(
+          OAuth2AuthorizedClient client,
+          Authentication principal,
+          HttpServletRequest request,
+          HttpServletResponse response) {
         // not kept
       }
 
       @Override
-      public void removeAuthorizedClient(String id, Authentication principal, HttpServletRequest request,
+      public void removeAuthorizedClient(
+          String id,
+          Authentication principal,
+          HttpServletRequest request,
           HttpServletResponse response) {
         // nothing kept
       }
     };
   }
 
-  /** After signing out of the pages, out of the provider too when it offers that (RP-initiated logout). */
+  /**
+   * After signing out of the pages, out of the provider too when it offers that (RP-initiated
+   * logout).
+   */
   LogoutSuccessHandler logoutSuccessHandler(String after) {
     return PageSecurityConfiguration.providerLogout(registrations(), after);
   }

@@ -35,7 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * stays stateless. A session (kept in the database, so any replica serves it) after a sign-in with
  * the form (the configured users) or with OpenID Connect (authorization code, when configured); the
  * role SECRETARIAT as for the API; CSRF tokens on every form; a page, not a problem body, for every
- * refusal. The pages themselves live in the {@code console} package; this class knows their paths only.
+ * refusal. The pages themselves live in the {@code console} package; this class knows their paths
+ * only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,56 +50,90 @@ class PageSecurityConfiguration {
 
   @Bean
   OidcSignIn oidcSignIn(PageSignInProperties pages, ApiSecurityProperties api) {
-    return new OidcSignIn(pages.oidc(), new JwtRoles(api.rolesClaim(), api.usernameClaim()), api.usernameClaim());
+    return new OidcSignIn(
+        pages.oidc(), new JwtRoles(api.rolesClaim(), api.usernameClaim()), api.usernameClaim());
   }
 
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE - 20)
-  SecurityFilterChain revflowPages(HttpSecurity http, OidcSignIn oidc, SignInThrottle throttle,
-      ObjectProvider<org.revflow.config.RevFlowProperties> revflow) throws Exception {
-    String formAction = "'self'" + (oidc.enabled() ? " " + origin(URI.create(oidc.issuerUri())) : "");
+  SecurityFilterChain revflowPages(
+      HttpSecurity http,
+      OidcSignIn oidc,
+      SignInThrottle throttle,
+      ObjectProvider<org.revflow.config.RevFlowProperties> revflow)
+      throws Exception {
+    String formAction =
+        "'self'" + (oidc.enabled() ? " " + origin(URI.create(oidc.issuerUri())) : "");
     http.securityMatcher("/", "/console", "/console/**")
-        .authorizeHttpRequests(a -> a
-            .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-            .requestMatchers("/", LOGIN, "/console/assets/**", "/console/webjars/**").permitAll()
-            .anyRequest().hasRole(ApiSecurityProperties.SECRETARIAT))
-        .formLogin(f -> f.loginPage(LOGIN).loginProcessingUrl(LOGIN)
-            .defaultSuccessUrl("/console/", false)
-            .failureHandler(new CountedFailure(throttle)))
+        .authorizeHttpRequests(
+            a ->
+                a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                    .permitAll()
+                    .requestMatchers("/", LOGIN, "/console/assets/**", "/console/webjars/**")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(ApiSecurityProperties.SECRETARIAT))
+        .formLogin(
+            f ->
+                f.loginPage(LOGIN)
+                    .loginProcessingUrl(LOGIN)
+                    .defaultSuccessUrl("/console/", false)
+                    .failureHandler(new CountedFailure(throttle)))
         .addFilterBefore(new FormThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
-        .logout(l -> l.logoutUrl("/console/logout").logoutSuccessHandler(oidc.enabled()
-            ? oidc.logoutSuccessHandler("{baseUrl}" + LOGIN + "?signed-out") : loggedOut()))
-        // Where a signed-out user was going is remembered in a cookie, not in a session row per visitor.
+        .logout(
+            l ->
+                l.logoutUrl("/console/logout")
+                    .logoutSuccessHandler(
+                        oidc.enabled()
+                            ? oidc.logoutSuccessHandler("{baseUrl}" + LOGIN + "?signed-out")
+                            : loggedOut()))
+        // Where a signed-out user was going is remembered in a cookie, not in a session row per
+        // visitor.
         .requestCache(r -> r.requestCache(new CookieRequestCache()))
-        .exceptionHandling(e -> e.authenticationEntryPoint(new SignInFirst()).accessDeniedHandler(new Denied()))
-        .headers(h -> h
-            .frameOptions(f -> f.sameOrigin())
-            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-            .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self';"
-                + " img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none';"
-                + " frame-ancestors 'self'; form-action " + formAction)));
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new SignInFirst()).accessDeniedHandler(new Denied()))
+        .headers(
+            h ->
+                h.frameOptions(f -> f.sameOrigin())
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                    .contentSecurityPolicy(
+                        c ->
+                            c.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self';"
+                                    + " img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none';"
+                                    + " frame-ancestors 'self'; form-action "
+                                    + formAction)));
     if (oidc.enabled()) {
-      http.oauth2Login(o -> o.loginPage(LOGIN)
-          .clientRegistrationRepository(oidc.registrations())
-          // The provider's tokens are needed for the sign-in only: none is kept, in memory or in the session.
-          .authorizedClientRepository(oidc.noAuthorizedClients())
-          .authorizationEndpoint(a -> a.baseUri("/console/oauth2/authorization"))
-          .redirectionEndpoint(r -> r.baseUri("/console/login/oauth2/code/*"))
-          .userInfoEndpoint(u -> u.oidcUserService(oidc.userService()))
-          // As the form: where the user was going, else the dashboard (not "/", outside the pages' cookie path).
-          .defaultSuccessUrl("/console/", false)
-          .failureHandler((request, response, failure) -> {
-            log.warn("OpenID Connect sign-in failed: {}", failure.getMessage());
-            response.sendRedirect(request.getContextPath() + LOGIN + "?oidc-error");
-          }));
+      http.oauth2Login(
+          o ->
+              o.loginPage(LOGIN)
+                  .clientRegistrationRepository(oidc.registrations())
+                  // The provider's tokens are needed for the sign-in only: none is kept, in memory
+                  // or in the session.
+                  .authorizedClientRepository(oidc.noAuthorizedClients())
+                  .authorizationEndpoint(a -> a.baseUri("/console/oauth2/authorization"))
+                  .redirectionEndpoint(r -> r.baseUri("/console/login/oauth2/code/*"))
+                  .userInfoEndpoint(u -> u.oidcUserService(oidc.userService()))
+                  // As the form: where the user was going, else the dashboard (not "/", outside the
+                  // pages' cookie path).
+                  .defaultSuccessUrl("/console/", false)
+                  .failureHandler(
+                      (request, response, failure) -> {
+                        log.warn("OpenID Connect sign-in failed: {}", failure.getMessage());
+                        response.sendRedirect(request.getContextPath() + LOGIN + "?oidc-error");
+                      }));
     }
     announce(oidc);
     return http.build();
   }
 
   private static void announce(OidcSignIn oidc) {
-    log.info("Secretariat pages at /console: sign-in with the configured users{}", oidc.enabled()
-        ? " and with OpenID Connect (" + oidc.issuerUri() + ", client " + oidc.clientId() + ")" : "");
+    log.info(
+        "Secretariat pages at /console: sign-in with the configured users{}",
+        oidc.enabled()
+            ? " and with OpenID Connect (" + oidc.issuerUri() + ", client " + oidc.clientId() + ")"
+            : "");
   }
 
   private static SimpleUrlLogoutSuccessHandler loggedOut() {
@@ -122,8 +157,11 @@ class PageSecurityConfiguration {
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-        org.springframework.security.core.AuthenticationException e) throws IOException, ServletException {
+    public void commence(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        org.springframework.security.core.AuthenticationException e)
+        throws IOException, ServletException {
       if (request.getHeader("HX-Request") != null) {
         response.setHeader("HX-Redirect", request.getContextPath() + LOGIN);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -134,17 +172,19 @@ class PageSecurityConfiguration {
   }
 
   /**
-   * A refusal after the sign-in, shown as a page: a form whose CSRF token is missing or wrong (forged,
-   * or from an ended session: then the sign-in page says so), or a user without the role.
+   * A refusal after the sign-in, shown as a page: a form whose CSRF token is missing or wrong
+   * (forged, or from an ended session: then the sign-in page says so), or a user without the role.
    */
   static final class Denied implements AccessDeniedHandler {
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+    public void handle(
+        HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
         throws IOException, ServletException {
       if (response.isCommitted()) {
         return;
       }
-      if (denied instanceof CsrfException && request.getRequestedSessionId() != null
+      if (denied instanceof CsrfException
+          && request.getRequestedSessionId() != null
           && !request.isRequestedSessionIdValid()) {
         // The form came from a session that has ended: nothing was done; sign in again.
         response.sendRedirect(request.getContextPath() + LOGIN + "?expired");
@@ -166,14 +206,19 @@ class PageSecurityConfiguration {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-        org.springframework.security.core.AuthenticationException e) throws IOException, ServletException {
+    public void onAuthenticationFailure(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        org.springframework.security.core.AuthenticationException e)
+        throws IOException, ServletException {
       throttle.failed(request.getParameter("username"), request.getRemoteAddr());
       super.onAuthenticationFailure(request, response, e);
     }
   }
 
-  /** Past the limit, the form is not even tried, right password or not, until the failures age out. */
+  /**
+   * Past the limit, the form is not even tried, right password or not, until the failures age out.
+   */
   static final class FormThrottle extends OncePerRequestFilter {
     private final SignInThrottle throttle;
 
@@ -187,7 +232,8 @@ class PageSecurityConfiguration {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       if (throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
         response.setHeader("Retry-After", String.valueOf(throttle.retryAfterSeconds()));
@@ -199,9 +245,11 @@ class PageSecurityConfiguration {
   }
 
   static OidcClientInitiatedLogoutSuccessHandler providerLogout(
-      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations,
+      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository
+          registrations,
       String after) {
-    OidcClientInitiatedLogoutSuccessHandler h = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    OidcClientInitiatedLogoutSuccessHandler h =
+        new OidcClientInitiatedLogoutSuccessHandler(registrations);
     h.setPostLogoutRedirectUri(after);
     h.setDefaultTargetUrl(LOGIN + "?signed-out");
     return h;

@@ -19,19 +19,24 @@ public record PageSignInProperties(Oidc oidc) {
   }
 
   /**
-   * @param issuerUri the provider (its discovery document is read on the first sign-in, not at start)
+   * @param issuerUri the provider (its discovery document is read on the first sign-in, not at
+   *     start)
    * @param clientId RevFlow's client id at the provider
    * @param clientSecret its secret; empty for a public client, which then relies on PKCE alone
    * @param scopes requested scopes; default openid, profile, email
    * @param name the provider's name on the sign-in button; default "your organisation's account"
    */
-  public record Oidc(String issuerUri, String clientId, String clientSecret, List<String> scopes, String name) {
+  public record Oidc(
+      String issuerUri, String clientId, String clientSecret, List<String> scopes, String name) {
 
     public Oidc {
       issuerUri = blankToNull(issuerUri);
       clientId = blankToNull(clientId);
       clientSecret = blankToNull(clientSecret);
-      scopes = scopes == null || scopes.isEmpty() ? List.of("openid", "profile", "email") : List.copyOf(scopes);
+      scopes =
+          scopes == null || scopes.isEmpty()
+              ? List.of("openid", "profile", "email")
+              : List.copyOf(scopes);
       name = blankToNull(name);
     }
 

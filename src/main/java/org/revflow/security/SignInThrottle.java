@@ -31,15 +31,19 @@ final class SignInThrottle extends OncePerRequestFilter {
   private final long retryAfterSeconds;
   private final SecurityProblems problems;
 
-  SignInThrottle(ApiSecurityProperties.SignInThrottle settings, Clock clock, SecurityProblems problems) {
-    this.byUser = new FailureWindow(settings.maxFailuresPerUser(), settings.window(), MAX_KEYS, clock);
-    this.byAddress = new FailureWindow(settings.maxFailuresPerAddress(), settings.window(), MAX_KEYS, clock);
+  SignInThrottle(
+      ApiSecurityProperties.SignInThrottle settings, Clock clock, SecurityProblems problems) {
+    this.byUser =
+        new FailureWindow(settings.maxFailuresPerUser(), settings.window(), MAX_KEYS, clock);
+    this.byAddress =
+        new FailureWindow(settings.maxFailuresPerAddress(), settings.window(), MAX_KEYS, clock);
     this.retryAfterSeconds = settings.window().toSeconds();
     this.problems = problems;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String user = basicUser(request.getHeader("Authorization"));
     if (user == null) {
@@ -64,7 +68,8 @@ final class SignInThrottle extends OncePerRequestFilter {
    * allowance, whichever door is tried.
    */
   boolean blocked(String user, String clientAddress) {
-    return byUser.blocked(normalized(user)) || byAddress.blocked(ClientAddresses.key(clientAddress));
+    return byUser.blocked(normalized(user))
+        || byAddress.blocked(ClientAddresses.key(clientAddress));
   }
 
   void failed(String user, String clientAddress) {
@@ -86,14 +91,21 @@ final class SignInThrottle extends OncePerRequestFilter {
     byAddress.reset();
   }
 
-  /** The user name of a Basic authorization header (lower case); "" when it cannot be read; null for no Basic. */
+  /**
+   * The user name of a Basic authorization header (lower case); "" when it cannot be read; null for
+   * no Basic.
+   */
   static String basicUser(String authorization) {
-    if (authorization == null || authorization.length() < 6
+    if (authorization == null
+        || authorization.length() < 6
         || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).strip()),
+              StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       String name = colon < 0 ? decoded : decoded.substring(0, colon);
       return name.strip().toLowerCase(Locale.ROOT);

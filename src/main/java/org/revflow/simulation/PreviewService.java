@@ -11,7 +11,6 @@ import org.revflow.notification.AddresseeResolver;
 import org.revflow.notification.Envelope;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeJob;
-import org.revflow.vocabulary.NoticeKind;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.review.Review;
 import org.revflow.review.ReviewLookups;
@@ -41,8 +40,13 @@ public class PreviewService {
   private final NoticeRepository notices;
   private final MechanismTime time;
 
-  PreviewService(ReviewLookups reviews, RulebookRegistry rulebooks, DeadlinePlanner planner,
-      AddresseeResolver addressees, NoticeRepository notices, MechanismTime time) {
+  PreviewService(
+      ReviewLookups reviews,
+      RulebookRegistry rulebooks,
+      DeadlinePlanner planner,
+      AddresseeResolver addressees,
+      NoticeRepository notices,
+      MechanismTime time) {
     this.reviews = reviews;
     this.rulebooks = rulebooks;
     this.planner = planner;
@@ -52,16 +56,25 @@ public class PreviewService {
   }
 
   /** One email that would go out; the same shape as a simulation's notices. */
-  public record PlannedNotice(LocalDate on, String kind, String step, String state, List<String> to, List<String> cc,
-      String language, LocalDate due) {}
+  public record PlannedNotice(
+      LocalDate on,
+      String kind,
+      String step,
+      String state,
+      List<String> to,
+      List<String> cc,
+      String language,
+      LocalDate due) {}
 
   @Transactional(readOnly = true)
   public List<PlannedNotice> preview(String reviewId, int days) {
     if (days < 1 || days > MAX_DAYS) {
       throw ApiException.invalid("days must be between 1 and " + MAX_DAYS);
     }
-    Review review = reviews.find(reviewId).orElseThrow(() -> ApiException.notFound("no review " + reviewId));
-    if (review.getStatus() == Review.Status.ON_HOLD || review.getStatus() == Review.Status.COMPLETED) {
+    Review review =
+        reviews.find(reviewId).orElseThrow(() -> ApiException.notFound("no review " + reviewId));
+    if (review.getStatus() == Review.Status.ON_HOLD
+        || review.getStatus() == Review.Status.COMPLETED) {
       return List.of();
     }
     Rulebook rb = rulebooks.get(review.getRulebookVersion());
@@ -73,24 +86,51 @@ public class PreviewService {
         continue; // the dialogue's window has no ladder: nobody owes anything by its end
       }
       // The step's own floor, as its process plans with: a rung dated on a past weekend or holiday
-      // still goes out on its sending day, so what is past is judged by that day, not the rung's date.
-      LadderInput in = new LadderInput(step.getStep(), step.getStartedOn(), step.getDueOn(), step.getFloorExclusive(),
-          lastSent(step), false, step.isPaused(), step.getStep().secretariatActs());
+      // still goes out on its sending day, so what is past is judged by that day, not the rung's
+      // date.
+      LadderInput in =
+          new LadderInput(
+              step.getStep(),
+              step.getStartedOn(),
+              step.getDueOn(),
+              step.getFloorExclusive(),
+              lastSent(step),
+              false,
+              step.isPaused(),
+              step.getStep().secretariatActs());
       for (Rung rung : planner.ladder(rb, step.isVacancy() ? in.asVacancy() : in, until)) {
         if (!rung.sendOn().isAfter(floor)) {
           continue;
         }
-        NoticeJob job = new NoticeJob(reviewId, step.getId(), rung.key(), rung.kind(), step.getStep(),
-            step.getStateCode(), step.getDueOn(), step.getDeadlineRevision(), null);
+        NoticeJob job =
+            new NoticeJob(
+                reviewId,
+                step.getId(),
+                rung.key(),
+                rung.kind(),
+                step.getStep(),
+                step.getStateCode(),
+                step.getDueOn(),
+                step.getDeadlineRevision(),
+                null);
         for (Envelope e : addressees.resolve(job)) {
-          out.add(new PlannedNotice(rung.sendOn(), rung.kind().name(), step.getStep().name(), step.getStateCode(),
-              List.of(e.to().email()), e.cc().stream().map(Addressee::email).toList(), e.to().language().code(),
-              step.getDueOn()));
+          out.add(
+              new PlannedNotice(
+                  rung.sendOn(),
+                  rung.kind().name(),
+                  step.getStep().name(),
+                  step.getStateCode(),
+                  List.of(e.to().email()),
+                  e.cc().stream().map(Addressee::email).toList(),
+                  e.to().language().code(),
+                  step.getDueOn()));
         }
       }
     }
-    out.sort(Comparator.comparing(PlannedNotice::on).thenComparing(PlannedNotice::kind)
-        .thenComparing(p -> p.to().getFirst()));
+    out.sort(
+        Comparator.comparing(PlannedNotice::on)
+            .thenComparing(PlannedNotice::kind)
+            .thenComparing(p -> p.to().getFirst()));
     return out;
   }
 

@@ -15,7 +15,10 @@ public enum EventType {
   SAQ_CLEARED,
   TRANSLATION_DONE,
   FEEDBACK_CLEARED,
-  /** A reviewing State ({@code state}, optional) asks the reviewed State: opens a round of the dialogue. */
+  /**
+   * A reviewing State ({@code state}, optional) asks the reviewed State: opens a round of the
+   * dialogue.
+   */
   CLARIFICATION_REQUESTED,
   /** The reviewed State answers the oldest open round, or the round {@code state} asked. */
   CLARIFICATION_ANSWERED,

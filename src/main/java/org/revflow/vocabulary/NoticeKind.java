@@ -11,23 +11,35 @@ package org.revflow.vocabulary;
 public enum NoticeKind {
   /**
    * Review launched: to each participating State's permanent representative and known focal point,
-   * listing that State's own opening steps and deadlines. Also the welcome of a reviewing State that
-   * joins the review later (a replacement), with its own steps.
+   * listing that State's own opening steps and deadlines. Also the welcome of a reviewing State
+   * that joins the review later (a replacement), with its own steps.
    */
   REVIEW_LAUNCHED(false),
-  /** A step opened for a party: what to do, by when; to whoever acts (its experts too for drafting). */
+  /**
+   * A step opened for a party: what to do, by when; to whoever acts (its experts too for drafting).
+   */
   STEP_OPENED(true),
-  /** Focal point not yet designated, T0 + 7: to the permanent representative (already acting, para 18). */
+  /**
+   * Focal point not yet designated, T0 + 7: to the permanent representative (already acting, para
+   * 18).
+   */
   FOCAL_POINT_REMINDER(true),
-  /** The designation is overdue, or a focal point left: the permanent representative acts as interim. */
+  /**
+   * The designation is overdue, or a focal point left: the permanent representative acts as
+   * interim.
+   */
   INTERIM_FOCAL_POINT_IN_FORCE(true),
-  /** Information to the other States' focal points that a State's PR acts as interim focal point. */
+  /**
+   * Information to the other States' focal points that a State's PR acts as interim focal point.
+   */
   INTERIM_FOCAL_POINT_INFO(false),
   /** Every 30 days while no focal point is designated: to the permanent representative. */
   DESIGNATION_PENDING(true),
   /** A focal point was designated or replaced during the review: welcome to the new focal point. */
   FOCAL_POINT_DESIGNATED(false),
-  /** The network of focal points: the other States' focal points learn who the new focal point is. */
+  /**
+   * The network of focal points: the other States' focal points learn who the new focal point is.
+   */
   FOCAL_POINT_CHANGED(false),
   /** A designation ended an interim whose notice had gone out: to the permanent representative. */
   INTERIM_FOCAL_POINT_ENDED(false),
@@ -41,9 +53,14 @@ public enum NoticeKind {
   STEP_DONE(false),
   /** The reviewed State asked for changes to the lists: each reviewing State's new round opens. */
   CHANGES_REQUESTED(true),
-  /** A clarification request opens a round of the dialogue: to the reviewed State, with its deadline. */
+  /**
+   * A clarification request opens a round of the dialogue: to the reviewed State, with its
+   * deadline.
+   */
   CLARIFICATION_REQUESTED(true),
-  /** The reviewed State answered: to the reviewing State that asked (every one when none was named). */
+  /**
+   * The reviewed State answered: to the reviewing State that asked (every one when none was named).
+   */
   CLARIFICATION_ANSWERED(false),
   DEADLINE_EXTENDED(true),
   REVIEW_ON_HOLD(false),
@@ -58,7 +75,10 @@ public enum NoticeKind {
    * day (it then waits for the draw).
    */
   DRAW_NEEDED(false),
-  /** Every week (Mondays by default): where the reviews stand, new overdue steps, failures: to the secretariat. */
+  /**
+   * Every week (Mondays by default): where the reviews stand, new overdue steps, failures: to the
+   * secretariat.
+   */
   STATUS_DIGEST(false);
 
   private final boolean aboutADeadline;

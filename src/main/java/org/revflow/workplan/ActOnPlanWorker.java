@@ -8,7 +8,10 @@ import io.camunda.client.annotation.Variable;
 import org.revflow.review.ReviewPlanService;
 import org.springframework.stereotype.Component;
 
-/** {@value #TYPE}: a planned review's date has come: it launches, or the secretariat is told a draw is needed. */
+/**
+ * {@value #TYPE}: a planned review's date has come: it launches, or the secretariat is told a draw
+ * is needed.
+ */
 @Component
 public class ActOnPlanWorker {
 
@@ -23,7 +26,8 @@ public class ActOnPlanWorker {
   }
 
   @JobWorker(type = TYPE)
-  public Output act(@Variable(name = VAR_REVIEW_ID) String reviewId,
+  public Output act(
+      @Variable(name = VAR_REVIEW_ID) String reviewId,
       @Variable(name = VAR_PLAN_MOVE) ReviewPlanService.NextMove.Kind move) {
     return new Output(plans.act(reviewId, move));
   }

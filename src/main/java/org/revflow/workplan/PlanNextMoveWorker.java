@@ -10,15 +10,22 @@ import io.camunda.client.annotation.Variable;
 import org.revflow.review.ReviewPlanService;
 import org.springframework.stereotype.Component;
 
-/** {@value #TYPE}: the next date a planned review waits for (draw check, launch), or none, or the end. */
+/**
+ * {@value #TYPE}: the next date a planned review waits for (draw check, launch), or none, or the
+ * end.
+ */
 @Component
 public class PlanNextMoveWorker {
 
   static final String TYPE = JOB_PLAN_LAUNCH;
 
-  /** Without a date ({@code WAIT}, {@code DONE}) the timer's variable is left out; the gateway reads the move. */
+  /**
+   * Without a date ({@code WAIT}, {@code DONE}) the timer's variable is left out; the gateway reads
+   * the move.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Output(@JsonProperty(VAR_PLAN_MOVE) ReviewPlanService.NextMove.Kind planMove,
+  public record Output(
+      @JsonProperty(VAR_PLAN_MOVE) ReviewPlanService.NextMove.Kind planMove,
       @JsonProperty(VAR_PLAN_AT) String planAt) {}
 
   private final ReviewPlanService plans;
@@ -28,7 +35,9 @@ public class PlanNextMoveWorker {
   }
 
   @JobWorker(type = TYPE)
-  public Output next(@ProcessInstanceKey long processInstanceKey, @Variable(name = VAR_REVIEW_ID) String reviewId) {
+  public Output next(
+      @ProcessInstanceKey long processInstanceKey,
+      @Variable(name = VAR_REVIEW_ID) String reviewId) {
     ReviewPlanService.NextMove move = plans.nextMove(reviewId, processInstanceKey);
     return new Output(move.kind(), move.at());
   }

@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.revflow.notification.ActionLinkProvider;
 import org.revflow.notification.Addressee;
 import org.revflow.notification.NoticeJob;
-import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
 import org.revflow.registry.RegistryLookups;
-import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
-import org.revflow.vocabulary.Step;
-import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.RevFlowTest;
+import org.revflow.testsupport.ReviewDriver;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * single use under concurrency, CSRF, throttling. Links are signed here as the notices sign them.
  */
 @RevFlowTest
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@org.junit.jupiter.api.extension.ExtendWith(
+    org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ActionLinkTest {
 
   @Autowired ReviewDriver driver;
@@ -70,8 +71,12 @@ class ActionLinkTest {
     WebClient.Page page = web.get(good);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.lang()).isEqualTo("en/ltr");
-    assertThat(page.body()).contains(id, "Self-assessment questionnaire", "Confirm: questionnaire cleared",
-        "name=\"choice\" value=\"SAQ_CLEARED\"");
+    assertThat(page.body())
+        .contains(
+            id,
+            "Self-assessment questionnaire",
+            "Confirm: questionnaire cleared",
+            "name=\"choice\" value=\"SAQ_CLEARED\"");
 
     // Tampered: one character of the claims changed, or of the signature.
     String token = good.substring("/act/".length());
@@ -80,11 +85,15 @@ class ActionLinkTest {
     assertThat(web.get("/act/not-a-token").body()).contains("lang=\"en\"", "Link not valid");
     // Signed by another key.
     ActionTokens otherKey = new ActionTokens(new ActionProperties("x".repeat(40), null));
-    assertThat(web.get("/act/" + otherKey.sign(new ActionTokens.Claims(id, saq.getId(), "URY", fp))).status())
+    assertThat(
+            web.get("/act/" + otherKey.sign(new ActionTokens.Claims(id, saq.getId(), "URY", fp)))
+                .status())
         .isEqualTo(404);
-    // Validly signed, but the step belongs to another review, or the State or person do not act for it.
+    // Validly signed, but the step belongs to another review, or the State or person do not act for
+    // it.
     assertThat(web.get(link("XXX-P1-2020", saq.getId(), "URY", fp)).status()).isEqualTo(404);
-    assertThat(web.get(link(id, saq.getId(), "FIN", focalPointOrPr(id, "FIN"))).status()).isEqualTo(410);
+    assertThat(web.get(link(id, saq.getId(), "FIN", focalPointOrPr(id, "FIN"))).status())
+        .isEqualTo(410);
     long pr = registry.permanentRepresentative("URY", driver.time().now()).orElseThrow().id();
     assertThat(web.get(link(id, saq.getId(), "URY", pr)).status()).isEqualTo(410);
     // A step nobody can act on from a link (the secretariat's consultation).
@@ -103,27 +112,47 @@ class ActionLinkTest {
     ReviewStep saq = openStep(id, Step.SAQ, "HND");
     long fp = focalPoint(id, "HND");
     long pr = registry.permanentRepresentative("HND", driver.time().now()).orElseThrow().id();
-    Addressee toFp = new Addressee("FP", "fp@hnd.example", Language.EN, null, Addressee.Role.FOCAL_POINT, fp);
-    Addressee toPr = new Addressee("PR", "pr@hnd.example", Language.EN, null, Addressee.Role.PERMANENT_REPRESENTATIVE, pr);
-    Addressee expert = new Addressee("Expert", "x@hnd.example", Language.EN, null, Addressee.Role.EXPERT, 999_999L);
-    Addressee secretariat = new Addressee("S", "s@example.org", Language.EN, null, Addressee.Role.SECRETARIAT);
+    Addressee toFp =
+        new Addressee("FP", "fp@hnd.example", Language.EN, null, Addressee.Role.FOCAL_POINT, fp);
+    Addressee toPr =
+        new Addressee(
+            "PR", "pr@hnd.example", Language.EN, null, Addressee.Role.PERMANENT_REPRESENTATIVE, pr);
+    Addressee expert =
+        new Addressee(
+            "Expert", "x@hnd.example", Language.EN, null, Addressee.Role.EXPERT, 999_999L);
+    Addressee secretariat =
+        new Addressee("S", "s@example.org", Language.EN, null, Addressee.Role.SECRETARIAT);
 
-    assertThat(links.actionLink(job(id, saq, NoticeKind.REMINDER), toFp)).hasValueSatisfying(
-        uri -> assertThat(uri.getPath()).isEqualTo(link(id, saq.getId(), "HND", fp)));
+    assertThat(links.actionLink(job(id, saq, NoticeKind.REMINDER), toFp))
+        .hasValueSatisfying(
+            uri -> assertThat(uri.getPath()).isEqualTo(link(id, saq.getId(), "HND", fp)));
     assertThat(links.actionLink(job(id, saq, NoticeKind.REMINDER), toFp))
         .as("deterministic: a retried notice carries the same link")
         .isEqualTo(links.actionLink(job(id, saq, NoticeKind.REMINDER), toFp));
     assertThat(links.actionLink(job(id, saq, NoticeKind.REMINDER), expert)).isEmpty();
     assertThat(links.actionLink(job(id, saq, NoticeKind.REMINDER), secretariat)).isEmpty();
-    assertThat(links.actionLink(job(id, saq, NoticeKind.ESCALATION), toPr)).as("the PR is not interim").isEmpty();
-    assertThat(links.actionLink(job(id, saq, NoticeKind.OVERDUE), toFp)).as("copied to the PR").isEmpty();
+    assertThat(links.actionLink(job(id, saq, NoticeKind.ESCALATION), toPr))
+        .as("the PR is not interim")
+        .isEmpty();
+    assertThat(links.actionLink(job(id, saq, NoticeKind.OVERDUE), toFp))
+        .as("copied to the PR")
+        .isEmpty();
     assertThat(links.actionLink(job(id, saq, NoticeKind.STEP_DONE), toFp)).isEmpty();
     ReviewStep consultation = openStep(id, Step.PRELIMINARY_CONSULTATION, null);
     assertThat(links.actionLink(job(id, consultation, NoticeKind.REMINDER), toFp)).isEmpty();
   }
 
   private static NoticeJob job(String id, ReviewStep step, NoticeKind kind) {
-    return new NoticeJob(id, step.getId(), "test", kind, step.getStep(), step.getStateCode(), step.getDueOn(), 0, null);
+    return new NoticeJob(
+        id,
+        step.getId(),
+        "test",
+        kind,
+        step.getStep(),
+        step.getStateCode(),
+        step.getDueOn(),
+        0,
+        null);
   }
 
   @Test
@@ -137,14 +166,29 @@ class ActionLinkTest {
     WebClient web = new WebClient(port);
     assertThat(web.get(first).status()).isEqualTo(200);
 
-    driver.on(t0.plusDays(20), id, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, "PRY", null, null,
-        "NV/new", null, null, null, null, null, new ReviewCommands.Person("New FP", "new-fp@pry.example", "es", null),
-        null));
+    driver.on(
+        t0.plusDays(20),
+        id,
+        new ReviewCommands.RecordEvent(
+            EventType.FOCAL_POINT_DESIGNATED,
+            "PRY",
+            null,
+            null,
+            "NV/new",
+            null,
+            null,
+            null,
+            null,
+            null,
+            new ReviewCommands.Person("New FP", "new-fp@pry.example", "es", null),
+            null));
     String second = link(id, saq.getId(), "PRY", focalPoint(id, "PRY"));
 
     WebClient.Page old = web.get(first);
     assertThat(old.status()).isEqualTo(410);
-    assertThat(web.post(first, form("_csrf", web.get(second).csrf(), "choice", "SAQ_CLEARED")).status())
+    assertThat(
+            web.post(first, form("_csrf", web.get(second).csrf(), "choice", "SAQ_CLEARED"))
+                .status())
         .isEqualTo(410);
     assertThat(eventsOf(id, EventType.SAQ_CLEARED)).isZero();
     WebClient.Page now = web.get(second);
@@ -166,13 +210,22 @@ class ActionLinkTest {
 
     WebClient.Page page = web.get(ack);
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("interim focal point", "name=\"choice\" value=\"INTERIM_ROLE_ACKNOWLEDGED\"");
-    WebClient.Page done = web.post(ack, form("_csrf", page.csrf(), "choice", "INTERIM_ROLE_ACKNOWLEDGED"));
+    assertThat(page.body())
+        .contains("interim focal point", "name=\"choice\" value=\"INTERIM_ROLE_ACKNOWLEDGED\"");
+    WebClient.Page done =
+        web.post(ack, form("_csrf", page.csrf(), "choice", "INTERIM_ROLE_ACKNOWLEDGED"));
     assertThat(done.status()).isEqualTo(200);
     driver.time().settle();
-    assertThat(jdbc.queryForList("SELECT recorded_by FROM review_event WHERE review_id = ? AND type = ?", String.class,
-        id, EventType.INTERIM_ROLE_ACKNOWLEDGED.name())).containsExactly("pr@bol.example via action link");
-    assertThat(openStep(id, Step.FOCAL_POINT, "BOL").isOpen()).as("the acknowledgement does not end the step").isTrue();
+    assertThat(
+            jdbc.queryForList(
+                "SELECT recorded_by FROM review_event WHERE review_id = ? AND type = ?",
+                String.class,
+                id,
+                EventType.INTERIM_ROLE_ACKNOWLEDGED.name()))
+        .containsExactly("pr@bol.example via action link");
+    assertThat(openStep(id, Step.FOCAL_POINT, "BOL").isOpen())
+        .as("the acknowledgement does not end the step")
+        .isTrue();
 
     // Valid through the last day (deadline + 30), gone the day after, by the application's clock.
     driver.time().walkTo(due.plusDays(30), java.time.LocalTime.of(23, 0));
@@ -181,7 +234,9 @@ class ActionLinkTest {
     WebClient.Page expired = web.get(late);
     assertThat(expired.status()).isEqualTo(410);
     assertThat(expired.body()).contains("Link expired");
-    assertThat(web.post(late, form("_csrf", page.csrf(), "choice", "INTERIM_ROLE_ACKNOWLEDGED")).status())
+    assertThat(
+            web.post(late, form("_csrf", page.csrf(), "choice", "INTERIM_ROLE_ACKNOWLEDGED"))
+                .status())
         .isEqualTo(410);
     assertThat(eventsOf(id, EventType.INTERIM_ROLE_ACKNOWLEDGED)).isEqualTo(1);
   }
@@ -199,26 +254,33 @@ class ActionLinkTest {
     String csrfB = b.get(link).csrf();
 
     CyclicBarrier together = new CyclicBarrier(2);
-    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
-      await(together);
-      return a.post(link, form("_csrf", csrfA, "choice", "SAQ_CLEARED")).status();
-    });
-    CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
-      await(together);
-      return b.post(link, form("_csrf", csrfB, "choice", "SAQ_CLEARED")).status();
-    });
+    CompletableFuture<Integer> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(together);
+              return a.post(link, form("_csrf", csrfA, "choice", "SAQ_CLEARED")).status();
+            });
+    CompletableFuture<Integer> second =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(together);
+              return b.post(link, form("_csrf", csrfB, "choice", "SAQ_CLEARED")).status();
+            });
     List<Integer> statuses = new ArrayList<>(List.of(first.get(), second.get()));
     statuses.sort(null);
     assertThat(statuses).containsExactly(200, 409);
     driver.time().settle();
 
     assertThat(eventsOf(id, EventType.SAQ_CLEARED)).isEqualTo(1);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM action_link_use WHERE review_id = ?", Integer.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM action_link_use WHERE review_id = ?", Integer.class, id))
         .isEqualTo(1);
     WebClient.Page again = a.get(link);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body()).contains("already been used");
-    assertThat(reviews.openSteps(id)).anyMatch(s -> s.getStep() == Step.FEEDBACK && "ISL".equals(s.getStateCode()));
+    assertThat(reviews.openSteps(id))
+        .anyMatch(s -> s.getStep() == Step.FEEDBACK && "ISL".equals(s.getStateCode()));
   }
 
   @Test
@@ -237,18 +299,23 @@ class ActionLinkTest {
       assertThat(wrong.status()).as("CSRF value changed at " + i).isEqualTo(403);
       assertThat(wrong.body()).contains("Nothing was changed");
     }
-    assertThat(web.post(link, form("_csrf", "%%%not base64", "choice", "SAQ_CLEARED")).status()).isEqualTo(403);
+    assertThat(web.post(link, form("_csrf", "%%%not base64", "choice", "SAQ_CLEARED")).status())
+        .isEqualTo(403);
     // Another session's token is no better.
     WebClient other = new WebClient(port);
-    assertThat(other.post(link, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status()).isEqualTo(403);
+    assertThat(other.post(link, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status())
+        .isEqualTo(403);
 
     driver.time().settle();
     assertThat(eventsOf(id, EventType.SAQ_CLEARED)).isZero();
     assertThat(openStep(id, Step.SAQ, "CRI").isOpen()).isTrue();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM action_link_use WHERE review_id = ?", Integer.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM action_link_use WHERE review_id = ?", Integer.class, id))
         .isZero();
     // The right token still works afterwards.
-    assertThat(web.post(link, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status()).isEqualTo(200);
+    assertThat(web.post(link, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -263,7 +330,8 @@ class ActionLinkTest {
       assertThat(web.get("/act/guess" + i + "." + "A".repeat(43)).status()).isEqualTo(404);
     }
     assertThat(web.get(link).status()).as("blocked even with a good link").isEqualTo(429);
-    assertThat(web.post(link, form("_csrf", "whatever", "choice", "SAQ_CLEARED")).status()).isIn(403, 429);
+    assertThat(web.post(link, form("_csrf", "whatever", "choice", "SAQ_CLEARED")).status())
+        .isIn(403, 429);
     assertThat(eventsOf(id, EventType.SAQ_CLEARED)).isZero();
 
     driver.time().advance(Duration.ofMinutes(16));
@@ -304,16 +372,20 @@ class ActionLinkTest {
     }
     throttle.reset();
     String csrf = web.get(link).csrf();
-    assertThat(web.post(link, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status()).isEqualTo(200);
+    assertThat(web.post(link, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status())
+        .isEqualTo(200);
     // Used is used, however the link is spelt.
     for (String other : others) {
-      assertThat(web.post("/act/" + other, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status()).as(other)
+      assertThat(web.post("/act/" + other, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status())
+          .as(other)
           .isNotEqualTo(200);
     }
     assertThat(web.get(link).status()).isEqualTo(409);
     driver.time().settle();
     assertThat(eventsOf(id, EventType.SAQ_CLEARED)).isEqualTo(1);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM action_link_use WHERE review_id = ?", Integer.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM action_link_use WHERE review_id = ?", Integer.class, id))
         .isEqualTo(1);
   }
 
@@ -322,16 +394,26 @@ class ActionLinkTest {
     // The test client connects from 127.0.0.1, which is no configured proxy: whatever it writes in
     // X-Forwarded-For, its failures count against its own address.
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    java.util.function.IntUnaryOperator get = i -> {
-      try {
-        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                + "/act/guess" + i + "." + "A".repeat(43)))
-            .header("X-Forwarded-For", "198.51.100." + i).build(),
-            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    java.util.function.IntUnaryOperator get =
+        i -> {
+          try {
+            return http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(
+                                "http://localhost:"
+                                    + port
+                                    + "/act/guess"
+                                    + i
+                                    + "."
+                                    + "A".repeat(43)))
+                        .header("X-Forwarded-For", "198.51.100." + i)
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
     for (int i = 0; i < 10; i++) {
       assertThat(get.applyAsInt(i)).isEqualTo(404);
     }
@@ -339,18 +421,28 @@ class ActionLinkTest {
   }
 
   @Test
-  void aConfirmationIsLoggedByPersonIdNotAddress(org.springframework.boot.test.system.CapturedOutput output) {
+  void aConfirmationIsLoggedByPersonIdNotAddress(
+      org.springframework.boot.test.system.CapturedOutput output) {
     driver.permanentRepresentatives("KAZ", "ARM", "MDA");
     String id = driver.launch("KAZ", 4, "ARM", "MDA");
     driver.designateFocalPoint(driver.time().today(), id, "KAZ");
     long fp = focalPoint(id, "KAZ");
     String link = link(id, openStep(id, Step.SAQ, "KAZ").getId(), "KAZ", fp);
     WebClient web = new WebClient(port);
-    assertThat(web.post(link, form("_csrf", web.get(link).csrf(), "choice", "SAQ_CLEARED")).status()).isEqualTo(200);
+    assertThat(
+            web.post(link, form("_csrf", web.get(link).csrf(), "choice", "SAQ_CLEARED")).status())
+        .isEqualTo(200);
     // RevFlow's own lines (the test mail server logs addresses of its own).
-    String revflowLog = String.join("\n", output.getAll().lines().filter(l -> l.matches(".*\\bo(rg)?\\.r(evflow)?\\..*"))
-        .toList());
-    assertThat(revflowLog).contains("SAQ_CLEARED recorded on " + id + " for KAZ by person " + fp)
+    String revflowLog =
+        String.join(
+            "\n",
+            output
+                .getAll()
+                .lines()
+                .filter(l -> l.matches(".*\\bo(rg)?\\.r(evflow)?\\..*"))
+                .toList());
+    assertThat(revflowLog)
+        .contains("SAQ_CLEARED recorded on " + id + " for KAZ by person " + fp)
         .doesNotContain("fp@kaz.example");
   }
 
@@ -372,18 +464,36 @@ class ActionLinkTest {
     String link = link(id, agreement.getId(), "GTM", focalPoint(id, "GTM"));
     WebClient web = new WebClient(port);
     WebClient.Page page = web.get(link);
-    assertThat(page.body()).contains("value=\"OBSERVATIONS_AGREED\"", "value=\"CHANGES_REQUESTED\"", "<textarea");
+    assertThat(page.body())
+        .contains("value=\"OBSERVATIONS_AGREED\"", "value=\"CHANGES_REQUESTED\"", "<textarea");
 
-    assertThat(web.post(link, form("_csrf", page.csrf(), "choice", "CHANGES_REQUESTED", "comment", "  ")).status())
+    assertThat(
+            web.post(
+                    link,
+                    form("_csrf", page.csrf(), "choice", "CHANGES_REQUESTED", "comment", "  "))
+                .status())
         .isEqualTo(400);
-    assertThat(web.post(link, form("_csrf", page.csrf(), "choice", "FINALISED")).status()).isEqualTo(400);
+    assertThat(web.post(link, form("_csrf", page.csrf(), "choice", "FINALISED")).status())
+        .isEqualTo(400);
     assertThat(eventsOf(id, EventType.CHANGES_REQUESTED)).isZero();
-    WebClient.Page done = web.post(link, form("_csrf", page.csrf(), "choice", "CHANGES_REQUESTED",
-        "comment", "Paragraph 4 of the Latvian list needs the 2024 statistics."));
+    WebClient.Page done =
+        web.post(
+            link,
+            form(
+                "_csrf",
+                page.csrf(),
+                "choice",
+                "CHANGES_REQUESTED",
+                "comment",
+                "Paragraph 4 of the Latvian list needs the 2024 statistics."));
     assertThat(done.status()).isEqualTo(200);
     driver.time().settle();
-    assertThat(jdbc.queryForObject("SELECT details FROM review_event WHERE review_id = ? AND type = 'CHANGES_REQUESTED'",
-        String.class, id)).contains("Paragraph 4 of the Latvian list");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT details FROM review_event WHERE review_id = ? AND type = 'CHANGES_REQUESTED'",
+                String.class,
+                id))
+        .contains("Paragraph 4 of the Latvian list");
     assertThat(reviews.openSteps(id)).filteredOn(s -> s.getStep() == Step.OBSERVATIONS).hasSize(2);
   }
 
@@ -396,7 +506,8 @@ class ActionLinkTest {
   private ReviewStep openStep(String id, Step step, String state) {
     return reviews.openSteps(id).stream()
         .filter(s -> s.getStep() == step && java.util.Objects.equals(state, s.getStateCode()))
-        .findFirst().orElseThrow(() -> new AssertionError("no open " + step + " for " + state));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no open " + step + " for " + state));
   }
 
   private long focalPoint(String id, String state) {
@@ -404,13 +515,19 @@ class ActionLinkTest {
   }
 
   private long focalPointOrPr(String id, String state) {
-    return registry.designatedFocalPoint(id, state, driver.time().now())
-        .or(() -> registry.permanentRepresentative(state, driver.time().now())).orElseThrow().id();
+    return registry
+        .designatedFocalPoint(id, state, driver.time().now())
+        .or(() -> registry.permanentRepresentative(state, driver.time().now()))
+        .orElseThrow()
+        .id();
   }
 
   private int eventsOf(String id, EventType type) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM review_event WHERE review_id = ? AND type = ?", Integer.class,
-        id, type.name());
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM review_event WHERE review_id = ? AND type = ?",
+        Integer.class,
+        id,
+        type.name());
   }
 
   private static String flip(String s, int i) {

@@ -2,6 +2,7 @@ package org.revflow.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +23,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
-import org.revflow.vocabulary.Step;
-import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.RevFlowTest;
+import org.revflow.testsupport.ReviewDriver;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * End to end in a real browser: an Arabic-speaking focal point opens the action link of the
  * questionnaire reminder captured by the SMTP server, confirms, and the process moves on. Needs
- * Debian's Chromium and chromedriver (installed by .ci/run); skipped, visibly, where they are absent.
- * Screenshots: {@code target/action-pages/}.
+ * Debian's Chromium and chromedriver (installed by .ci/run); skipped, visibly, where they are
+ * absent. Screenshots: {@code target/action-pages/}.
  */
 @RevFlowTest
 class ActionPageBrowserTest {
@@ -65,20 +65,38 @@ class ActionPageBrowserTest {
   void browser() throws IOException {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present) {
-      log.warn("SKIPPED ActionPageBrowserTest: {} or {} not found (apt-get install chromium chromium-driver)",
-          CHROMIUM, CHROMEDRIVER);
+      log.warn(
+          "SKIPPED ActionPageBrowserTest: {} or {} not found (apt-get install chromium chromium-driver)",
+          CHROMIUM,
+          CHROMEDRIVER);
     }
-    Assumptions.assumeTrue(present, "Chromium not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-        + "): browser test skipped; apt-get install chromium chromium-driver to run it");
+    Assumptions.assumeTrue(
+        present,
+        "Chromium not installed ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "): browser test skipped; apt-get install chromium chromium-driver to run it");
     throttle.reset();
     profile = Files.createTempDirectory("revflow-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1000,900", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1000,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -100,11 +118,29 @@ class ActionPageBrowserTest {
     driver.permanentRepresentatives("JOR", "SWE", "PER");
     String id = driver.launch("JOR", 4, "SWE", "PER");
     LocalDate t0 = driver.time().today();
-    driver.on(t0, id, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, "JOR", null, null, "NV/JOR",
-        null, null, null, null, null, new ReviewCommands.Person("ليلى حداد", FP, "ar", "Asia/Amman"), null));
+    driver.on(
+        t0,
+        id,
+        new ReviewCommands.RecordEvent(
+            EventType.FOCAL_POINT_DESIGNATED,
+            "JOR",
+            null,
+            null,
+            "NV/JOR",
+            null,
+            null,
+            null,
+            null,
+            null,
+            new ReviewCommands.Person("ليلى حداد", FP, "ar", "Asia/Amman"),
+            null));
     driver.designateFocalPoint(t0, id, "SWE");
     driver.designateFocalPoint(t0, id, "PER");
-    ReviewStep saq = reviews.openSteps(id).stream().filter(s -> s.getStep() == Step.SAQ).findFirst().orElseThrow();
+    ReviewStep saq =
+        reviews.openSteps(id).stream()
+            .filter(s -> s.getStep() == Step.SAQ)
+            .findFirst()
+            .orElseThrow();
 
     // The first reminder of the questionnaire, D - 30, goes to the focal point with the link.
     driver.time().walkTo(saq.getDueOn().minusDays(30));
@@ -115,32 +151,42 @@ class ActionPageBrowserTest {
     browser.get("http://localhost:" + port + path);
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("اعتماد الردود على قائمة التقييم الذاتي");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("اعتماد الردود على قائمة التقييم الذاتي");
     assertThat(browser.getPageSource()).contains(id, "ليلى حداد");
     screenshot("arabic-action-page.png");
 
     browser.findElement(By.id("confirm-SAQ_CLEARED")).click();
     awaitOutcomePage();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("شكرًا: تم التسجيل");
-    assertThat(browser.findElement(By.tagName("body")).getAttribute("data-status")).isEqualTo("200");
+    assertThat(browser.findElement(By.tagName("body")).getAttribute("data-status"))
+        .isEqualTo("200");
     screenshot("arabic-action-recorded.png");
     driver.time().settle();
 
     // The process moved on as if the secretariat had recorded it: feedback and translation opened,
     // and everyone was told the questionnaire is cleared.
     assertThat(reviews.findStep(saq.getId()).orElseThrow().isOpen()).isFalse();
-    assertThat(reviews.openSteps(id)).extracting(s -> s.getStep() + ":" + s.getStateCode())
+    assertThat(reviews.openSteps(id))
+        .extracting(s -> s.getStep() + ":" + s.getStateCode())
         .contains("FEEDBACK:SWE", "FEEDBACK:PER", "TRANSLATION:null");
     assertThat(driver.notices(id)).anyMatch(l -> l.contains(" STEP_DONE SAQ ") && l.contains(FP));
-    assertThat(jdbc.queryForList("SELECT recorded_by FROM review_event WHERE review_id = ? AND type = 'SAQ_CLEARED'",
-        String.class, id)).containsExactly(FP + " via action link");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT recorded_by FROM review_event WHERE review_id = ? AND type = 'SAQ_CLEARED'",
+                String.class,
+                id))
+        .containsExactly(FP + " via action link");
 
     // The same link again: used, said in Arabic.
     browser.get("http://localhost:" + port + path);
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("رابط مستخدم من قبل");
   }
 
-  /** The click may return before the browser has the next page: wait for it (the outcome page marks its body). */
+  /**
+   * The click may return before the browser has the next page: wait for it (the outcome page marks
+   * its body).
+   */
   private void awaitOutcomePage() throws InterruptedException {
     long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < until) {
@@ -158,14 +204,18 @@ class ActionPageBrowserTest {
 
   /** The action link in the newest message to that address (HTML or text part). */
   private String actionLinkMailedTo(String address) throws Exception {
-    List<MimeMessage> toThem = Arrays.stream(greenMail.getReceivedMessages())
-        .filter(m -> {
-          try {
-            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-          } catch (Exception e) {
-            return false;
-          }
-        }).toList();
+    List<MimeMessage> toThem =
+        Arrays.stream(greenMail.getReceivedMessages())
+            .filter(
+                m -> {
+                  try {
+                    return Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().contains(address));
+                  } catch (Exception e) {
+                    return false;
+                  }
+                })
+            .toList();
     assertThat(toThem).as("messages to " + address).isNotEmpty();
     String body = text(toThem.get(toThem.size() - 1));
     Matcher m = Pattern.compile("https?://[^\\s\"<>]+/act/[A-Za-z0-9_.\\-]+").matcher(body);

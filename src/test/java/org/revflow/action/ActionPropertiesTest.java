@@ -16,25 +16,43 @@ class ActionPropertiesTest {
   @EnableConfigurationProperties(ActionProperties.class)
   static class Props {}
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-      .withUserConfiguration(Props.class);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+          .withUserConfiguration(Props.class);
 
   @Test
   void aMissingOrShortSecretStopsStartUpNamingTheVariable() {
-    runner.withPropertyValues("revflow.actions.secret=").run(ctx -> assertThat(ctx).hasFailed()
-        .getFailure().rootCause().hasMessageContaining("REVFLOW_ACTIONS_SECRET"));
-    runner.withPropertyValues("revflow.actions.secret=short").run(ctx -> assertThat(ctx).hasFailed()
-        .getFailure().rootCause().hasMessageContaining("at least 32 characters"));
+    runner
+        .withPropertyValues("revflow.actions.secret=")
+        .run(
+            ctx ->
+                assertThat(ctx)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("REVFLOW_ACTIONS_SECRET"));
+    runner
+        .withPropertyValues("revflow.actions.secret=short")
+        .run(
+            ctx ->
+                assertThat(ctx)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("at least 32 characters"));
   }
 
   @Test
   void aLongEnoughSecretAndTheThrottleDefaults() {
-    runner.withPropertyValues("revflow.actions.secret=" + "k".repeat(32)).run(ctx -> {
-      assertThat(ctx).hasNotFailed();
-      ActionProperties p = ctx.getBean(ActionProperties.class);
-      assertThat(p.throttle().maxFailures()).isEqualTo(10);
-      assertThat(p.throttle().window()).hasMinutes(15);
-    });
+    runner
+        .withPropertyValues("revflow.actions.secret=" + "k".repeat(32))
+        .run(
+            ctx -> {
+              assertThat(ctx).hasNotFailed();
+              ActionProperties p = ctx.getBean(ActionProperties.class);
+              assertThat(p.throttle().maxFailures()).isEqualTo(10);
+              assertThat(p.throttle().window()).hasMinutes(15);
+            });
   }
 }

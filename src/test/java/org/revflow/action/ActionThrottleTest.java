@@ -14,8 +14,10 @@ class ActionThrottleTest {
   private final Clock clock = Clock.fixed(Instant.parse("2027-03-01T08:00:00Z"), ZoneOffset.UTC);
 
   private ActionThrottle throttle() {
-    return new ActionThrottle(new ActionProperties("x".repeat(40), new ActionProperties.Throttle(10,
-        Duration.ofMinutes(15))), clock);
+    return new ActionThrottle(
+        new ActionProperties(
+            "x".repeat(40), new ActionProperties.Throttle(10, Duration.ofMinutes(15))),
+        clock);
   }
 
   @Test
@@ -25,7 +27,9 @@ class ActionThrottleTest {
       throttle.failed("2001:db8:1:2::" + Integer.toHexString(i));
     }
     assertThat(throttle.blocked("2001:db8:1:2:ffff:ffff:ffff:ffff")).as("same /64").isTrue();
-    assertThat(throttle.blocked("[2001:0db8:0001:0002::1234]")).as("same /64, spelt otherwise").isTrue();
+    assertThat(throttle.blocked("[2001:0db8:0001:0002::1234]"))
+        .as("same /64, spelt otherwise")
+        .isTrue();
     assertThat(throttle.blocked("2001:db8:1:3::1")).as("the next /64").isFalse();
     assertThat(throttle.blocked("192.0.2.1")).isFalse();
   }
@@ -50,7 +54,8 @@ class ActionThrottleTest {
       throttle.failed("10." + (i >> 16 & 0xff) + "." + (i >> 8 & 0xff) + "." + (i & 0xff));
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    // Every one of them is within its window (the clock stands still), and still the map is bounded.
+    // Every one of them is within its window (the clock stands still), and still the map is
+    // bounded.
     assertThat(throttle.size()).isLessThanOrEqualTo(ActionThrottle.MAX_ADDRESSES);
     // No scan of the whole map per failure past the bound (5,000 of those took minutes before).
     assertThat(millis).isLessThan(30_000);

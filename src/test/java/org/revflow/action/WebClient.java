@@ -39,8 +39,11 @@ final class WebClient {
 
   WebClient(int port) {
     this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   Page get(String path) {
@@ -48,12 +51,19 @@ final class WebClient {
   }
 
   Page post(String path, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   static Map<String, String> form(String... keyValues) {
@@ -66,7 +76,8 @@ final class WebClient {
 
   private Page send(HttpRequest request) {
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Page(r.statusCode(), r.body());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * CPU of one run: this JVM's, split by thread group (the engine's actors, the job workers, the
  * clients recording events, the garbage collector...), and the database server's. On 2 shared
- * cores, whether a run is bound by CPU or by chains of round trips decides what can make it
- * faster: CPU seconds near twice the wall time mean the cores were full.
+ * cores, whether a run is bound by CPU or by chains of round trips decides what can make it faster:
+ * CPU seconds near twice the wall time mean the cores were full.
  */
 public final class CpuMeter {
 
@@ -31,8 +31,9 @@ public final class CpuMeter {
 
   /**
    * Seconds of CPU since {@link #start}: "jvm", "database", the collectors' pauses (wall time),
-   * then the JVM's thread groups, largest first. Threads are read from /proc, so the collector's and
-   * the compilers' native threads count too; a thread that ended in between is not counted there.
+   * then the JVM's thread groups, largest first. Threads are read from /proc, so the collector's
+   * and the compilers' native threads count too; a thread that ended in between is not counted
+   * there.
    */
   Map<String, Double> stop() {
     Map<String, Double> out = new LinkedHashMap<>();
@@ -41,16 +42,24 @@ public final class CpuMeter {
     out.put("gc pauses (wall)", (gcMillis() - gc0) / 1000.0);
     Map<String, Long> byGroup = new HashMap<>();
     Map<String, Long> before = taskCpu0;
-    taskCpu().forEach((task, ms) -> byGroup.merge(group(task.substring(task.indexOf(' ') + 1)),
-        ms - before.getOrDefault(task, 0L), Long::sum));
-    byGroup.entrySet().stream().filter(e -> e.getValue() >= 100)
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+    taskCpu()
+        .forEach(
+            (task, ms) ->
+                byGroup.merge(
+                    group(task.substring(task.indexOf(' ') + 1)),
+                    ms - before.getOrDefault(task, 0L),
+                    Long::sum));
+    byGroup.entrySet().stream()
+        .filter(e -> e.getValue() >= 100)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(14)
         .forEach(e -> out.put("[" + e.getKey() + "]", e.getValue() / 1000.0));
     return out;
   }
 
   static String format(Map<String, Double> cpu) {
-    return cpu.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+    return cpu.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
         .collect(Collectors.joining(", "));
   }
 
@@ -63,15 +72,16 @@ public final class CpuMeter {
   private static Map<String, Long> taskCpu() {
     Map<String, Long> cpu = new HashMap<>();
     try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-      tasks.forEach(t -> {
-        try {
-          String stat = Files.readString(t.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          cpu.put(t.getFileName() + " " + name, ticks(stat));
-        } catch (Exception ended) {
-          // the thread ended while the list was read
-        }
-      });
+      tasks.forEach(
+          t -> {
+            try {
+              String stat = Files.readString(t.resolve("stat"));
+              String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+              cpu.put(t.getFileName() + " " + name, ticks(stat));
+            } catch (Exception ended) {
+              // the thread ended while the list was read
+            }
+          });
     } catch (Exception e) {
       return Map.of();
     }
@@ -85,14 +95,16 @@ public final class CpuMeter {
   }
 
   private static long gcMillis() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime()))
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(g -> Math.max(0, g.getCollectionTime()))
         .sum();
   }
 
   /** This JVM's CPU so far, in ms. */
   public static long jvmCpuMillis() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime() / 1_000_000;
+            .getProcessCpuTime()
+        / 1_000_000;
   }
 
   /**
@@ -101,9 +113,16 @@ public final class CpuMeter {
    * and go during a run, and counting them read as negative database time.
    */
   public static long dbCpuMillis() {
-    return ProcessHandle.current().descendants()
-        .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
-        .mapToLong(CpuMeter::procCpuMillis).sum();
+    return ProcessHandle.current()
+        .descendants()
+        .filter(
+            p ->
+                p.info()
+                    .command()
+                    .map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld"))
+                    .orElse(false))
+        .mapToLong(CpuMeter::procCpuMillis)
+        .sum();
   }
 
   private static long procCpuMillis(ProcessHandle p) {

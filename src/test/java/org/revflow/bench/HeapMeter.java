@@ -20,8 +20,11 @@ import javax.management.openmbean.CompositeData;
  */
 final class HeapMeter implements NotificationListener {
 
-  private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+  private final Set<String> heapPools =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private volatile boolean running;
   private volatile long peakUsed;
@@ -42,16 +45,21 @@ final class HeapMeter implements NotificationListener {
         emitters.add(e);
       }
     }
-    sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-      while (running) {
-        peakUsed = Math.max(peakUsed, used());
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    sampler =
+        Thread.ofPlatform()
+            .daemon()
+            .name("heap-sampler")
+            .start(
+                () -> {
+                  while (running) {
+                    peakUsed = Math.max(peakUsed, used());
+                    try {
+                      Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
   }
 
   void stop() {
@@ -69,12 +77,16 @@ final class HeapMeter implements NotificationListener {
 
   @Override
   public void handleNotification(Notification n, Object handback) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType()) || !running) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())
+        || !running) {
       return;
     }
     var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-    long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+    long after =
+        info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+            .filter(e -> heapPools.contains(e.getKey()))
+            .mapToLong(e -> e.getValue().getUsed())
+            .sum();
     peakAfterGc = Math.max(peakAfterGc, after);
   }
 

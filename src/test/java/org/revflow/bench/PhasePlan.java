@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import org.revflow.vocabulary.EventType;
-import org.revflow.vocabulary.Step;
 import org.revflow.rulebook.DeadlinePlanner;
 import org.revflow.rulebook.Rulebook;
+import org.revflow.vocabulary.EventType;
+import org.revflow.vocabulary.Step;
 
 /**
  * A seeded phase: reviews launched together, each with two reviewing States, and a realistic mix of
@@ -17,11 +17,13 @@ import org.revflow.rulebook.Rulebook;
  * RevFlow, the bare engine and the oracle.
  *
  * <p>Within a day, focal-point designations come first ({@link PlannedEvent#designation()}): the
- * benchmark records them before the rest, and one review's designations of a day one after the other
- * with the engine settled in between, so that who a notice of that day goes to never depends on which
- * job handler ran first (a new focal point is introduced to the other States' acting focal points).
+ * benchmark records them before the rest, and one review's designations of a day one after the
+ * other with the engine settled in between, so that who a notice of that day goes to never depends
+ * on which job handler ran first (a new focal point is introduced to the other States' acting focal
+ * points).
  */
-record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, List<PlannedEvent> events) {
+record PhasePlan(
+    LocalDate launch, LocalDate end, List<PlannedReview> reviews, List<PlannedEvent> events) {
 
   static final double LATE = 0.2;
 
@@ -34,8 +36,16 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
     }
   }
 
-  /** One event at 08:00 Vienna time on {@code on}; {@code seq} keeps the order of one review's day. */
-  record PlannedEvent(LocalDate on, int seq, String reviewId, EventType type, String state, Step step,
+  /**
+   * One event at 08:00 Vienna time on {@code on}; {@code seq} keeps the order of one review's day.
+   */
+  record PlannedEvent(
+      LocalDate on,
+      int seq,
+      String reviewId,
+      EventType type,
+      String state,
+      Step step,
       LocalDate newDue) {
     boolean designation() {
       return type == EventType.FOCAL_POINT_DESIGNATED;
@@ -44,11 +54,16 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
 
   /**
    * {@code size} reviews over the given States (the registry's, in a fixed order). Review k is of
-   * State k mod n in phase 1 + k / n (so 400 reviews review States several times, with distinct ids),
-   * reviewed by two other States at fixed distances in the list. Reviews are listed phase by phase,
-   * the order they must be launched in.
+   * State k mod n in phase 1 + k / n (so 400 reviews review States several times, with distinct
+   * ids), reviewed by two other States at fixed distances in the list. Reviews are listed phase by
+   * phase, the order they must be launched in.
    */
-  static PhasePlan generate(int size, List<String> states, long seed, Rulebook rb, DeadlinePlanner planner,
+  static PhasePlan generate(
+      int size,
+      List<String> states,
+      long seed,
+      Rulebook rb,
+      DeadlinePlanner planner,
       LocalDate launch) {
     LocalDate end = planner.nextPhaseStart(rb, launch).minusDays(1);
     List<PlannedReview> reviews = new ArrayList<>();
@@ -58,24 +73,30 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
       int phase = 1 + k / n;
       int i = k % n;
       String under = states.get(i);
-      List<String> reviewers = List.of(states.get((i + 5 + phase) % n), states.get((i + 97 + phase) % n));
-      // A State's next phase is planned when its phase launches (T0 + 24 months, under that year), and
+      List<String> reviewers =
+          List.of(states.get((i + 5 + phase) % n), states.get((i + 97 + phase) % n));
+      // A State's next phase is planned when its phase launches (T0 + 24 months, under that year),
+      // and
       // launching that phase early launches the planned review under its id: phase 1 reviews are
       // launched first, and later phases keep the planned ids.
       int year = phase == 1 ? launch.getYear() : planner.nextPhaseStart(rb, launch).getYear();
       String id = under + "-P" + phase + "-" + year;
       reviews.add(new PlannedReview(id, under, phase, reviewers));
-      new ReviewPlanner(new Random(seed * 1_000_003L + k), rb, planner, launch, id, under, reviewers)
+      new ReviewPlanner(
+              new Random(seed * 1_000_003L + k), rb, planner, launch, id, under, reviewers)
           .plan(end, events);
     }
-    events.sort(Comparator.comparing(PlannedEvent::on)
-        .thenComparing(e -> !e.designation())
-        .thenComparing(PlannedEvent::reviewId)
-        .thenComparing(PlannedEvent::seq));
+    events.sort(
+        Comparator.comparing(PlannedEvent::on)
+            .thenComparing(e -> !e.designation())
+            .thenComparing(PlannedEvent::reviewId)
+            .thenComparing(PlannedEvent::seq));
     return new PhasePlan(launch, end, List.copyOf(reviews), List.copyOf(events));
   }
 
-  /** The events of one review: step by step, each done on time or late, then holds shift the rest. */
+  /**
+   * The events of one review: step by step, each done on time or late, then holds shift the rest.
+   */
   private static final class ReviewPlanner {
     private final Random rnd;
     private final Rulebook rb;
@@ -86,7 +107,13 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
     private final List<String> reviewers;
     private final List<PlannedEvent> out = new ArrayList<>();
 
-    ReviewPlanner(Random rnd, Rulebook rb, DeadlinePlanner planner, LocalDate t0, String id, String under,
+    ReviewPlanner(
+        Random rnd,
+        Rulebook rb,
+        DeadlinePlanner planner,
+        LocalDate t0,
+        String id,
+        String under,
         List<String> reviewers) {
       this.rnd = rnd;
       this.rb = rb;
@@ -98,8 +125,10 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
     }
 
     void plan(LocalDate end, List<PlannedEvent> all) {
-      // On hold for a few weeks, early in the review (4 %): the clock stops, so everything after the
-      // hold moves later. Drawn first: the dialogue's end depends on the working days of real dates.
+      // On hold for a few weeks, early in the review (4 %): the clock stops, so everything after
+      // the
+      // hold moves later. Drawn first: the dialogue's end depends on the working days of real
+      // dates.
       boolean hold = rnd.nextDouble() < 0.04;
       LocalDate holdOn = t0.plusDays(40 + rnd.nextInt(60));
       int holdDays = 14 + rnd.nextInt(30);
@@ -118,7 +147,10 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
       for (String s : participating) {
         add(done(t0, due(Step.EXPERTS, t0)), EventType.EXPERTS_DESIGNATED, s);
       }
-      add(done(t0, due(Step.PRELIMINARY_CONSULTATION, t0)), EventType.PRELIMINARY_CONSULTATION_HELD, null);
+      add(
+          done(t0, due(Step.PRELIMINARY_CONSULTATION, t0)),
+          EventType.PRELIMINARY_CONSULTATION_HELD,
+          null);
       LocalDate saq = done(t0, due(Step.SAQ, t0));
       add(saq, EventType.SAQ_CLEARED, null);
       add(done(saq, due(Step.TRANSLATION, saq)), EventType.TRANSLATION_DONE, null);
@@ -130,7 +162,9 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
         if (extension && r.equals(reviewers.getFirst())) {
           LocalDate on = saq.plusDays(60 + rnd.nextInt(90));
           LocalDate newDue = due.plusDays(30 + rnd.nextInt(60));
-          out.add(new PlannedEvent(on, out.size(), id, EventType.DEADLINE_EXTENDED, r, Step.FEEDBACK, newDue));
+          out.add(
+              new PlannedEvent(
+                  on, out.size(), id, EventType.DEADLINE_EXTENDED, r, Step.FEEDBACK, newDue));
           due = newDue;
           from = on;
         }
@@ -139,7 +173,8 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
         feedbackDone = feedbackDone == null || d.isAfter(feedbackDone) ? d : feedbackDone;
       }
       if (hold && feedbackDone.isBefore(holdOn)) {
-        throw new IllegalStateException("plan error: the dialogue of " + id + " would open before its hold");
+        throw new IllegalStateException(
+            "plan error: the dialogue of " + id + " would open before its hold");
       }
       LocalDate dialogue = dialogue(feedbackDone.plusDays(shift), shift).minusDays(shift);
       LocalDate cleared = null;
@@ -164,11 +199,22 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
       if (hold) {
         List<PlannedEvent> shifted = new ArrayList<>();
         for (PlannedEvent e : out) {
-          shifted.add(e.on().isBefore(holdOn) ? e : new PlannedEvent(e.on().plusDays(shift), e.seq(), id, e.type(),
-              e.state(), e.step(), e.newDue() == null ? null : e.newDue().plusDays(shift)));
+          shifted.add(
+              e.on().isBefore(holdOn)
+                  ? e
+                  : new PlannedEvent(
+                      e.on().plusDays(shift),
+                      e.seq(),
+                      id,
+                      e.type(),
+                      e.state(),
+                      e.step(),
+                      e.newDue() == null ? null : e.newDue().plusDays(shift)));
         }
         shifted.add(new PlannedEvent(holdOn, -2, id, EventType.REVIEW_ON_HOLD, null, null, null));
-        shifted.add(new PlannedEvent(holdOn.plusDays(holdDays), -1, id, EventType.REVIEW_RESUMED, null, null, null));
+        shifted.add(
+            new PlannedEvent(
+                holdOn.plusDays(holdDays), -1, id, EventType.REVIEW_RESUMED, null, null, null));
         events = shifted;
       }
       for (PlannedEvent e : events) {
@@ -180,12 +226,13 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
 
     /**
      * The dialogue opened on {@code open} (a real date, after any hold): half the time nobody asks,
-     * and the secretariat closes it within its window 4 times in 10, else it ends by itself; otherwise
-     * one reviewing State asks (35 %) or each does (15 %), inside the window, and each request is
-     * answered on time or late. By itself the dialogue ends at the notice time of the first working
-     * day after the window's last day if no request is open then, otherwise when the last open
-     * request is answered (docs/domain.md). Its events go into the plan {@code shift} days earlier
-     * (the hold moves them back); returns the real day it ends, when the lists of observations open.
+     * and the secretariat closes it within its window 4 times in 10, else it ends by itself;
+     * otherwise one reviewing State asks (35 %) or each does (15 %), inside the window, and each
+     * request is answered on time or late. By itself the dialogue ends at the notice time of the
+     * first working day after the window's last day if no request is open then, otherwise when the
+     * last open request is answered (docs/domain.md). Its events go into the plan {@code shift}
+     * days earlier (the hold moves them back); returns the real day it ends, when the lists of
+     * observations open.
      */
     private LocalDate dialogue(LocalDate open, int shift) {
       LocalDate windowDue = planner.dueDate(rb, Step.DIALOGUE, t0, open);
@@ -201,7 +248,8 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
         }
         return closing;
       }
-      List<String> askers = requests == 2 ? reviewers : List.of(reviewers.get(rnd.nextInt(reviewers.size())));
+      List<String> askers =
+          requests == 2 ? reviewers : List.of(reviewers.get(rnd.nextInt(reviewers.size())));
       LocalDate lastAnswer = null;
       for (String asker : askers) {
         LocalDate asked = open.plusDays(1 + rnd.nextInt(windowDays));
@@ -223,7 +271,10 @@ record PhasePlan(LocalDate launch, LocalDate end, List<PlannedReview> reviews, L
       return planner.dueDate(rb, step, t0, startedOn);
     }
 
-    /** On time (up to 40 days early, never on the day the step opened) or, for a fifth, 2-101 days late. */
+    /**
+     * On time (up to 40 days early, never on the day the step opened) or, for a fifth, 2-101 days
+     * late.
+     */
     private LocalDate done(LocalDate started, LocalDate due) {
       if (rnd.nextDouble() < LATE) {
         return due.plusDays(2 + rnd.nextInt(100));

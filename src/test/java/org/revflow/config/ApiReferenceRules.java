@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What makes the OpenAPI document read as documentation, checked on its JSON: every problem found, as
- * a sentence naming the operation. {@link ApiReferenceTest} applies it to {@code /v3/api-docs};
+ * What makes the OpenAPI document read as documentation, checked on its JSON: every problem found,
+ * as a sentence naming the operation. {@link ApiReferenceTest} applies it to {@code /v3/api-docs};
  * {@link ApiReferenceRulesTest} shows that each rule catches what it is about.
  */
 final class ApiReferenceRules {
 
   static final String PROBLEM_REF = "#/components/schemas/ProblemDetail";
 
-  /** Sign-in answers, which every API operation has whatever it takes: they say nothing about the input. */
+  /**
+   * Sign-in answers, which every API operation has whatever it takes: they say nothing about the
+   * input.
+   */
   private static final Set<String> SIGN_IN = Set.of("401", "403", "429");
 
   /**
@@ -54,21 +57,28 @@ final class ApiReferenceRules {
         problems.add("tag '" + name + "' has no description");
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
-        if (!Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(op.getKey())) {
+        if (!Set.of("get", "put", "post", "delete", "patch", "head", "options")
+            .contains(op.getKey())) {
           continue;
         }
-        operation(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), path.getKey(),
-            op.getValue(), declared, problems);
+        operation(
+            op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(),
+            path.getKey(),
+            op.getValue(),
+            declared,
+            problems);
       }
     }
     return problems;
   }
 
-  private static void operation(String name, String path, JsonNode op, Set<String> declared, List<String> problems) {
+  private static void operation(
+      String name, String path, JsonNode op, Set<String> declared, List<String> problems) {
     boolean page = path.startsWith("/act/");
     if (blank(op.path("summary"))) {
       problems.add(name + ": no summary");
@@ -88,16 +98,19 @@ final class ApiReferenceRules {
       if (body.path("content").isEmpty()) {
         problems.add(name + ": a request body without content");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> types = body.path("content").fields(); types.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> types = body.path("content").fields();
+          types.hasNext(); ) {
         Map.Entry<String, JsonNode> type = types.next();
-        if (type.getValue().path("example").isMissingNode() && type.getValue().path("examples").isEmpty()) {
+        if (type.getValue().path("example").isMissingNode()
+            && type.getValue().path("examples").isEmpty()) {
           problems.add(name + ": no example of its " + type.getKey() + " body");
         }
       }
     }
     boolean success = false;
     boolean refusesInput = false;
-    for (Iterator<Map.Entry<String, JsonNode>> answers = op.path("responses").fields(); answers.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> answers = op.path("responses").fields();
+        answers.hasNext(); ) {
       Map.Entry<String, JsonNode> answer = answers.next();
       String code = answer.getKey();
       JsonNode content = answer.getValue().path("content");
@@ -122,11 +135,14 @@ final class ApiReferenceRules {
       if (code.startsWith("4") || code.startsWith("5")) {
         if (page) {
           if (!content.has("text/html")) {
-            problems.add(name + ": answer " + code + " is not the HTML page the action pages answer");
+            problems.add(
+                name + ": answer " + code + " is not the HTML page the action pages answer");
           }
-        } else if (content.size() != 1 || !PROBLEM_REF.equals(
-            content.path("application/problem+json").path("schema").path("$ref").asText())) {
-          problems.add(name + ": answer " + code + " is not an application/problem+json ProblemDetail");
+        } else if (content.size() != 1
+            || !PROBLEM_REF.equals(
+                content.path("application/problem+json").path("schema").path("$ref").asText())) {
+          problems.add(
+              name + ": answer " + code + " is not an application/problem+json ProblemDetail");
         }
       }
     }

@@ -20,9 +20,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The API reference at {@code /v3/api-docs} reads as documentation ({@link ApiReferenceRules}): every
- * operation has a summary, its answers, examples of what it takes, and tags that name features. The
- * document as read is left in {@code target/api-docs.json}.
+ * The API reference at {@code /v3/api-docs} reads as documentation ({@link ApiReferenceRules}):
+ * every operation has a summary, its answers, examples of what it takes, and tags that name
+ * features. The document as read is left in {@code target/api-docs.json}.
  */
 @RevFlowTest
 class ApiReferenceTest {
@@ -31,7 +31,10 @@ class ApiReferenceTest {
 
   @Autowired TestRestTemplate http;
   @Autowired BuildProperties build;
-  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping handlers;
 
   @Test
   void everyOperationIsDocumented() throws Exception {
@@ -43,11 +46,21 @@ class ApiReferenceTest {
 
     assertThat(ApiReferenceRules.problems(doc)).isEmpty();
     assertThat(doc.path("info").path("version").asText()).isEqualTo(build.getVersion());
-    // Every feature, the local run's endpoints (this context has them) and the action pages, without a login.
-    assertThat(doc.path("tags").findValuesAsText("name")).containsExactly("Reviews", "Workplan", "Reports",
-        "Registry", "Notices", "Action pages", "Simulation", "Local run");
+    // Every feature, the local run's endpoints (this context has them) and the action pages,
+    // without a login.
+    assertThat(doc.path("tags").findValuesAsText("name"))
+        .containsExactly(
+            "Reviews",
+            "Workplan",
+            "Reports",
+            "Registry",
+            "Notices",
+            "Action pages",
+            "Simulation",
+            "Local run");
     assertThat(doc.path("paths").path("/act/{token}").path("post").path("security")).isEmpty();
-    assertThat(doc.path("paths").path("/act/{token}").path("post").path("security").isArray()).isTrue();
+    assertThat(doc.path("paths").path("/act/{token}").path("post").path("security").isArray())
+        .isTrue();
     assertThat(doc.path("paths").path("/api/simulations").path("post").path("tags").get(0).asText())
         .isEqualTo("Local run");
     // People's pages are not part of the reference.
@@ -55,7 +68,8 @@ class ApiReferenceTest {
     assertThat(doc.path("components").path("securitySchemes").has("basic")).isTrue();
     assertThat(doc.path("components").path("securitySchemes").has("bearer")).isTrue();
 
-    assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   /** Nothing under /api or /act escapes the reference: every handler Spring maps there is in it. */
@@ -63,16 +77,30 @@ class ApiReferenceTest {
   void everyEndpointIsInTheReference() throws Exception {
     JsonNode paths = JSON.readTree(http.getForObject("/v3/api-docs", String.class)).path("paths");
     List<String> endpoints = new ArrayList<>();
-    handlers.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
-      if (pattern.startsWith("/api/") || pattern.startsWith("/act/")) {
-        String path = pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}");
-        info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m + " " + path));
-      }
-    }));
+    handlers
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            info ->
+                info.getPatternValues()
+                    .forEach(
+                        pattern -> {
+                          if (pattern.startsWith("/api/") || pattern.startsWith("/act/")) {
+                            String path = pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}");
+                            info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(m -> endpoints.add(m + " " + path));
+                          }
+                        }));
     assertThat(endpoints).hasSizeGreaterThan(40);
-    assertThat(endpoints).allSatisfy(e -> {
-      String[] methodAndPath = e.split(" ", 2);
-      assertThat(paths.path(methodAndPath[1]).has(methodAndPath[0].toLowerCase(Locale.ROOT))).as(e).isTrue();
-    });
+    assertThat(endpoints)
+        .allSatisfy(
+            e -> {
+              String[] methodAndPath = e.split(" ", 2);
+              assertThat(
+                      paths.path(methodAndPath[1]).has(methodAndPath[0].toLowerCase(Locale.ROOT)))
+                  .as(e)
+                  .isTrue();
+            });
   }
 }

@@ -52,8 +52,11 @@ class HealthEndpointTest {
       mailSender.setHost("127.0.0.1");
       mailSender.setPort(smtp.port());
       for (int i = 0; i < 5; i++) {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"status\":\"UP\"");
       }

@@ -18,7 +18,8 @@ class LockConflictRetryTest {
     @RetryOnLockConflict
     public String designate() {
       if (calls.incrementAndGet() <= conflictsFirst) {
-        throw new CannotAcquireLockException("Deadlock found when trying to get lock; try restarting transaction");
+        throw new CannotAcquireLockException(
+            "Deadlock found when trying to get lock; try restarting transaction");
       }
       return "designated";
     }
@@ -26,7 +27,8 @@ class LockConflictRetryTest {
     @RetryOnLockConflict
     public String samePersonCreatedConcurrently() {
       if (calls.incrementAndGet() == 1) {
-        throw new org.springframework.dao.DuplicateKeyException("Duplicate entry 'fp@com.example' for key 'uq_person_email'");
+        throw new org.springframework.dao.DuplicateKeyException(
+            "Duplicate entry 'fp@com.example' for key 'uq_person_email'");
       }
       return "found the person the other transaction created";
     }
@@ -62,7 +64,8 @@ class LockConflictRetryTest {
   void givesUpAfterItsAttemptsWithTheConflict() {
     Designations target = new Designations();
     target.conflictsFirst = 100;
-    assertThatThrownBy(() -> proxied(target).designate()).isInstanceOf(CannotAcquireLockException.class);
+    assertThatThrownBy(() -> proxied(target).designate())
+        .isInstanceOf(CannotAcquireLockException.class);
     assertThat(target.calls).hasValue(LockConflictRetry.ATTEMPTS);
   }
 
@@ -76,9 +79,11 @@ class LockConflictRetryTest {
   @Test
   void otherFailuresAndUnmarkedMethodsAreNotRetried() {
     Designations target = new Designations();
-    assertThatThrownBy(() -> proxied(target).duplicate()).isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> proxied(target).duplicate())
+        .isInstanceOf(DataIntegrityViolationException.class);
     assertThat(target.calls).hasValue(1);
-    assertThatThrownBy(() -> proxied(target).unmarked()).isInstanceOf(CannotAcquireLockException.class);
+    assertThatThrownBy(() -> proxied(target).unmarked())
+        .isInstanceOf(CannotAcquireLockException.class);
     assertThat(target.calls).hasValue(2);
   }
 }

@@ -26,8 +26,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.revflow.security.SignInThrottleAccess;
-import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.RevFlowTest;
+import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.TestUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +40,14 @@ import org.webjars.WebJarVersionLocator;
  * The secretariat's pages in a real browser, as an officer uses them: signs in, launches a review,
  * records the focal point's designation and the questionnaire's clearance, sees the review's
  * timeline and the dashboard change, opens an email sent, and signs out. Every page on the way is
- * saved as a screenshot ({@code target/console-pages/}) and checked with axe-core (the WebJar on the
- * test class path, nothing from the internet): a serious or critical violation fails the test, and
- * every finding is written to {@code target/console-pages/axe.txt}.
+ * saved as a screenshot ({@code target/console-pages/}) and checked with axe-core (the WebJar on
+ * the test class path, nothing from the internet): a serious or critical violation fails the test,
+ * and every finding is written to {@code target/console-pages/axe.txt}.
  *
  * <p>Needs Debian's Chromium and chromedriver (installed by .ci/run); skipped, visibly, where they
  * are absent. The browser runs with JavaScript on (htmx enhances the pages); the pages' tests over
- * plain HTTP ({@link ConsoleRecordEventTest} and the others) prove that every page works without it.
+ * plain HTTP ({@link ConsoleRecordEventTest} and the others) prove that every page works without
+ * it.
  */
 @RevFlowTest
 class ConsoleBrowserTest {
@@ -73,11 +74,18 @@ class ConsoleBrowserTest {
   void browser() throws IOException {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present) {
-      log.warn("SKIPPED ConsoleBrowserTest: {} or {} not found (apt-get install chromium chromium-driver)",
-          CHROMIUM, CHROMEDRIVER);
+      log.warn(
+          "SKIPPED ConsoleBrowserTest: {} or {} not found (apt-get install chromium chromium-driver)",
+          CHROMIUM,
+          CHROMEDRIVER);
     }
-    Assumptions.assumeTrue(present, "Chromium not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-        + "): browser test skipped; apt-get install chromium chromium-driver to run it");
+    Assumptions.assumeTrue(
+        present,
+        "Chromium not installed ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "): browser test skipped; apt-get install chromium chromium-driver to run it");
     throttle.reset();
     String path = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
@@ -88,11 +96,23 @@ class ConsoleBrowserTest {
     profile = Files.createTempDirectory("revflow-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--lang=en",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -131,12 +151,14 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("password")).sendKeys(TestUsers.SECRETARIAT_PASSWORD);
     browser.findElement(By.id("sign-in")).click();
     waitFor(By.id("sign-out"));
-    assertThat(browser.findElement(By.cssSelector(".signout")).getText()).contains("Signed in as secretariat");
+    assertThat(browser.findElement(By.cssSelector(".signout")).getText())
+        .contains("Signed in as secretariat");
 
     open("/console/");
     assertThat(h1()).isEqualTo("Dashboard");
     check("dashboard-before");
-    int interimsBefore = Integer.parseInt(browser.findElement(By.id("interim-count")).getText().strip());
+    int interimsBefore =
+        Integer.parseInt(browser.findElement(By.id("interim-count")).getText().strip());
 
     // Launching a review from the list of reviews.
     open("/console/reviews");
@@ -178,34 +200,43 @@ class ConsoleBrowserTest {
     check("event-designation");
     browser.findElement(By.id("record")).click();
     waitFor(By.id("recorded"));
-    assertThat(browser.findElement(By.id("recorded")).getText()).contains("Focal point designated", "NV/PRY/2027/14");
+    assertThat(browser.findElement(By.id("recorded")).getText())
+        .contains("Focal point designated", "NV/PRY/2027/14");
     driver.time().settle();
     check("event-recorded");
 
-    // A refusal: the questionnaire cleared twice is refused the second time, next to the form, nothing changed.
+    // A refusal: the questionnaire cleared twice is refused the second time, next to the form,
+    // nothing changed.
     open("/console/reviews/" + id + "/events/new");
     chooseEvent("SAQ_CLEARED");
     browser.findElement(By.id("reference")).sendKeys("NV/PRY/2027/15");
     browser.findElement(By.id("record")).click();
     waitFor(By.id("recorded"));
-    assertThat(browser.findElement(By.id("recorded")).getText()).contains("Self-assessment questionnaire cleared");
+    assertThat(browser.findElement(By.id("recorded")).getText())
+        .contains("Self-assessment questionnaire cleared");
     driver.time().settle();
-    long events = jdbc.queryForObject("SELECT COUNT(*) FROM review_event WHERE review_id = ?", Long.class, id);
+    long events =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM review_event WHERE review_id = ?", Long.class, id);
     open("/console/reviews/" + id + "/events/new");
     chooseEvent("SAQ_CLEARED");
     browser.findElement(By.id("record")).click();
     waitFor(By.id("event-error"));
-    assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Nothing was changed");
+    assertThat(browser.findElement(By.id("error-summary")).getText())
+        .contains("Nothing was changed");
     assertThat(browser.findElement(By.id("event-error")).getText()).contains("is not open");
     check("event-refused");
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_event WHERE review_id = ?", Long.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM review_event WHERE review_id = ?", Long.class, id))
         .isEqualTo(events);
 
     // The review moved on: its timeline has the feedback steps, the focal point is designated.
     open("/console/reviews/" + id);
     String timelineAfter = browser.findElement(By.id("timeline")).getText();
     assertThat(timelineAfter).isNotEqualTo(timelineBefore).contains("Written feedback");
-    assertThat(browser.findElement(By.id("acting-PRY")).getText()).contains("Lucía Benítez")
+    assertThat(browser.findElement(By.id("acting-PRY")).getText())
+        .contains("Lucía Benítez")
         .doesNotContain("interim");
     assertThat(browser.findElement(By.id("history")).getText())
         .contains("Focal point designated", "Self-assessment questionnaire cleared", "secretariat");
@@ -246,7 +277,8 @@ class ConsoleBrowserTest {
     check("imports");
     open("/console/workplan");
     check("workplan");
-    String planned = jdbc.queryForObject("SELECT id FROM review WHERE previous_review_id = ?", String.class, id);
+    String planned =
+        jdbc.queryForObject("SELECT id FROM review WHERE previous_review_id = ?", String.class, id);
     open("/console/workplan/" + planned);
     check("plan");
     open("/console/reviews/NOPE-P9-1999");
@@ -278,7 +310,8 @@ class ConsoleBrowserTest {
         return found.get(0);
       }
       if (System.nanoTime() > until) {
-        throw new AssertionError("not on the page within 15 s: " + what + " (" + browser.getCurrentUrl() + ")");
+        throw new AssertionError(
+            "not on the page within 15 s: " + what + " (" + browser.getCurrentUrl() + ")");
       }
       try {
         Thread.sleep(100);
@@ -294,14 +327,20 @@ class ConsoleBrowserTest {
     select.findElement(By.cssSelector("option[value='" + value + "']")).click();
   }
 
-  /** Chooses the event type as a user does: the select, then "Show its form" (htmx may have loaded it already). */
+  /**
+   * Chooses the event type as a user does: the select, then "Show its form" (htmx may have loaded
+   * it already).
+   */
   private void chooseEvent(String type) {
     select(waitFor(By.id("type")), type);
     browser.findElement(By.id("choose-type")).click();
     waitFor(By.cssSelector("#event-form input[name=type][value=" + type + "]"));
   }
 
-  /** The page as a screenshot (whole length), and axe-core's findings on it; serious or critical ones fail. */
+  /**
+   * The page as a screenshot (whole length), and axe-core's findings on it; serious or critical
+   * ones fail.
+   */
   private void check(String name) {
     String file = String.format("%02d-%s.png", ++shot, name);
     try {
@@ -310,8 +349,16 @@ class ConsoleBrowserTest {
       Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
       double width = ((Number) size.get("width")).doubleValue();
       double height = Math.min(((Number) size.get("height")).doubleValue(), 12000);
-      Map<String, Object> png = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-          "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+      Map<String, Object> png =
+          browser.executeCdpCommand(
+              "Page.captureScreenshot",
+              Map.of(
+                  "format",
+                  "png",
+                  "captureBeyondViewport",
+                  true,
+                  "clip",
+                  Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
       Files.write(ARTIFACTS.resolve(file), Base64.getDecoder().decode((String) png.get("data")));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -319,7 +366,9 @@ class ConsoleBrowserTest {
     JavascriptExecutor js = browser;
     js.executeScript(axe);
     // The email's frame is sandboxed (no script runs in it): axe checks the page around it.
-    Object result = js.executeAsyncScript("""
+    Object result =
+        js.executeAsyncScript(
+            """
         const done = arguments[arguments.length - 1];
         axe.run(document, {iframes: false, resultTypes: ['violations']})
           .then(r => done(JSON.stringify(r.violations)))
@@ -336,13 +385,23 @@ class ConsoleBrowserTest {
     for (JsonNode v : violations) {
       List<String> where = new ArrayList<>();
       v.path("nodes").forEach(n -> where.add(n.path("target").toString()));
-      String line = name + " [" + v.path("impact").asText() + "] " + v.path("id").asText() + ": "
-          + v.path("help").asText() + " at " + where;
+      String line =
+          name
+              + " ["
+              + v.path("impact").asText()
+              + "] "
+              + v.path("id").asText()
+              + ": "
+              + v.path("help").asText()
+              + " at "
+              + where;
       findings.add(line);
       if (BLOCKING.contains(v.path("impact").asText())) {
         blocking.add(line);
       }
     }
-    assertThat(blocking).as("serious or critical accessibility violations on " + name + " (" + file + ")").isEmpty();
+    assertThat(blocking)
+        .as("serious or critical accessibility violations on " + name + " (" + file + ")")
+        .isEmpty();
   }
 }

@@ -35,8 +35,12 @@ final class ConsoleClient {
 
   ConsoleClient(int port) {
     this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   record Response(int status, String body, HttpHeaders headers) {
@@ -55,10 +59,17 @@ final class ConsoleClient {
 
   /** A GET as htmx sends it, to refresh a part of a page. */
   Response getHtmx(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html").header("HX-Request", "true"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .GET()
+            .header("Accept", "text/html")
+            .header("HX-Request", "true"));
   }
 
-  /** A form post with this page's CSRF token (the last one read), unless the form names its own {@code _csrf}. */
+  /**
+   * A form post with this page's CSRF token (the last one read), unless the form names its own
+   * {@code _csrf}.
+   */
   Response post(String path, Map<String, String> form) {
     Map<String, String> fields = new LinkedHashMap<>();
     if (lastCsrf != null) {
@@ -72,14 +83,18 @@ final class ConsoleClient {
   /** A form post exactly as given: no token added. */
   Response postRaw(String path, Map<String, String> fields) {
     StringBuilder body = new StringBuilder();
-    fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "text/html")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    fields.forEach(
+        (k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
   /** A multipart form with one file, and this page's CSRF token. */
-  Response postFile(String path, Map<String, String> form, String fileField, String fileName, byte[] content) {
+  Response postFile(
+      String path, Map<String, String> form, String fileField, String fileName, byte[] content) {
     String boundary = "----revflow" + UUID.randomUUID();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Map<String, String> fields = new LinkedHashMap<>();
@@ -89,18 +104,35 @@ final class ConsoleClient {
     fields.putAll(form);
     try {
       for (var f : fields.entrySet()) {
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-            + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + f.getKey()
+                    + "\"\r\n\r\n"
+                    + f.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
-      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-          + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + fileField
+                  + "\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: text/csv\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.write(content);
       out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }
 
   /** Signs in with the form; the answer is the redirect after it. */
@@ -115,8 +147,13 @@ final class ConsoleClient {
     if (location == null) {
       throw new AssertionError("not a redirect: " + redirect.status() + "\n" + redirect.body());
     }
-    return get(location.startsWith("http") ? URI.create(location).getRawPath()
-        + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery()) : location);
+    return get(
+        location.startsWith("http")
+            ? URI.create(location).getRawPath()
+                + (URI.create(location).getRawQuery() == null
+                    ? ""
+                    : "?" + URI.create(location).getRawQuery())
+            : location);
   }
 
   String csrf() {
@@ -125,11 +162,17 @@ final class ConsoleClient {
 
   /** The value of a cookie this client holds, or null. */
   String cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-        .map(HttpCookie::getValue).findFirst().orElse(null);
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
-  /** Forgets the session cookie, as a browser whose session ended on the server keeps sending the old one. */
+  /**
+   * Forgets the session cookie, as a browser whose session ended on the server keeps sending the
+   * old one.
+   */
   void replaceCookie(String name, String value) {
     var store = cookies.getCookieStore();
     for (HttpCookie c : List.copyOf(store.getCookies())) {
@@ -145,8 +188,10 @@ final class ConsoleClient {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       Matcher m = CSRF.matcher(r.body());
       if (m.find()) {
         lastCsrf = m.group(1);

@@ -36,8 +36,13 @@ class ConsoleNoticePagesTest {
   @Autowired GreenMail greenMail;
   @Autowired SignInThrottleAccess throttle;
 
-  /** A State under review for each test: review ids are per State, phase and year, and cancelled ones stay. */
-  private static final List<String> UNDER_REVIEW = List.of("MUS", "SYC", "MDG", "COM", "DJI", "GAB");
+  /**
+   * A State under review for each test: review ids are per State, phase and year, and cancelled
+   * ones stay.
+   */
+  private static final List<String> UNDER_REVIEW =
+      List.of("MUS", "SYC", "MDG", "COM", "DJI", "GAB");
+
   private static int next;
 
   private ConsoleClient browser;
@@ -65,7 +70,8 @@ class ConsoleNoticePagesTest {
   @Test
   void theLogIsSearchedByReviewPersonStateKindAndStatus() {
     String byReview = browser.get("/console/notices?review=" + id).body();
-    assertThat(byReview).contains("id=\"notices-table\"", prUnderReview, "pr@cpv.example", "Review launched");
+    assertThat(byReview)
+        .contains("id=\"notices-table\"", prUnderReview, "pr@cpv.example", "Review launched");
     String byPerson = browser.get("/console/notices?person=PR@CPV").body();
     assertThat(byPerson).contains("pr@cpv.example").doesNotContain(prUnderReview);
     String byState = browser.get("/console/notices?review=" + id + "&state=NAM").body();
@@ -73,57 +79,95 @@ class ConsoleNoticePagesTest {
     String byKind = browser.get("/console/notices?review=" + id + "&kind=STEP_OPENED").body();
     String rows = byKind.substring(byKind.indexOf("id=\"notices-table\""));
     assertThat(rows).contains("Step opened").doesNotContain("Review launched");
-    assertThat(browser.get("/console/notices?review=" + id + "&status=FAILED").body()).contains("No notice matches.");
-    assertThat(browser.get("/console/notices?status=LOST").body()).contains("&#39;LOST&#39; is not a valid status");
-    assertThat(browser.getHtmx("/console/notices?review=" + id).body()).contains("id=\"results\"").doesNotContain("<html");
+    assertThat(browser.get("/console/notices?review=" + id + "&status=FAILED").body())
+        .contains("No notice matches.");
+    assertThat(browser.get("/console/notices?status=LOST").body())
+        .contains("&#39;LOST&#39; is not a valid status");
+    assertThat(browser.getHtmx("/console/notices?review=" + id).body())
+        .contains("id=\"results\"")
+        .doesNotContain("<html");
   }
 
   @Test
   void anEmailIsShownAsReceivedWithItsLinksAsTextAndTheActionKeyCutShort() throws Exception {
-    // The questionnaire's first reminder goes to the acting focal point of MUS (its PR, interim) with an action link.
-    java.time.LocalDate due = jdbc.queryForObject("SELECT due_on FROM review_step WHERE review_id = ? AND step = 'SAQ'",
-        java.time.LocalDate.class, id);
+    // The questionnaire's first reminder goes to the acting focal point of MUS (its PR, interim)
+    // with an action link.
+    java.time.LocalDate due =
+        jdbc.queryForObject(
+            "SELECT due_on FROM review_step WHERE review_id = ? AND step = 'SAQ'",
+            java.time.LocalDate.class,
+            id);
     driver.time().walkTo(due.minusDays(30));
-    Long noticeId = jdbc.queryForObject("SELECT MAX(id) FROM notice WHERE review_id = ? AND kind = 'REMINDER'"
-        + " AND step = 'SAQ' AND addressee_email = ? AND status = 'SENT'", Long.class, id, prUnderReview);
+    Long noticeId =
+        jdbc.queryForObject(
+            "SELECT MAX(id) FROM notice WHERE review_id = ? AND kind = 'REMINDER'"
+                + " AND step = 'SAQ' AND addressee_email = ? AND status = 'SENT'",
+            Long.class,
+            id,
+            prUnderReview);
     assertThat(noticeId).isNotNull();
     String sentToken = actionTokenMailedTo(prUnderReview);
 
     ConsoleClient.Response page = browser.get("/console/notices/" + noticeId);
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("<iframe", "sandbox=\"\"", "/console/notices/" + noticeId + "/email",
-        "Self-assessment questionnaire", "interim focal point");
+    assertThat(page.body())
+        .contains(
+            "<iframe",
+            "sandbox=\"\"",
+            "/console/notices/" + noticeId + "/email",
+            "Self-assessment questionnaire",
+            "interim focal point");
 
     ConsoleClient.Response email = browser.get("/console/notices/" + noticeId + "/email");
     assertThat(email.status()).isEqualTo(200);
     assertThat(email.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("sandbox", "default-src 'none'");
     assertThat(email.headers().firstValue("X-Frame-Options").orElseThrow()).isEqualTo("SAMEORIGIN");
-    assertThat(email.body()).contains(id).doesNotContainIgnoringCase("<a ").doesNotContainIgnoringCase("href=");
+    assertThat(email.body())
+        .contains(id)
+        .doesNotContainIgnoringCase("<a ")
+        .doesNotContainIgnoringCase("href=");
     // The link is there, as text, with its key cut short: the key the person got is not.
-    assertThat(email.body()).contains("/act/" + sentToken.substring(0, 6) + "\u2026").doesNotContain(sentToken);
+    assertThat(email.body())
+        .contains("/act/" + sentToken.substring(0, 6) + "\u2026")
+        .doesNotContain(sentToken);
     ConsoleClient.Response text = browser.get("/console/notices/" + noticeId + "/email.txt");
-    assertThat(text.body()).contains("/act/" + sentToken.substring(0, 6) + "\u2026").doesNotContain(sentToken);
+    assertThat(text.body())
+        .contains("/act/" + sentToken.substring(0, 6) + "\u2026")
+        .doesNotContain(sentToken);
   }
 
   @Test
   void aFailedNoticeSaysWhyAndWhatToDo() {
-    Long personId = jdbc.queryForObject("SELECT id FROM registry_person WHERE email = 'pr@cpv.example'", Long.class);
+    Long personId =
+        jdbc.queryForObject(
+            "SELECT id FROM registry_person WHERE email = 'pr@cpv.example'", Long.class);
     // A row as the notice worker leaves it after the mail server refused the address.
-    jdbc.update("INSERT INTO notice (dedup_key, review_id, notice_key, kind, addressee_email, addressee_role,"
-        + " addressee_state, person_id, language, status, attempts, failure_reason, job_key, created_at)"
-        + " VALUES ('console-test|1', ?, 'REMINDER:2027-01-01:1', 'REMINDER', 'pr@cpv.example', 'INTERIM_FOCAL_POINT',"
-        + " 'CPV', ?, 'en', 'FAILED', 3, 'SendFailedException: 550 5.1.1 <pr@cpv.example>: user unknown', 1, ?)",
-        id, personId, java.sql.Timestamp.from(Instant.now()));
-    long failedId = jdbc.queryForObject("SELECT id FROM notice WHERE dedup_key = 'console-test|1'", Long.class);
+    jdbc.update(
+        "INSERT INTO notice (dedup_key, review_id, notice_key, kind, addressee_email, addressee_role,"
+            + " addressee_state, person_id, language, status, attempts, failure_reason, job_key, created_at)"
+            + " VALUES ('console-test|1', ?, 'REMINDER:2027-01-01:1', 'REMINDER', 'pr@cpv.example', 'INTERIM_FOCAL_POINT',"
+            + " 'CPV', ?, 'en', 'FAILED', 3, 'SendFailedException: 550 5.1.1 <pr@cpv.example>: user unknown', 1, ?)",
+        id,
+        personId,
+        java.sql.Timestamp.from(Instant.now()));
+    long failedId =
+        jdbc.queryForObject("SELECT id FROM notice WHERE dedup_key = 'console-test|1'", Long.class);
 
     String page = browser.get("/console/notices/" + failedId).body();
-    assertThat(page).contains("This notice was not delivered", "550 5.1.1", "Tried 3 time(s)",
-        "The mail server refused this address", "/console/registry/people/" + personId);
-    assertThat(browser.get("/console/notices?status=FAILED").body()).contains("/console/notices/" + failedId + "\"");
+    assertThat(page)
+        .contains(
+            "This notice was not delivered",
+            "550 5.1.1",
+            "Tried 3 time(s)",
+            "The mail server refused this address",
+            "/console/registry/people/" + personId);
+    assertThat(browser.get("/console/notices?status=FAILED").body())
+        .contains("/console/notices/" + failedId + "\"");
     String dashboard = browser.get("/console/").body();
     assertThat(dashboard).contains("/console/notices/" + failedId + "\"");
-    assertThat(browser.get("/console/reviews/" + id).body()).contains("of this review&#39;s notices failed");
+    assertThat(browser.get("/console/reviews/" + id).body())
+        .contains("of this review&#39;s notices failed");
   }
 
   @Test

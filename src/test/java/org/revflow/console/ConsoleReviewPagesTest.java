@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The reviews list, a review's page, and launching a review from the pages: what they show, and that
- * a refused launch says why next to the field and changes nothing.
+ * The reviews list, a review's page, and launching a review from the pages: what they show, and
+ * that a refused launch says why next to the field and changes nothing.
  */
 @RevFlowTest
 class ConsoleReviewPagesTest {
@@ -35,7 +35,8 @@ class ConsoleReviewPagesTest {
   void signIn() {
     throttle.reset();
     browser = new ConsoleClient(port);
-    assertThat(browser.signIn(TestUsers.SECRETARIAT, TestUsers.SECRETARIAT_PASSWORD).location()).endsWith("/console/");
+    assertThat(browser.signIn(TestUsers.SECRETARIAT, TestUsers.SECRETARIAT_PASSWORD).location())
+        .endsWith("/console/");
   }
 
   @AfterEach
@@ -45,9 +46,17 @@ class ConsoleReviewPagesTest {
 
   private List<Long> counts() {
     driver.time().settle();
-    return List.of("review", "review_participant", "review_event", "review_step", "process_outbox",
-            "registry_designation", "registry_person").stream()
-        .map(t -> jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Long.class)).toList();
+    return List.of(
+            "review",
+            "review_participant",
+            "review_event",
+            "review_step",
+            "process_outbox",
+            "registry_designation",
+            "registry_person")
+        .stream()
+        .map(t -> jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Long.class))
+        .toList();
   }
 
   private Map<String, String> launchForm(String underReview, String untoc) {
@@ -62,13 +71,18 @@ class ConsoleReviewPagesTest {
   @Test
   void aRefusedLaunchSaysWhyNextToTheFieldAndChangesNothing() {
     driver.permanentRepresentatives("TJK", "UZB", "MKD");
-    assertThat(browser.get("/console/reviews/new").body()).contains("<label for=\"underReview\"", "<label for=\"untoc\"");
+    assertThat(browser.get("/console/reviews/new").body())
+        .contains("<label for=\"underReview\"", "<label for=\"untoc\"");
     List<Long> before = counts();
 
     ConsoleClient.Response missing = browser.post("/console/reviews", launchForm("", "UZB MKD"));
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.body()).contains("Nothing was changed: there is a problem", "id=\"underReview-error\"",
-        "Choose the State under review.", "aria-invalid=\"true\"");
+    assertThat(missing.body())
+        .contains(
+            "Nothing was changed: there is a problem",
+            "id=\"underReview-error\"",
+            "Choose the State under review.",
+            "aria-invalid=\"true\"");
 
     ConsoleClient.Response unknown = browser.post("/console/reviews", launchForm("TJK", "UZB XYZ"));
     assertThat(unknown.status()).isEqualTo(404);
@@ -93,7 +107,8 @@ class ConsoleReviewPagesTest {
   void aReviewLaunchedFromThePagesHasItsPageAndItsRowInTheList() {
     driver.permanentRepresentatives("TJK", "UZB", "MKD");
     browser.get("/console/reviews/new");
-    ConsoleClient.Response launched = browser.post("/console/reviews", launchForm("TJK", "uzb, mkd"));
+    ConsoleClient.Response launched =
+        browser.post("/console/reviews", launchForm("TJK", "uzb, mkd"));
     assertThat(launched.status()).isEqualTo(302);
     String id = launched.location().substring(launched.location().lastIndexOf('/') + 1);
     assertThat(id).startsWith("TJK-P2-");
@@ -111,21 +126,28 @@ class ConsoleReviewPagesTest {
         .contains("Review launched", ">secretariat<")
         .contains("id=\"sent-notices\"", "pr@tjk.example")
         .contains("id=\"planned-notices\"");
-    assertThat(jdbc.queryForObject("SELECT created_by FROM review WHERE id = ?", String.class, id)).isEqualTo("secretariat");
+    assertThat(jdbc.queryForObject("SELECT created_by FROM review WHERE id = ?", String.class, id))
+        .isEqualTo("secretariat");
 
     ConsoleClient.Response list = browser.get("/console/reviews?state=TJK&phase=2");
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.body()).contains("href=\"/console/reviews/" + id + "\"", "Tajikistan");
     // Filtered by a State that reviews it, and by its stage.
-    assertThat(browser.get("/console/reviews?state=MKD").body()).contains("/console/reviews/" + id + "\"");
-    assertThat(browser.get("/console/reviews?state=TJK&stage=COMPLETED").body()).doesNotContain("/console/reviews/" + id + "\"")
+    assertThat(browser.get("/console/reviews?state=MKD").body())
+        .contains("/console/reviews/" + id + "\"");
+    assertThat(browser.get("/console/reviews?state=TJK&stage=COMPLETED").body())
+        .doesNotContain("/console/reviews/" + id + "\"")
         .contains("No review matches these filters.");
-    assertThat(browser.get("/console/reviews?state=TJK&interim=true").body()).contains("/console/reviews/" + id + "\"");
+    assertThat(browser.get("/console/reviews?state=TJK&interim=true").body())
+        .contains("/console/reviews/" + id + "\"");
     // A bad filter is said, not a failure.
-    assertThat(browser.get("/console/reviews?phase=two").body()).contains("&#39;two&#39; is not a valid phase");
+    assertThat(browser.get("/console/reviews?phase=two").body())
+        .contains("&#39;two&#39; is not a valid phase");
     // With htmx, only the results come back.
     ConsoleClient.Response part = browser.getHtmx("/console/reviews?state=TJK");
-    assertThat(part.body()).contains("id=\"results\"", "/console/reviews/" + id + "\"").doesNotContain("<html");
+    assertThat(part.body())
+        .contains("id=\"results\"", "/console/reviews/" + id + "\"")
+        .doesNotContain("<html");
 
     // An unknown review is a page that says so.
     ConsoleClient.Response unknown = browser.get("/console/reviews/NOPE-P9-1999");

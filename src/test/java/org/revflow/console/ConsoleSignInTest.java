@@ -12,8 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Signing in to the pages with the form, and what a session is: a cookie for /console only, HttpOnly,
- * SameSite=Lax, a row in the database; the role SECRETARIAT; signing out; and the API staying stateless.
+ * Signing in to the pages with the form, and what a session is: a cookie for /console only,
+ * HttpOnly, SameSite=Lax, a row in the database; the role SECRETARIAT; signing out; and the API
+ * staying stateless.
  */
 @RevFlowTest
 class ConsoleSignInTest {
@@ -40,20 +41,31 @@ class ConsoleSignInTest {
     assertThat(dashboard.location()).endsWith("/console/login");
     ConsoleClient.Response login = browser.follow(dashboard);
     assertThat(login.status()).isEqualTo(200);
-    assertThat(login.body()).contains("<label for=\"username\"", "<label for=\"password\"", "name=\"_csrf\"");
+    assertThat(login.body())
+        .contains("<label for=\"username\"", "<label for=\"password\"", "name=\"_csrf\"");
   }
 
   @Test
   void theSecretariatSignsInGetsASessionCookieForThePagesOnlyAndSignsOut() {
-    ConsoleClient.Response signedIn = browser.signIn(TestUsers.SECRETARIAT, TestUsers.SECRETARIAT_PASSWORD);
+    ConsoleClient.Response signedIn =
+        browser.signIn(TestUsers.SECRETARIAT, TestUsers.SECRETARIAT_PASSWORD);
     assertThat(signedIn.status()).isEqualTo(302);
     assertThat(signedIn.location()).endsWith("/console/");
-    String cookie = signedIn.setCookies().stream().filter(c -> c.startsWith("REVFLOW_SESSION=")).findFirst().orElseThrow();
+    String cookie =
+        signedIn.setCookies().stream()
+            .filter(c -> c.startsWith("REVFLOW_SESSION="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).contains("Path=/console", "HttpOnly", "SameSite=Lax");
-    // Plain HTTP here: Secure follows the request's scheme (TLS, or X-Forwarded-Proto from a trusted proxy).
+    // Plain HTTP here: Secure follows the request's scheme (TLS, or X-Forwarded-Proto from a
+    // trusted proxy).
     assertThat(cookie).doesNotContain("Secure");
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM CONSOLE_SESSION WHERE PRINCIPAL_NAME = ?", Integer.class,
-        TestUsers.SECRETARIAT)).isPositive();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM CONSOLE_SESSION WHERE PRINCIPAL_NAME = ?",
+                Integer.class,
+                TestUsers.SECRETARIAT))
+        .isPositive();
 
     ConsoleClient.Response dashboard = browser.follow(signedIn);
     assertThat(dashboard.status()).isEqualTo(200);
@@ -83,8 +95,12 @@ class ConsoleSignInTest {
     assertThat(signedIn.status()).isEqualTo(302);
     ConsoleClient.Response denied = browser.get("/console/reviews");
     assertThat(denied.status()).isEqualTo(403);
-    assertThat(denied.body()).contains("You do not have access to these pages", "signed in as reader",
-        "SECRETARIAT", "id=\"sign-out\"");
+    assertThat(denied.body())
+        .contains(
+            "You do not have access to these pages",
+            "signed in as reader",
+            "SECRETARIAT",
+            "id=\"sign-out\"");
   }
 
   @Test
@@ -92,7 +108,8 @@ class ConsoleSignInTest {
     for (int i = 0; i < 10; i++) {
       assertThat(browser.signIn(TestUsers.SECRETARIAT, "wrong-" + i).location()).contains("?error");
     }
-    ConsoleClient.Response blocked = browser.signIn(TestUsers.SECRETARIAT, TestUsers.SECRETARIAT_PASSWORD);
+    ConsoleClient.Response blocked =
+        browser.signIn(TestUsers.SECRETARIAT, TestUsers.SECRETARIAT_PASSWORD);
     assertThat(blocked.location()).contains("/console/login?throttled");
     assertThat(browser.follow(blocked).body()).contains("Too many failed sign-ins");
     assertThat(browser.get("/console/").status()).isEqualTo(302);
@@ -101,9 +118,17 @@ class ConsoleSignInTest {
   @Test
   void theApiStaysStatelessBesideThePages() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/reviews?size=1"))
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-            (TestUsers.SECRETARIAT + ":" + TestUsers.SECRETARIAT_PASSWORD).getBytes())).build();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/reviews?size=1"))
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            (TestUsers.SECRETARIAT + ":" + TestUsers.SECRETARIAT_PASSWORD)
+                                .getBytes()))
+            .build();
     var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().allValues("Set-Cookie")).isEmpty();

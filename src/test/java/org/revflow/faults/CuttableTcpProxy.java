@@ -73,23 +73,27 @@ final class CuttableTcpProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException e) {
-        // cut or closed
-      } finally {
-        close(from);
-        close(to);
-        open.remove(from);
-        open.remove(to);
-      }
-    }, "db-proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException e) {
+                // cut or closed
+              } finally {
+                close(from);
+                close(to);
+                open.remove(from);
+                open.remove(to);
+              }
+            },
+            "db-proxy-pump");
     t.setDaemon(true);
     t.start();
   }

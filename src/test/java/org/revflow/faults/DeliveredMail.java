@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * What the SMTP server accepted for one review, by notice row: the key is the notice identity (the
- * {@code X-RevFlow-Notice} header) and the To address, as the notice log's unique key. A notice sent
- * once has one Message-ID (its Cc copies share it); a notice sent twice has two.
+ * {@code X-RevFlow-Notice} header) and the To address, as the notice log's unique key. A notice
+ * sent once has one Message-ID (its Cc copies share it); a notice sent twice has two.
  */
 final class DeliveredMail {
 
@@ -28,8 +28,10 @@ final class DeliveredMail {
         if (h == null || !h[0].startsWith(reviewId + "|")) {
           continue;
         }
-        String to = ((InternetAddress) m.getRecipients(jakarta.mail.Message.RecipientType.TO)[0]).getAddress()
-            .toLowerCase(Locale.ROOT);
+        String to =
+            ((InternetAddress) m.getRecipients(jakarta.mail.Message.RecipientType.TO)[0])
+                .getAddress()
+                .toLowerCase(Locale.ROOT);
         out.computeIfAbsent(h[0] + "|" + to, k -> new LinkedHashSet<>()).add(m.getMessageID());
       } catch (MessagingException e) {
         throw new IllegalStateException(e);

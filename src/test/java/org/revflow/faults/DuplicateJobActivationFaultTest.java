@@ -33,7 +33,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @RevFlowTest
 class DuplicateJobActivationFaultTest {
 
-  /** Longer than both job timeouts (PT1M here, PT2S in the second instance), shorter than a notice claim (2 min). */
+  /**
+   * Longer than both job timeouts (PT1M here, PT2S in the second instance), shorter than a notice
+   * claim (2 min).
+   */
   private static final Duration PAST_JOB_TIMEOUTS = Duration.ofSeconds(65);
 
   @Autowired ReviewDriver driver;
@@ -53,10 +56,17 @@ class DuplicateJobActivationFaultTest {
     driver.permanentRepresentatives("ROU", "BGR", "HRV", "ECU", "PRY", "BOL");
     int port = mailSender.getPort();
     try (SlowSmtpServer smtp = new SlowSmtpServer(3_000);
-        ConfigurableApplicationContext second = new SpringApplicationBuilder(RevFlowApplication.class)
-            .properties(Map.of("server.port", "0", "spring.jmx.enabled", "false",
-                "camunda.client.worker.defaults.timeout", "PT2S"))
-            .run()) {
+        ConfigurableApplicationContext second =
+            new SpringApplicationBuilder(RevFlowApplication.class)
+                .properties(
+                    Map.of(
+                        "server.port",
+                        "0",
+                        "spring.jmx.enabled",
+                        "false",
+                        "camunda.client.worker.defaults.timeout",
+                        "PT2S"))
+                .run()) {
       JavaMailSenderImpl secondMail = second.getBean(JavaMailSenderImpl.class);
       int secondPort = secondMail.getPort();
       mailSender.setPort(smtp.port());
@@ -95,19 +105,35 @@ class DuplicateJobActivationFaultTest {
           Map<String, Set<String>> accepted = smtp.byNotice(id);
           duplicates += DeliveredMail.duplicates(accepted);
           acceptedForReviews += accepted.values().stream().mapToInt(Set::size).sum();
-          assertThat(accepted.keySet()).containsExactlyInAnyOrderElementsOf(
-              notices.findByReviewIdOrderById(id).stream().map(Notice::getDedupKey).toList());
+          assertThat(accepted.keySet())
+              .containsExactlyInAnyOrderElementsOf(
+                  notices.findByReviewIdOrderById(id).stream().map(Notice::getDedupKey).toList());
         }
         NoticeJobInvariant.Result invariant = NoticeJobInvariant.check(engineLog, jdbc);
-        FaultReport.figure("duplicate job activation", twice + " notice jobs activated more than once (" + timedOut
-            + " timed out mid-send; 2 instances, 3 s SMTP) for " + rows.size() + " notices; " + acceptedForReviews
-            + " emails accepted by SMTP, " + duplicates + " duplicates; " + invariant.line());
+        FaultReport.figure(
+            "duplicate job activation",
+            twice
+                + " notice jobs activated more than once ("
+                + timedOut
+                + " timed out mid-send; 2 instances, 3 s SMTP) for "
+                + rows.size()
+                + " notices; "
+                + acceptedForReviews
+                + " emails accepted by SMTP, "
+                + duplicates
+                + " duplicates; "
+                + invariant.line());
 
-        assertThat(timedOut).as("notice jobs timed out during their send (the fault happened)").isPositive();
+        assertThat(timedOut)
+            .as("notice jobs timed out during their send (the fault happened)")
+            .isPositive();
         assertThat(twice).as("notice jobs handed out a second time").isPositive();
-        // Per review: the launch notice to each of its three States, and the preliminary consultation
+        // Per review: the launch notice to each of its three States, and the preliminary
+        // consultation
         // announced to the secretariat.
-        assertThat(rows).hasSize(8).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
+        assertThat(rows)
+            .hasSize(8)
+            .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
         assertThat(duplicates).isZero();
         assertThat(acceptedForReviews).isEqualTo(rows.size());
         assertThat(invariant.completedJobs()).isPositive();
@@ -129,8 +155,16 @@ class DuplicateJobActivationFaultTest {
   }
 
   private String launch(String underReview, String... reviewers) {
-    return reviews.launch(new ReviewCommands.Launch(underReview, 1,
-        Map.of(ReviewCommands.Instrument.UNTOC, List.of(reviewers)), driver.time().today(), null), "test").getId();
+    return reviews
+        .launch(
+            new ReviewCommands.Launch(
+                underReview,
+                1,
+                Map.of(ReviewCommands.Instrument.UNTOC, List.of(reviewers)),
+                driver.time().today(),
+                null),
+            "test")
+        .getId();
   }
 
   private boolean allLaunchNoticesSent(List<String> ids) {

@@ -54,40 +54,68 @@ final class EngineIncidents {
 
   /** Incidents raised since. */
   int raised() {
-    return (int) since().stream().filter(r -> r.getValueType() == ValueType.INCIDENT
-        && r.getIntent() == IncidentIntent.CREATED).count();
+    return (int)
+        since().stream()
+            .filter(
+                r ->
+                    r.getValueType() == ValueType.INCIDENT
+                        && r.getIntent() == IncidentIntent.CREATED)
+            .count();
   }
 
-  /** Gives each open incident's job one more try and resolves the incident, as an operator would in Operate. */
+  /**
+   * Gives each open incident's job one more try and resolves the incident, as an operator would in
+   * Operate.
+   */
   int resolveAll(CamundaClient camunda) {
     Map<Long, Long> open = open();
-    open.forEach((incident, job) -> {
-      camunda.newUpdateRetriesCommand(job).retries(3).send().join();
-      camunda.newResolveIncidentCommand(incident).send().join();
-    });
+    open.forEach(
+        (incident, job) -> {
+          camunda.newUpdateRetriesCommand(job).retries(3).send().join();
+          camunda.newResolveIncidentCommand(incident).send().join();
+        });
     return open.size();
   }
 
   /** Jobs of a type failed since (each failure is one attempt that did not deliver). */
   int failures(String jobType) {
-    return (int) since().stream().filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.FAILED
-        && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue j && j.getType().equals(jobType))
-        .count();
+    return (int)
+        since().stream()
+            .filter(
+                r ->
+                    r.getValueType() == ValueType.JOB
+                        && r.getIntent() == JobIntent.FAILED
+                        && r.getValue()
+                            instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue j
+                        && j.getType().equals(jobType))
+            .count();
   }
 
-  /** Jobs of a type timed out since (held by a worker longer than its timeout, then handed out again). */
+  /**
+   * Jobs of a type timed out since (held by a worker longer than its timeout, then handed out
+   * again).
+   */
   int timedOut(String jobType) {
-    return (int) since().stream().filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.TIMED_OUT
-        && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue j && j.getType().equals(jobType))
-        .count();
+    return (int)
+        since().stream()
+            .filter(
+                r ->
+                    r.getValueType() == ValueType.JOB
+                        && r.getIntent() == JobIntent.TIMED_OUT
+                        && r.getValue()
+                            instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue j
+                        && j.getType().equals(jobType))
+            .count();
   }
 
   /** Keys of the jobs of a type completed since. */
   java.util.Set<Long> completed(String jobType) {
     java.util.Set<Long> keys = new java.util.LinkedHashSet<>();
     for (Record<?> r : since()) {
-      if (r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.COMPLETED
-          && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue j && j.getType().equals(jobType)) {
+      if (r.getValueType() == ValueType.JOB
+          && r.getIntent() == JobIntent.COMPLETED
+          && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue j
+          && j.getType().equals(jobType)) {
         keys.add(r.getKey());
       }
     }
@@ -98,12 +126,13 @@ final class EngineIncidents {
   int activatedMoreThanOnce(String jobType) {
     Map<Long, Integer> activations = new HashMap<>();
     for (Record<?> r : since()) {
-      if (r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED
-          && r.getValue() instanceof JobBatchRecordValue b && b.getType().equals(jobType)) {
+      if (r.getValueType() == ValueType.JOB_BATCH
+          && r.getIntent() == JobBatchIntent.ACTIVATED
+          && r.getValue() instanceof JobBatchRecordValue b
+          && b.getType().equals(jobType)) {
         b.getJobKeys().forEach(k -> activations.merge(k, 1, Integer::sum));
       }
     }
     return (int) activations.values().stream().filter(n -> n > 1).count();
   }
-
 }

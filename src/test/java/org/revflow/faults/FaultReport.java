@@ -23,7 +23,11 @@ final class FaultReport {
     log.info("FAULT {}", text);
     try {
       Files.createDirectories(FILE.getParent());
-      Files.writeString(FILE, text + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+      Files.writeString(
+          FILE,
+          text + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,22 +18,28 @@ final class IsolatedRevFlow {
 
   private IsolatedRevFlow() {}
 
-  static ConfigurableApplicationContext start(EmbeddedServices services, Map<String, Object> overrides) {
+  static ConfigurableApplicationContext start(
+      EmbeddedServices services, Map<String, Object> overrides) {
     Map<String, Object> props = new HashMap<>();
     props.put("revflow.embedded.enabled", false);
     props.put("spring.main.banner-mode", "off");
     props.put("spring.jmx.enabled", false);
     props.put("revflow.outbox.sweep-interval", "PT1S");
     // What TestContextInitializer gives the shared context, which this one (embedded off) skips.
-    props.put("revflow.rulebook.location", org.revflow.testsupport.TestRulebookDirectory.path().toString());
+    props.put(
+        "revflow.rulebook.location",
+        org.revflow.testsupport.TestRulebookDirectory.path().toString());
     props.put("revflow.digest.enabled", false);
     return new SpringApplicationBuilder(RevFlowApplication.class)
         .web(WebApplicationType.NONE)
         .properties(props)
-        .initializers(ctx -> {
-          EmbeddedServicesInitializer.attach(ctx, services);
-          ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fault", new HashMap<>(overrides)));
-        })
+        .initializers(
+            ctx -> {
+              EmbeddedServicesInitializer.attach(ctx, services);
+              ctx.getEnvironment()
+                  .getPropertySources()
+                  .addFirst(new MapPropertySource("fault", new HashMap<>(overrides)));
+            })
         .run();
   }
 }

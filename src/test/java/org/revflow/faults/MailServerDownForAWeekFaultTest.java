@@ -56,17 +56,22 @@ class MailServerDownForAWeekFaultTest {
     LocalDate back = t0.plusDays(8);
     driver.time().walkTo(down, LocalTime.of(0, 0));
     // The ladder's own prediction of the notices that fall into the outage.
-    List<PreviewService.PlannedNotice> planned = preview.preview(id, 8).stream()
-        .filter(p -> !p.on().isBefore(down) && p.on().isBefore(back)).toList();
-    Set<Long> before = notices.findByReviewIdOrderById(id).stream().map(Notice::getId)
-        .collect(java.util.stream.Collectors.toSet());
+    List<PreviewService.PlannedNotice> planned =
+        preview.preview(id, 8).stream()
+            .filter(p -> !p.on().isBefore(down) && p.on().isBefore(back))
+            .toList();
+    Set<Long> before =
+        notices.findByReviewIdOrderById(id).stream()
+            .map(Notice::getId)
+            .collect(java.util.stream.Collectors.toSet());
     int port = mailSender.getPort();
     mailSender.setPort(1);
     Map<Long, Long> incidentsDuringOutage;
     try {
       driver.time().walkTo(back, LocalTime.of(0, 0));
       incidentsDuringOutage = engineLog.open();
-      assertThat(notices.findByReviewIdOrderById(id)).filteredOn(n -> !before.contains(n.getId()))
+      assertThat(notices.findByReviewIdOrderById(id))
+          .filteredOn(n -> !before.contains(n.getId()))
           .isNotEmpty()
           .allSatisfy(n -> assertThat(n.getStatus()).isNotEqualTo(Notice.Status.SENT));
     } finally {
@@ -75,30 +80,64 @@ class MailServerDownForAWeekFaultTest {
     int failedTries = engineLog.failures(ProcessConstants.JOB_NOTICE);
     driver.time().walkTo(back.plusDays(1));
 
-    List<Notice> rows = notices.findByReviewIdOrderById(id).stream()
-        .filter(n -> !before.contains(n.getId())).toList();
+    List<Notice> rows =
+        notices.findByReviewIdOrderById(id).stream()
+            .filter(n -> !before.contains(n.getId()))
+            .toList();
     Map<String, Set<String>> smtp = DeliveredMail.byNotice(greenMail, id);
     int duplicates = DeliveredMail.duplicates(smtp);
     List<String> plannedKeys = new java.util.ArrayList<>();
-    planned.forEach(p -> p.to().forEach(to -> plannedKeys.add(p.kind() + " " + p.step() + " " + p.state() + " -> " + to)));
-    List<String> rowKeys = rows.stream()
-        .map(n -> n.getKind() + " " + n.getStep() + " " + n.getStateCode() + " -> " + n.getAddresseeEmail()).toList();
+    planned.forEach(
+        p ->
+            p.to()
+                .forEach(
+                    to ->
+                        plannedKeys.add(
+                            p.kind() + " " + p.step() + " " + p.state() + " -> " + to)));
+    List<String> rowKeys =
+        rows.stream()
+            .map(
+                n ->
+                    n.getKind()
+                        + " "
+                        + n.getStep()
+                        + " "
+                        + n.getStateCode()
+                        + " -> "
+                        + n.getAddresseeEmail())
+            .toList();
     long missing = plannedKeys.stream().filter(k -> !rowKeys.contains(k)).count();
     NoticeJobInvariant.Result invariant = NoticeJobInvariant.check(engineLog, jdbc);
-    FaultReport.figure("mail server down 7 days", rows.size() + " notices due during the outage, " + failedTries
-        + " failed tries, " + incidentsDuringOutage.size() + " incidents; afterwards "
-        + rows.stream().filter(n -> n.getStatus() == Notice.Status.SENT).count() + " sent, " + duplicates
-        + " duplicates, " + missing + " ladder notices missing against the preview made before the outage; "
-        + invariant.line());
+    FaultReport.figure(
+        "mail server down 7 days",
+        rows.size()
+            + " notices due during the outage, "
+            + failedTries
+            + " failed tries, "
+            + incidentsDuringOutage.size()
+            + " incidents; afterwards "
+            + rows.stream().filter(n -> n.getStatus() == Notice.Status.SENT).count()
+            + " sent, "
+            + duplicates
+            + " duplicates, "
+            + missing
+            + " ladder notices missing against the preview made before the outage; "
+            + invariant.line());
 
-    assertThat(planned).extracting(PreviewService.PlannedNotice::kind).contains("FOCAL_POINT_REMINDER");
+    assertThat(planned)
+        .extracting(PreviewService.PlannedNotice::kind)
+        .contains("FOCAL_POINT_REMINDER");
     assertThat(failedTries).isPositive();
-    assertThat(incidentsDuringOutage).as("a week's outage is within the retries' patience").isEmpty();
+    assertThat(incidentsDuringOutage)
+        .as("a week's outage is within the retries' patience")
+        .isEmpty();
     assertThat(rowKeys).containsExactlyInAnyOrderElementsOf(plannedKeys);
-    assertThat(rows).allSatisfy(n -> {
-      assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT);
-      assertThat(n.getSentOn()).isAfterOrEqualTo(back);
-    });
+    assertThat(rows)
+        .allSatisfy(
+            n -> {
+              assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT);
+              assertThat(n.getSentOn()).isAfterOrEqualTo(back);
+            });
     assertThat(rows).extracting(Notice::getDedupKey).doesNotHaveDuplicates();
     assertThat(duplicates).isZero();
     assertThat(engineLog.open()).isEmpty();

@@ -1,6 +1,5 @@
 package org.revflow.faults;
 
-import org.revflow.testsupport.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.simulation.PreviewService;
 import org.revflow.testsupport.EmbeddedServices;
+import org.revflow.testsupport.IntegrationTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.SimulatedTime;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,8 +31,9 @@ class RestartMidReviewFaultTest {
 
   @Test
   void aNewContextOnTheSameEngineContinuesTheReviewOnTime() {
-    EmbeddedServices services = EmbeddedServices.isolated("revflow_fault_restart_" + UUID.randomUUID().toString()
-        .substring(0, 8));
+    EmbeddedServices services =
+        EmbeddedServices.isolated(
+            "revflow_fault_restart_" + UUID.randomUUID().toString().substring(0, 8));
     ConfigurableApplicationContext before = null;
     ConfigurableApplicationContext after = null;
     try {
@@ -47,8 +48,13 @@ class RestartMidReviewFaultTest {
       driver.time().walkTo(t0.plusDays(10));
       LocalDate restartDay = time.today();
       List<String> planned = new ArrayList<>();
-      for (PreviewService.PlannedNotice p : before.getBean(PreviewService.class).preview(id, DAYS_AFTER_RESTART)) {
-        p.to().forEach(to -> planned.add(p.on() + " " + p.kind() + " " + p.step() + " " + p.state() + " -> " + to));
+      for (PreviewService.PlannedNotice p :
+          before.getBean(PreviewService.class).preview(id, DAYS_AFTER_RESTART)) {
+        p.to()
+            .forEach(
+                to ->
+                    planned.add(
+                        p.on() + " " + p.kind() + " " + p.step() + " " + p.state() + " -> " + to));
       }
       int sentBefore = before.getBean(NoticeRepository.class).findByReviewIdOrderById(id).size();
       before.close();
@@ -60,23 +66,48 @@ class RestartMidReviewFaultTest {
       ReviewDriver driver2 = after.getBean(ReviewDriver.class);
       driver2.time().walkTo(restartDay.plusDays(DAYS_AFTER_RESTART));
       List<Notice> rows = after.getBean(NoticeRepository.class).findByReviewIdOrderById(id);
-      List<String> sentAfter = rows.stream().filter(n -> n.getSentOn() != null && n.getSentOn().isAfter(restartDay))
-          .map(n -> n.getSentOn() + " " + n.getKind() + " " + n.getStep() + " " + n.getStateCode() + " -> "
-              + n.getAddresseeEmail())
-          .toList();
+      List<String> sentAfter =
+          rows.stream()
+              .filter(n -> n.getSentOn() != null && n.getSentOn().isAfter(restartDay))
+              .map(
+                  n ->
+                      n.getSentOn()
+                          + " "
+                          + n.getKind()
+                          + " "
+                          + n.getStep()
+                          + " "
+                          + n.getStateCode()
+                          + " -> "
+                          + n.getAddresseeEmail())
+              .toList();
       Map<String, Set<String>> smtp = DeliveredMail.byNotice(services.greenMail(), id);
       int duplicates = DeliveredMail.duplicates(smtp);
       long missing = planned.stream().filter(p -> !sentAfter.contains(p)).count();
-      NoticeJobInvariant.Result invariant = NoticeJobInvariant.check(engineLog,
-          after.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
-      FaultReport.figure("application restart", sentBefore + " notices before the restart on day 10, " + sentAfter.size()
-          + " in the " + DAYS_AFTER_RESTART + " days after it by the new context (" + planned.size() + " planned), "
-          + missing + " missing, " + duplicates + " duplicates; " + invariant.line());
+      NoticeJobInvariant.Result invariant =
+          NoticeJobInvariant.check(
+              engineLog, after.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
+      FaultReport.figure(
+          "application restart",
+          sentBefore
+              + " notices before the restart on day 10, "
+              + sentAfter.size()
+              + " in the "
+              + DAYS_AFTER_RESTART
+              + " days after it by the new context ("
+              + planned.size()
+              + " planned), "
+              + missing
+              + " missing, "
+              + duplicates
+              + " duplicates; "
+              + invariant.line());
 
       assertThat(planned).isNotEmpty();
       assertThat(sentAfter).containsExactlyInAnyOrderElementsOf(planned);
       assertThat(rows).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
-      assertThat(smtp.keySet()).containsExactlyInAnyOrderElementsOf(rows.stream().map(Notice::getDedupKey).toList());
+      assertThat(smtp.keySet())
+          .containsExactlyInAnyOrderElementsOf(rows.stream().map(Notice::getDedupKey).toList());
       assertThat(duplicates).isZero();
       assertThat(invariant.completedJobs()).isPositive();
       assertThat(invariant.violations()).isEmpty();

@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.revflow.testsupport.RecordingSmtpServer;
 
 /**
- * An SMTP server that takes its time (or none: with delay 0 it is a plain sink that accepts at once,
- * which the worker benchmark uses because GreenMail's own handling caps below the worker): it waits
- * {@code delayMillis} after the message data before it accepts, as a loaded mail relay does, so that
- * job timeouts run out while a worker is still sending. Records every accepted message by notice (the
- * {@code X-RevFlow-Notice} header and the To address, i.e. the notice log's unique key). One thread
- * per connection: many workers send at once.
+ * An SMTP server that takes its time (or none: with delay 0 it is a plain sink that accepts at
+ * once, which the worker benchmark uses because GreenMail's own handling caps below the worker): it
+ * waits {@code delayMillis} after the message data before it accepts, as a loaded mail relay does,
+ * so that job timeouts run out while a worker is still sending. Records every accepted message by
+ * notice (the {@code X-RevFlow-Notice} header and the To address, i.e. the notice log's unique
+ * key). One thread per connection: many workers send at once.
  */
 public final class SlowSmtpServer extends RecordingSmtpServer {
 

@@ -45,20 +45,32 @@ class FoundationTest {
     // The latest deployed version of each process id, as the engine recorded the deployments.
     Map<String, ProcessMetadataValue> deployed = new HashMap<>();
     for (Record<?> r : engine.records()) {
-      if (r.getValueType() == ValueType.DEPLOYMENT && r.getIntent() == DeploymentIntent.CREATED
+      if (r.getValueType() == ValueType.DEPLOYMENT
+          && r.getIntent() == DeploymentIntent.CREATED
           && r.getValue() instanceof DeploymentRecordValue d) {
-        d.getProcessesMetadata().forEach(p -> deployed.merge(p.getBpmnProcessId(), p,
-            (a, b) -> b.getVersion() >= a.getVersion() ? b : a));
+        d.getProcessesMetadata()
+            .forEach(
+                p ->
+                    deployed.merge(
+                        p.getBpmnProcessId(),
+                        p,
+                        (a, b) -> b.getVersion() >= a.getVersion() ? b : a));
       }
     }
-    for (String id : new String[] {ProcessConstants.PROCESS_COUNTRY_REVIEW, ProcessConstants.PROCESS_DEADLINE_STEP,
-        ProcessConstants.PROCESS_REVIEW_ANNOUNCEMENT, ProcessConstants.PROCESS_PLANNED_REVIEW,
-        ProcessConstants.PROCESS_SECRETARIAT_DIGEST}) {
+    for (String id :
+        new String[] {
+          ProcessConstants.PROCESS_COUNTRY_REVIEW,
+          ProcessConstants.PROCESS_DEADLINE_STEP,
+          ProcessConstants.PROCESS_REVIEW_ANNOUNCEMENT,
+          ProcessConstants.PROCESS_PLANNED_REVIEW,
+          ProcessConstants.PROCESS_SECRETARIAT_DIGEST
+        }) {
       assertThat(deployed).as("process definitions deployed").containsKey(id);
       // The engine runs what bpmn/ holds today, not an older model.
       assertThat(deployed.get(id).getResourceName()).isEqualTo(id + ".bpmn");
       byte[] file = Files.readAllBytes(Path.of("bpmn", id + ".bpmn"));
-      assertThat(HexFormat.of().formatHex(deployed.get(id).getChecksum())).as("checksum of %s", id)
+      assertThat(HexFormat.of().formatHex(deployed.get(id).getChecksum()))
+          .as("checksum of %s", id)
           .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(file)));
     }
   }
@@ -67,8 +79,9 @@ class FoundationTest {
   void databaseIsMySqlProtocolWithTheFlywaySchema() {
     String version = jdbc.queryForObject("SELECT VERSION()", String.class);
     assertThat(version).isNotBlank();
-    Integer applied = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Integer.class);
+    Integer applied =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Integer.class);
     assertThat(applied).isPositive();
     String driver = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDriverName());
     assertThat(driver).contains("MySQL Connector/J");
@@ -84,7 +97,7 @@ class FoundationTest {
     helper.setText("body");
     mailSender.send(message);
     assertThat(greenMail.getReceivedMessagesForDomain("foundation-test.example")).hasSize(1);
-    
+
     MimeMessage received = greenMail.getReceivedMessagesForDomain("foundation-test.example")[0];
     assertThat(received.getSubject()).isEqualTo("Проверка — 测试 — اختبار");
   }

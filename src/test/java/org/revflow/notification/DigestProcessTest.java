@@ -79,16 +79,25 @@ class DigestProcessTest {
 
     driver.time().walkTo(firstMonday, AFTER_NOTICES);
     String secretariat = properties.secretariatEmail();
-    assertThat(driver.notices("digest")).as("the first digest, on the first Monday after the start")
+    assertThat(driver.notices("digest"))
+        .as("the first digest, on the first Monday after the start")
         .containsExactly(firstMonday + " STATUS_DIGEST - - -> " + secretariat);
 
     MimeMessage mail = lastTo(secretariat, "Weekly digest");
     String text = MailText.of(mail).replaceAll("\\s+", " ");
-    assertThat(text).contains("Reviews by stage", "Steps that became overdue this week", late,
-        "Planned reviews waiting for their draw", waiting, "Failed notices in the log");
+    assertThat(text)
+        .contains(
+            "Reviews by stage",
+            "Steps that became overdue this week",
+            late,
+            "Planned reviews waiting for their draw",
+            waiting,
+            "Failed notices in the log");
 
     driver.time().walkTo(firstMonday.plusDays(7), AFTER_NOTICES);
-    assertThat(driver.notices("digest")).containsExactly(firstMonday + " STATUS_DIGEST - - -> " + secretariat,
+    assertThat(driver.notices("digest"))
+        .containsExactly(
+            firstMonday + " STATUS_DIGEST - - -> " + secretariat,
             firstMonday.plusDays(7) + " STATUS_DIGEST - - -> " + secretariat);
     // The late focal points became overdue the week before: not this week's news.
     String second = MailText.of(lastTo(secretariat, "Weekly digest")).replaceAll("\\s+", " ");
@@ -109,44 +118,69 @@ class DigestProcessTest {
   }
 
   private void schedule(String messageId, Map<String, Object> variables) {
-    camunda.newPublishMessageCommand().messageName(MSG_DIGEST_SCHEDULED).correlationKey(DIGEST_KEY)
-        .messageId(messageId).timeToLive(Duration.ZERO).variables(variables).send().join();
+    camunda
+        .newPublishMessageCommand()
+        .messageName(MSG_DIGEST_SCHEDULED)
+        .correlationKey(DIGEST_KEY)
+        .messageId(messageId)
+        .timeToLive(Duration.ZERO)
+        .variables(variables)
+        .send()
+        .join();
   }
 
   private boolean passed(String elementId) {
     return java.util.stream.StreamSupport.stream(engine.records().spliterator(), false)
-        .anyMatch(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
-            && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getElementId().equals(elementId));
+        .anyMatch(
+            r ->
+                r.getValueType() == ValueType.PROCESS_INSTANCE
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                    && r.getValue() instanceof ProcessInstanceRecordValue v
+                    && v.getElementId().equals(elementId));
   }
 
   private MimeMessage lastTo(String address, String subject) {
-    List<MimeMessage> matching = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address))
-            && m.getSubject().contains(subject);
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    List<MimeMessage> matching =
+        Arrays.stream(greenMail.getReceivedMessages())
+            .filter(
+                m -> {
+                  try {
+                    return Arrays.stream(m.getAllRecipients())
+                            .anyMatch(a -> a.toString().contains(address))
+                        && m.getSubject().contains(subject);
+                  } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toList();
     assertThat(matching).as("emails to %s about %s", address, subject).isNotEmpty();
     return matching.getLast();
   }
 
   private List<Long> digestInstances() {
     return java.util.stream.StreamSupport.stream(engine.records().spliterator(), false)
-        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
-            && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
-            && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
-            && v.getBpmnProcessId().equals(PROCESS_SECRETARIAT_DIGEST))
+        .filter(
+            r ->
+                r.getValueType() == ValueType.PROCESS_INSTANCE
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                    && r.getValue() instanceof ProcessInstanceRecordValue v
+                    && v.getBpmnElementType() == BpmnElementType.PROCESS
+                    && v.getBpmnProcessId().equals(PROCESS_SECRETARIAT_DIGEST))
         .map(r -> ((ProcessInstanceRecordValue) r.getValue()).getProcessInstanceKey())
-        .filter(k -> !ended(k)).distinct().toList();
+        .filter(k -> !ended(k))
+        .distinct()
+        .toList();
   }
 
   private boolean ended(long key) {
-    return java.util.stream.StreamSupport.stream(engine.records().spliterator(), false).anyMatch(r -> r.getValueType() == ValueType.PROCESS_INSTANCE
-        && (r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
-        && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
-        && v.getProcessInstanceKey() == key);
+    return java.util.stream.StreamSupport.stream(engine.records().spliterator(), false)
+        .anyMatch(
+            r ->
+                r.getValueType() == ValueType.PROCESS_INSTANCE
+                    && (r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED
+                        || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                    && r.getValue() instanceof ProcessInstanceRecordValue v
+                    && v.getBpmnElementType() == BpmnElementType.PROCESS
+                    && v.getProcessInstanceKey() == key);
   }
 }

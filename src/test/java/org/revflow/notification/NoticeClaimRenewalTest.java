@@ -1,6 +1,5 @@
 package org.revflow.notification;
 
-import org.revflow.vocabulary.NoticeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,19 +18,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revflow.config.MechanismTime;
 import org.revflow.config.RevFlowProperties;
-import org.revflow.vocabulary.Step;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One job's addressees are claimed together and sent one after another. If the sends before take
- * so long that a later row's claim runs out, and another worker takes that row, this worker must
- * not send it; nor a row whose claim has run out and that anybody may take. The slow sends are
- * played by a composer that moves this worker's clock three minutes on while the second addressee's
+ * One job's addressees are claimed together and sent one after another. If the sends before take so
+ * long that a later row's claim runs out, and another worker takes that row, this worker must not
+ * send it; nor a row whose claim has run out and that anybody may take. The slow sends are played
+ * by a composer that moves this worker's clock three minutes on while the second addressee's
  * message is written, and makes a second worker take that row meanwhile.
  */
 @RevFlowTest
@@ -83,26 +83,43 @@ class NoticeClaimRenewalTest {
   void aRowWhoseClaimRanOutDuringEarlierSendsIsNotSentByThisWorker() throws Exception {
     driver.permanentRepresentatives("TLS", "PNG", "SLB");
     String reviewId = driver.launch("TLS", 2, "PNG", "SLB");
-    NoticeJob job = new NoticeJob(reviewId, null, "RENEWAL-TEST", NoticeKind.STEP_DONE, Step.SAQ, "TLS", null, 0, null);
+    NoticeJob job =
+        new NoticeJob(
+            reviewId, null, "RENEWAL-TEST", NoticeKind.STEP_DONE, Step.SAQ, "TLS", null, 0, null);
     WorkerClock clock = new WorkerClock(driver.time().now());
     Instant otherWorkersClaim = clock.now.plus(Duration.ofMinutes(4));
     List<String> composedFor = new ArrayList<>();
-    NoticeComposer slow = new NoticeComposer() {
-      @Override
-      public Composed compose(NoticeJob j, Addressee to) {
-        composedFor.add(to.email());
-        if (composedFor.size() == 2) {
-          // The first message took three minutes: every claim of this job has run out, and a second
-          // worker has just taken this row.
-          clock.now = clock.now.plus(Duration.ofMinutes(3));
-          jdbc.update("update notice set claimed_until = ? where dedup_key = ?", Timestamp.from(otherWorkersClaim),
-              j.identity() + "|" + to.email().toLowerCase());
-        }
-        return composer.compose(j, to);
-      }
-    };
-    NoticeService worker = new NoticeService(notices, reviews, addressees, roleHolders, slow, mail, smtp, tx, jdbc,
-        new MechanismTime(clock, properties.zone()), properties);
+    NoticeComposer slow =
+        new NoticeComposer() {
+          @Override
+          public Composed compose(NoticeJob j, Addressee to) {
+            composedFor.add(to.email());
+            if (composedFor.size() == 2) {
+              // The first message took three minutes: every claim of this job has run out, and a
+              // second
+              // worker has just taken this row.
+              clock.now = clock.now.plus(Duration.ofMinutes(3));
+              jdbc.update(
+                  "update notice set claimed_until = ? where dedup_key = ?",
+                  Timestamp.from(otherWorkersClaim),
+                  j.identity() + "|" + to.email().toLowerCase());
+            }
+            return composer.compose(j, to);
+          }
+        };
+    NoticeService worker =
+        new NoticeService(
+            notices,
+            reviews,
+            addressees,
+            roleHolders,
+            slow,
+            mail,
+            smtp,
+            tx,
+            jdbc,
+            new MechanismTime(clock, properties.zone()),
+            properties);
 
     assertThatThrownBy(() -> worker.deliver(job, 4242L))
         .isInstanceOf(NoticeDeliveryException.class)
@@ -113,18 +130,27 @@ class NoticeClaimRenewalTest {
     for (MimeMessage m : greenMail.getReceivedMessages()) {
       String[] h = m.getHeader("X-RevFlow-Notice");
       if (h != null && Arrays.asList(h).contains(job.identity())) {
-        sentTo.put(m.getMessageID(), ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress());
+        sentTo.put(
+            m.getMessageID(),
+            ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress());
       }
     }
     assertThat(composedFor).hasSize(3);
-    assertThat(sentTo.values()).as("only the first addressee, whose claim held").containsExactly(composedFor.getFirst());
+    assertThat(sentTo.values())
+        .as("only the first addressee, whose claim held")
+        .containsExactly(composedFor.getFirst());
     List<Notice> rows = notices.findByDedupKeyStartingWith(job.identity() + "|");
     assertThat(rows).hasSize(3);
     assertThat(rows).filteredOn(n -> n.getStatus() == Notice.Status.SENT).hasSize(1);
-    assertThat(rows).filteredOn(n -> n.getAddresseeEmail().equalsIgnoreCase(composedFor.get(1))).singleElement()
-        .satisfies(n -> {
-          assertThat(n.getStatus()).as("the other worker's row").isEqualTo(Notice.Status.SENDING);
-          assertThat(n.getClaimedUntil()).isEqualTo(otherWorkersClaim);
-        });
+    assertThat(rows)
+        .filteredOn(n -> n.getAddresseeEmail().equalsIgnoreCase(composedFor.get(1)))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.getStatus())
+                  .as("the other worker's row")
+                  .isEqualTo(Notice.Status.SENDING);
+              assertThat(n.getClaimedUntil()).isEqualTo(otherWorkersClaim);
+            });
   }
 }

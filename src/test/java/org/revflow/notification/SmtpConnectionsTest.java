@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.revflow.testsupport.RecordingSmtpServer;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Kept SMTP connections: lent again without a round trip right after use, checked with NOOP after a pause. */
+/**
+ * Kept SMTP connections: lent again without a round trip right after use, checked with NOOP after a
+ * pause.
+ */
 class SmtpConnectionsTest {
 
   /** Counts the commands that tell connections apart (EHLO opens one) and the liveness checks. */
@@ -41,7 +44,8 @@ class SmtpConnectionsTest {
     JavaMailSenderImpl mail = new JavaMailSenderImpl();
     mail.setHost("127.0.0.1");
     mail.setPort(server.port());
-    connections = new SmtpConnections(mail, new NoticeMailProperties(20, Duration.ofSeconds(30), null));
+    connections =
+        new SmtpConnections(mail, new NoticeMailProperties(20, Duration.ofSeconds(30), null));
   }
 
   @AfterEach

@@ -19,27 +19,44 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 class SmtpStartTlsTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withInitializer(new ConfigDataApplicationContextInitializer())
-      .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withInitializer(new ConfigDataApplicationContextInitializer())
+          .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class));
 
   @Test
   void withAuthenticationAServerWithoutStartTlsIsRefused() {
     try (RejectingSmtpServer server = new RejectingSmtpServer(Set.of())) {
-      runner.withPropertyValues("REVFLOW_SMTP_AUTH=true", "REVFLOW_SMTP_USER=revflow", "REVFLOW_SMTP_PASSWORD=secret",
-          "REVFLOW_SMTP_HOST=127.0.0.1", "REVFLOW_SMTP_PORT=" + server.port()).run(context -> {
-            JavaMailSenderImpl mail = context.getBean(JavaMailSenderImpl.class);
-            assertThat(mail.getJavaMailProperties()).containsEntry("mail.smtp.starttls.required", "true");
-            assertThatThrownBy(mail::testConnection).hasMessageContaining("STARTTLS");
-          });
-      runner.withPropertyValues("REVFLOW_SMTP_AUTH=true", "REVFLOW_SMTP_REQUIRE_STARTTLS=false").run(context ->
-          assertThat(context.getBean(JavaMailSenderImpl.class).getJavaMailProperties())
-              .containsEntry("mail.smtp.starttls.required", "false"));
-      runner.withPropertyValues("REVFLOW_SMTP_HOST=127.0.0.1", "REVFLOW_SMTP_PORT=" + server.port()).run(context -> {
-        JavaMailSenderImpl mail = context.getBean(JavaMailSenderImpl.class);
-        assertThat(mail.getJavaMailProperties()).containsEntry("mail.smtp.starttls.required", "false");
-        mail.testConnection(); // a relay without authentication (Mailpit, a local relay) as before
-      });
+      runner
+          .withPropertyValues(
+              "REVFLOW_SMTP_AUTH=true",
+              "REVFLOW_SMTP_USER=revflow",
+              "REVFLOW_SMTP_PASSWORD=secret",
+              "REVFLOW_SMTP_HOST=127.0.0.1",
+              "REVFLOW_SMTP_PORT=" + server.port())
+          .run(
+              context -> {
+                JavaMailSenderImpl mail = context.getBean(JavaMailSenderImpl.class);
+                assertThat(mail.getJavaMailProperties())
+                    .containsEntry("mail.smtp.starttls.required", "true");
+                assertThatThrownBy(mail::testConnection).hasMessageContaining("STARTTLS");
+              });
+      runner
+          .withPropertyValues("REVFLOW_SMTP_AUTH=true", "REVFLOW_SMTP_REQUIRE_STARTTLS=false")
+          .run(
+              context ->
+                  assertThat(context.getBean(JavaMailSenderImpl.class).getJavaMailProperties())
+                      .containsEntry("mail.smtp.starttls.required", "false"));
+      runner
+          .withPropertyValues("REVFLOW_SMTP_HOST=127.0.0.1", "REVFLOW_SMTP_PORT=" + server.port())
+          .run(
+              context -> {
+                JavaMailSenderImpl mail = context.getBean(JavaMailSenderImpl.class);
+                assertThat(mail.getJavaMailProperties())
+                    .containsEntry("mail.smtp.starttls.required", "false");
+                mail.testConnection(); // a relay without authentication (Mailpit, a local relay) as
+                // before
+              });
     }
   }
 }

@@ -24,10 +24,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two RevFlow instances on one engine and one database, as two replicas in production: their
- * workers compete for the same jobs, both take some, and no notice goes out twice. Who took a job is
- * read from each instance's own job counters, not from the engine's records: the test engine keeps one
- * job stream per job type, with the activation properties (worker name, timeout) of the first worker
- * that opened it, so a job pushed to the second instance is recorded under the first one's name.
+ * workers compete for the same jobs, both take some, and no notice goes out twice. Who took a job
+ * is read from each instance's own job counters, not from the engine's records: the test engine
+ * keeps one job stream per job type, with the activation properties (worker name, timeout) of the
+ * first worker that opened it, so a job pushed to the second instance is recorded under the first
+ * one's name.
  */
 @RevFlowTest
 class TwoInstancesProcessTest {
@@ -42,13 +43,22 @@ class TwoInstancesProcessTest {
   @BeforeEach
   void startSecondInstance() {
     // The same embedded services are attached by the test initializer; only the web port differs.
-    second = new SpringApplicationBuilder(RevFlowApplication.class)
-        .properties(Map.of("server.port", "0", "spring.jmx.enabled", "false",
-            // A short job timeout, so that a job held by a slow instance is handed to the other one. It
-            // holds for the jobs this instance polls; pushed jobs carry the timeout of the first stream
-            // of their type (see above), the first instance's.
-            "camunda.client.worker.defaults.timeout", "PT2S"))
-        .run();
+    second =
+        new SpringApplicationBuilder(RevFlowApplication.class)
+            .properties(
+                Map.of(
+                    "server.port",
+                    "0",
+                    "spring.jmx.enabled",
+                    "false",
+                    // A short job timeout, so that a job held by a slow instance is handed to the
+                    // other one. It
+                    // holds for the jobs this instance polls; pushed jobs carry the timeout of the
+                    // first stream
+                    // of their type (see above), the first instance's.
+                    "camunda.client.worker.defaults.timeout",
+                    "PT2S"))
+            .run();
   }
 
   @AfterEach
@@ -66,35 +76,50 @@ class TwoInstancesProcessTest {
     driver.time().walkTo(t0.plusWeeks(2).plusDays(32));
 
     List<Notice> rows = notices.findByReviewIdOrderById(id);
-    assertThat(rows).isNotEmpty().allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
+    assertThat(rows)
+        .isNotEmpty()
+        .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notice.Status.SENT));
     assertThat(rows).extracting(Notice::getDedupKey).doesNotHaveDuplicates();
     // Each notice row is one SMTP message (To and Cc copies share its Message-ID).
     Map<String, List<String>> idsByNotice = new java.util.HashMap<>();
     for (MimeMessage m : greenMail.getReceivedMessages()) {
       String[] h = m.getHeader("X-RevFlow-Notice");
       if (h != null && h[0].startsWith(id + "|")) {
-        idsByNotice.computeIfAbsent(h[0] + "|" + m.getHeader("To")[0], k -> new ArrayList<>()).add(m.getMessageID());
+        idsByNotice
+            .computeIfAbsent(h[0] + "|" + m.getHeader("To")[0], k -> new ArrayList<>())
+            .add(m.getMessageID());
       }
     }
     assertThat(idsByNotice).hasSize(rows.size());
-    assertThat(idsByNotice.values().stream().map(l -> l.stream().distinct().count()).collect(Collectors.toSet()))
+    assertThat(
+            idsByNotice.values().stream()
+                .map(l -> l.stream().distinct().count())
+                .collect(Collectors.toSet()))
         .containsOnly(1L);
 
-    // Both replicas worked: each took notice jobs (the shared first instance counted from this test on).
+    // Both replicas worked: each took notice jobs (the shared first instance counted from this test
+    // on).
     Map<String, Double> first = jobsActivated(meters);
     firstBefore.forEach((type, n) -> first.merge(type, -n, Double::sum));
     Map<String, Double> bySecond = jobsActivated(second.getBean(MeterRegistry.class));
-    assertThat(first.getOrDefault(NoticeWorker.TYPE, 0.0)).as("notice jobs the first instance took, of %s", first)
+    assertThat(first.getOrDefault(NoticeWorker.TYPE, 0.0))
+        .as("notice jobs the first instance took, of %s", first)
         .isPositive();
-    assertThat(bySecond.getOrDefault(NoticeWorker.TYPE, 0.0)).as("notice jobs the second instance took, of %s", bySecond)
+    assertThat(bySecond.getOrDefault(NoticeWorker.TYPE, 0.0))
+        .as("notice jobs the second instance took, of %s", bySecond)
         .isPositive();
   }
 
-  /** Jobs an instance's workers activated so far, by job type (the Camunda client's own counter). */
+  /**
+   * Jobs an instance's workers activated so far, by job type (the Camunda client's own counter).
+   */
   private static Map<String, Double> jobsActivated(MeterRegistry registry) {
     Map<String, Double> out = new java.util.TreeMap<>();
-    for (Counter c : registry.find(MetricsRecorder.METRIC_NAME_JOB)
-        .tag("action", MetricsRecorder.ACTION_ACTIVATED).counters()) {
+    for (Counter c :
+        registry
+            .find(MetricsRecorder.METRIC_NAME_JOB)
+            .tag("action", MetricsRecorder.ACTION_ACTIVATED)
+            .counters()) {
       out.merge(c.getId().getTag("type"), c.count(), Double::sum);
     }
     return out;

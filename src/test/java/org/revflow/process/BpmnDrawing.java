@@ -27,6 +27,7 @@ final class BpmnDrawing {
 
   /** Closer than this counts as the same coordinate. */
   private static final double EPS = 0.5;
+
   /** How far a label may stand from its element and still be read as its label. */
   static final double LABEL_REACH = 15;
 
@@ -54,7 +55,10 @@ final class BpmnDrawing {
     }
 
     boolean contains(Rect o) {
-      return o.x >= x - EPS && o.y >= y - EPS && o.right() <= right() + EPS && o.bottom() <= bottom() + EPS;
+      return o.x >= x - EPS
+          && o.y >= y - EPS
+          && o.right() <= right() + EPS
+          && o.bottom() <= bottom() + EPS;
     }
 
     boolean contains(Point p) {
@@ -69,14 +73,26 @@ final class BpmnDrawing {
 
     /** Does the axis-parallel segment p-q pass through the inside of this rectangle? */
     boolean cutBy(Point p, Point q) {
-      double x1 = Math.min(p.x, q.x), x2 = Math.max(p.x, q.x), y1 = Math.min(p.y, q.y), y2 = Math.max(p.y, q.y);
+      double x1 = Math.min(p.x, q.x),
+          x2 = Math.max(p.x, q.x),
+          y1 = Math.min(p.y, q.y),
+          y2 = Math.max(p.y, q.y);
       return x2 > x + EPS && x1 < right() - EPS && y2 > y + EPS && y1 < bottom() - EPS;
     }
 
-    /** Is p on the outline; for events and gateways, in the middle of a side (a circle's or a diamond's point)? */
+    /**
+     * Is p on the outline; for events and gateways, in the middle of a side (a circle's or a
+     * diamond's point)?
+     */
     boolean docks(Point p, boolean middleOfSide) {
-      boolean onVertical = (Math.abs(p.x - x) < EPS || Math.abs(p.x - right()) < EPS) && p.y >= y - EPS && p.y <= bottom() + EPS;
-      boolean onHorizontal = (Math.abs(p.y - y) < EPS || Math.abs(p.y - bottom()) < EPS) && p.x >= x - EPS && p.x <= right() + EPS;
+      boolean onVertical =
+          (Math.abs(p.x - x) < EPS || Math.abs(p.x - right()) < EPS)
+              && p.y >= y - EPS
+              && p.y <= bottom() + EPS;
+      boolean onHorizontal =
+          (Math.abs(p.y - y) < EPS || Math.abs(p.y - bottom()) < EPS)
+              && p.x >= x - EPS
+              && p.x <= right() + EPS;
       if (!onVertical && !onHorizontal) {
         return false;
       }
@@ -98,8 +114,15 @@ final class BpmnDrawing {
     double distanceTo(Rect r) {
       double best = Double.MAX_VALUE;
       for (Point[] s : segments()) {
-        best = Math.min(best, r.distanceTo(new Rect(Math.min(s[0].x, s[1].x), Math.min(s[0].y, s[1].y),
-            Math.abs(s[0].x - s[1].x), Math.abs(s[0].y - s[1].y))));
+        best =
+            Math.min(
+                best,
+                r.distanceTo(
+                    new Rect(
+                        Math.min(s[0].x, s[1].x),
+                        Math.min(s[0].y, s[1].y),
+                        Math.abs(s[0].x - s[1].x),
+                        Math.abs(s[0].y - s[1].y))));
       }
       return best;
     }
@@ -112,8 +135,12 @@ final class BpmnDrawing {
 
     List<Labelled> labels() {
       List<Labelled> all = new ArrayList<>();
-      shapes.stream().filter(s -> s.label() != null).forEach(s -> all.add(new Labelled(s.id(), s.label())));
-      edges.stream().filter(e -> e.label() != null).forEach(e -> all.add(new Labelled(e.id(), e.label())));
+      shapes.stream()
+          .filter(s -> s.label() != null)
+          .forEach(s -> all.add(new Labelled(s.id(), s.label())));
+      edges.stream()
+          .filter(e -> e.label() != null)
+          .forEach(e -> all.add(new Labelled(e.id(), e.label())));
       return all;
     }
   }
@@ -128,12 +155,18 @@ final class BpmnDrawing {
       List<Shape> shapes = new ArrayList<>();
       List<Edge> edges = new ArrayList<>();
       for (BpmnShape s : plane.getChildElementsByType(BpmnShape.class)) {
-        shapes.add(new Shape(s.getBpmnElement().getId(), s.getBpmnElement(), Rect.of(s.getBounds()), s.isExpanded(),
-            label(s.getBpmnLabel())));
+        shapes.add(
+            new Shape(
+                s.getBpmnElement().getId(),
+                s.getBpmnElement(),
+                Rect.of(s.getBounds()),
+                s.isExpanded(),
+                label(s.getBpmnLabel())));
       }
       for (BpmnEdge e : plane.getChildElementsByType(BpmnEdge.class)) {
         if (e.getBpmnElement() instanceof SequenceFlow flow) {
-          List<Point> points = e.getWaypoints().stream().map(w -> new Point(w.getX(), w.getY())).toList();
+          List<Point> points =
+              e.getWaypoints().stream().map(w -> new Point(w.getX(), w.getY())).toList();
           edges.add(new Edge(flow.getId(), flow, points, label(e.getBpmnLabel())));
         }
       }
@@ -165,24 +198,42 @@ final class BpmnDrawing {
           continue;
         }
         for (Point[] s : e.segments()) {
-          boolean vertical = Math.abs(s[0].x - s[1].x) < EPS, horizontal = Math.abs(s[0].y - s[1].y) < EPS;
+          boolean vertical = Math.abs(s[0].x - s[1].x) < EPS,
+              horizontal = Math.abs(s[0].y - s[1].y) < EPS;
           if (vertical == horizontal) {
-            problems.add(where + ": segment " + s[0] + " -> " + s[1] + (vertical ? " has no length" : " is not orthogonal"));
+            problems.add(
+                where
+                    + ": segment "
+                    + s[0]
+                    + " -> "
+                    + s[1]
+                    + (vertical ? " has no length" : " is not orthogonal"));
           }
         }
         for (int i = 1; i + 1 < pts.size(); i++) {
           Point a = pts.get(i - 1), b = pts.get(i), c = pts.get(i + 1);
-          if ((Math.abs(a.x - b.x) < EPS && Math.abs(b.x - c.x) < EPS) || (Math.abs(a.y - b.y) < EPS && Math.abs(b.y - c.y) < EPS)) {
+          if ((Math.abs(a.x - b.x) < EPS && Math.abs(b.x - c.x) < EPS)
+              || (Math.abs(a.y - b.y) < EPS && Math.abs(b.y - c.y) < EPS)) {
             problems.add(where + ": waypoint " + b + " is not a bend");
           }
         }
         Shape source = shapes.get(e.flow().getSource().getId());
         Shape target = shapes.get(e.flow().getTarget().getId());
         if (source == null || !source.bounds().docks(pts.get(0), pointed(source))) {
-          problems.add(where + ": starts at " + pts.get(0) + ", not on the outline of " + e.flow().getSource().getId());
+          problems.add(
+              where
+                  + ": starts at "
+                  + pts.get(0)
+                  + ", not on the outline of "
+                  + e.flow().getSource().getId());
         }
         if (target == null || !target.bounds().docks(pts.get(pts.size() - 1), pointed(target))) {
-          problems.add(where + ": ends at " + pts.get(pts.size() - 1) + ", not on the outline of " + e.flow().getTarget().getId());
+          problems.add(
+              where
+                  + ": ends at "
+                  + pts.get(pts.size() - 1)
+                  + ", not on the outline of "
+                  + e.flow().getTarget().getId());
         }
         for (Shape s : plane.shapes()) {
           if (s.expanded() && within(e.flow(), s.element())) {
@@ -205,7 +256,9 @@ final class BpmnDrawing {
       for (int i = 0; i < edges.size(); i++) {
         for (int j = i + 1; j < edges.size(); j++) {
           Edge a = edges.get(i), b = edges.get(j);
-          boolean sameEnd = a.flow().getTarget() == b.flow().getTarget() || a.flow().getSource() == b.flow().getSource();
+          boolean sameEnd =
+              a.flow().getTarget() == b.flow().getTarget()
+                  || a.flow().getSource() == b.flow().getSource();
           for (Point[] s : a.segments()) {
             for (Point[] t : b.segments()) {
               if (crosses(s, t)) {
@@ -235,7 +288,13 @@ final class BpmnDrawing {
           problems.add(plane.id() + "/" + s.id() + ": no label bounds");
         }
         if (s.label() != null && s.label().distanceTo(s.bounds()) > LABEL_REACH) {
-          problems.add(plane.id() + "/" + s.id() + ": label " + (int) s.label().distanceTo(s.bounds()) + " px away");
+          problems.add(
+              plane.id()
+                  + "/"
+                  + s.id()
+                  + ": label "
+                  + (int) s.label().distanceTo(s.bounds())
+                  + " px away");
         }
       }
       for (Edge e : plane.edges()) {
@@ -243,7 +302,13 @@ final class BpmnDrawing {
           problems.add(plane.id() + "/" + e.id() + ": no label bounds");
         }
         if (e.label() != null && e.distanceTo(e.label()) > LABEL_REACH) {
-          problems.add(plane.id() + "/" + e.id() + ": label " + (int) e.distanceTo(e.label()) + " px away from its line");
+          problems.add(
+              plane.id()
+                  + "/"
+                  + e.id()
+                  + ": label "
+                  + (int) e.distanceTo(e.label())
+                  + " px away from its line");
         }
       }
       List<Labelled> labels = plane.labels();
@@ -251,13 +316,20 @@ final class BpmnDrawing {
         Labelled a = labels.get(i);
         for (int j = i + 1; j < labels.size(); j++) {
           if (a.bounds().grow(1).overlaps(labels.get(j).bounds())) {
-            problems.add(plane.id() + ": labels of " + a.owner() + " and " + labels.get(j).owner() + " overlap");
+            problems.add(
+                plane.id()
+                    + ": labels of "
+                    + a.owner()
+                    + " and "
+                    + labels.get(j).owner()
+                    + " overlap");
           }
         }
         for (Shape s : plane.shapes()) {
           if (s.expanded()) {
             if (s.bounds().overlaps(a.bounds()) && !s.bounds().contains(a.bounds())) {
-              problems.add(plane.id() + ": label of " + a.owner() + " straddles the border of " + s.id());
+              problems.add(
+                  plane.id() + ": label of " + a.owner() + " straddles the border of " + s.id());
             }
           } else if (s.bounds().grow(1).overlaps(a.bounds())) {
             problems.add(plane.id() + ": label of " + a.owner() + " overlaps " + s.id());
@@ -296,21 +368,29 @@ final class BpmnDrawing {
     }
     Point[] h = sh ? s : t, v = sh ? t : s;
     double x = v[0].x, y = h[0].y;
-    return x > Math.min(h[0].x, h[1].x) + EPS && x < Math.max(h[0].x, h[1].x) - EPS
-        && y > Math.min(v[0].y, v[1].y) + EPS && y < Math.max(v[0].y, v[1].y) - EPS;
+    return x > Math.min(h[0].x, h[1].x) + EPS
+        && x < Math.max(h[0].x, h[1].x) - EPS
+        && y > Math.min(v[0].y, v[1].y) + EPS
+        && y < Math.max(v[0].y, v[1].y) - EPS;
   }
 
   private static boolean runsAlong(Point[] s, Point[] t) {
-    if (Math.abs(s[0].y - s[1].y) < EPS && Math.abs(t[0].y - t[1].y) < EPS && Math.abs(s[0].y - t[0].y) < EPS) {
+    if (Math.abs(s[0].y - s[1].y) < EPS
+        && Math.abs(t[0].y - t[1].y) < EPS
+        && Math.abs(s[0].y - t[0].y) < EPS) {
       return overlap(s[0].x, s[1].x, t[0].x, t[1].x);
     }
-    if (Math.abs(s[0].x - s[1].x) < EPS && Math.abs(t[0].x - t[1].x) < EPS && Math.abs(s[0].x - t[0].x) < EPS) {
+    if (Math.abs(s[0].x - s[1].x) < EPS
+        && Math.abs(t[0].x - t[1].x) < EPS
+        && Math.abs(s[0].x - t[0].x) < EPS) {
       return overlap(s[0].y, s[1].y, t[0].y, t[1].y);
     }
     return false;
   }
 
   private static boolean overlap(double a1, double a2, double b1, double b2) {
-    return Math.min(Math.max(a1, a2), Math.max(b1, b2)) - Math.max(Math.min(a1, a2), Math.min(b1, b2)) > EPS;
+    return Math.min(Math.max(a1, a2), Math.max(b1, b2))
+            - Math.max(Math.min(a1, a2), Math.min(b1, b2))
+        > EPS;
   }
 }

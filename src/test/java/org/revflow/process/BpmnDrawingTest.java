@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The drawing checks of BpmnModelsTest catch what they are meant to catch, on a small drawing. */
 class BpmnDrawingTest {
 
-  private static final String CLEAN = """
+  private static final String CLEAN =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="d" targetNamespace="https://revflow.org/test">
         <bpmn:process id="p" isExecutable="true">
@@ -47,7 +48,8 @@ class BpmnDrawingTest {
 
   @Test
   void aFlowEndingBesideItsTargetOrSlantedIsReported() {
-    String xml = CLEAN.replace("<di:waypoint x=\"400\" y=\"118\" />", "<di:waypoint x=\"380\" y=\"130\" />");
+    String xml =
+        CLEAN.replace("<di:waypoint x=\"400\" y=\"118\" />", "<di:waypoint x=\"380\" y=\"130\" />");
     assertThat(BpmnDrawing.flowProblems(model(xml)))
         .anyMatch(p -> p.contains("Flow_B") && p.contains("not orthogonal"))
         .anyMatch(p -> p.contains("Flow_B") && p.contains("not on the outline of EndEvent_E"));
@@ -55,31 +57,46 @@ class BpmnDrawingTest {
 
   @Test
   void aFlowEndingOnAnEventBesideItsPointIsReported() {
-    String xml = CLEAN.replace("<di:waypoint x=\"300\" y=\"118\" /><di:waypoint x=\"400\" y=\"118\" />",
-        "<di:waypoint x=\"300\" y=\"130\" /><di:waypoint x=\"400\" y=\"130\" />");
-    assertThat(BpmnDrawing.flowProblems(model(xml))).containsExactly("p/Flow_B: ends at Point[x=400.0, y=130.0], not on the outline of EndEvent_E");
+    String xml =
+        CLEAN.replace(
+            "<di:waypoint x=\"300\" y=\"118\" /><di:waypoint x=\"400\" y=\"118\" />",
+            "<di:waypoint x=\"300\" y=\"130\" /><di:waypoint x=\"400\" y=\"130\" />");
+    assertThat(BpmnDrawing.flowProblems(model(xml)))
+        .containsExactly(
+            "p/Flow_B: ends at Point[x=400.0, y=130.0], not on the outline of EndEvent_E");
   }
 
   @Test
   void aFlowThroughAShapeOrALabelIsReported() {
     String xml = CLEAN.replace("<dc:Bounds x=\"200\" y=\"250\"", "<dc:Bounds x=\"330\" y=\"100\"");
-    assertThat(BpmnDrawing.flowProblems(model(xml))).containsExactly("p/Flow_B: runs through Task_X");
-    String overLabel = CLEAN.replace("<dc:Bounds x=\"403\" y=\"141\"", "<dc:Bounds x=\"340\" y=\"112\"");
-    assertThat(BpmnDrawing.flowProblems(model(overLabel))).containsExactly("p/Flow_B: runs through the label of EndEvent_E");
+    assertThat(BpmnDrawing.flowProblems(model(xml)))
+        .containsExactly("p/Flow_B: runs through Task_X");
+    String overLabel =
+        CLEAN.replace("<dc:Bounds x=\"403\" y=\"141\"", "<dc:Bounds x=\"340\" y=\"112\"");
+    assertThat(BpmnDrawing.flowProblems(model(overLabel)))
+        .containsExactly("p/Flow_B: runs through the label of EndEvent_E");
   }
 
   @Test
   void labelsOnOtherLabelsOnShapesOrFarAwayAreReported() {
-    String onLabel = CLEAN.replace("<dc:Bounds x=\"403\" y=\"141\"", "<dc:Bounds x=\"120\" y=\"145\"");
+    String onLabel =
+        CLEAN.replace("<dc:Bounds x=\"403\" y=\"141\"", "<dc:Bounds x=\"120\" y=\"145\"");
     assertThat(BpmnDrawing.labelProblems(model(onLabel)))
-        .contains("p: labels of StartEvent_S and EndEvent_E overlap", "p/EndEvent_E: label 250 px away");
-    String onShape = CLEAN.replace("<dc:Bounds x=\"403\" y=\"141\"", "<dc:Bounds x=\"290\" y=\"141\"");
-    assertThat(BpmnDrawing.labelProblems(model(onShape))).contains("p: label of EndEvent_E overlaps Task_T");
+        .contains(
+            "p: labels of StartEvent_S and EndEvent_E overlap", "p/EndEvent_E: label 250 px away");
+    String onShape =
+        CLEAN.replace("<dc:Bounds x=\"403\" y=\"141\"", "<dc:Bounds x=\"290\" y=\"141\"");
+    assertThat(BpmnDrawing.labelProblems(model(onShape)))
+        .contains("p: label of EndEvent_E overlaps Task_T");
   }
 
   @Test
   void aNamedEventWithoutPlacedLabelIsReported() {
-    String xml = CLEAN.replace("<bpmndi:BPMNLabel><dc:Bounds x=\"403\" y=\"141\" width=\"30\" height=\"14\" /></bpmndi:BPMNLabel>", "");
-    assertThat(BpmnDrawing.labelProblems(model(xml))).containsExactly("p/EndEvent_E: no label bounds");
+    String xml =
+        CLEAN.replace(
+            "<bpmndi:BPMNLabel><dc:Bounds x=\"403\" y=\"141\" width=\"30\" height=\"14\" /></bpmndi:BPMNLabel>",
+            "");
+    assertThat(BpmnDrawing.labelProblems(model(xml)))
+        .containsExactly("p/EndEvent_E: no label bounds");
   }
 }

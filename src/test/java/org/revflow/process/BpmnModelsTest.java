@@ -6,9 +6,9 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
-import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.Message;
@@ -63,7 +63,8 @@ class BpmnModelsTest {
   void isValidForZeebe(File file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
     Bpmn.validateModel(model);
-    assertThat(model.getModelElementsByType(Process.class)).extracting(Process::getId)
+    assertThat(model.getModelElementsByType(Process.class))
+        .extracting(Process::getId)
         .allMatch(constants("PROCESS_")::contains);
   }
 
@@ -72,8 +73,10 @@ class BpmnModelsTest {
   void idsAreMeaningfulAndEveryVisibleElementHasAName(File file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      assertThat(node.getId()).as("id of %s", node.getName())
-          .matches("(StartEvent|EndEvent|Milestone|Task|CallActivity|Gateway|Timer|Message|SubProcess)_[A-Z][A-Za-z]+");
+      assertThat(node.getId())
+          .as("id of %s", node.getName())
+          .matches(
+              "(StartEvent|EndEvent|Milestone|Task|CallActivity|Gateway|Timer|Message|SubProcess)_[A-Z][A-Za-z]+");
       assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank();
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
@@ -87,9 +90,10 @@ class BpmnModelsTest {
     // Zeebe has an open report of trouble with two timer boundary events on one activity; the
     // models avoid the shape altogether: one timer at a time, planned in Java.
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
-    var timersByActivity = model.getModelElementsByType(BoundaryEvent.class).stream()
-        .filter(b -> !b.getChildElementsByType(TimerEventDefinition.class).isEmpty())
-        .collect(Collectors.groupingBy(b -> b.getAttachedTo().getId(), Collectors.counting()));
+    var timersByActivity =
+        model.getModelElementsByType(BoundaryEvent.class).stream()
+            .filter(b -> !b.getChildElementsByType(TimerEventDefinition.class).isEmpty())
+            .collect(Collectors.groupingBy(b -> b.getAttachedTo().getId(), Collectors.counting()));
     assertThat(timersByActivity.values()).allMatch(n -> n <= 1);
   }
 
@@ -98,17 +102,21 @@ class BpmnModelsTest {
   void jobTypesAndMessagesAreThoseTheJavaSideKnows(File file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
     Set<String> jobTypes = constants("JOB_");
-    assertThat(model.getModelElementsByType(ZeebeTaskDefinition.class)).extracting(ZeebeTaskDefinition::getType)
+    assertThat(model.getModelElementsByType(ZeebeTaskDefinition.class))
+        .extracting(ZeebeTaskDefinition::getType)
         .allMatch(jobTypes::contains);
     Set<String> messages = constants("MSG_");
-    assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName).allMatch(messages::contains);
+    assertThat(model.getModelElementsByType(Message.class))
+        .extracting(Message::getName)
+        .allMatch(messages::contains);
   }
 
   @ParameterizedTest
   @MethodSource("models")
   void everyVariableTheModelNamesIsOneTheJavaSideKnows(File file) {
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
-    assertThat(unknownVariables(model)).as("variables in %s that are not in ProcessConstants", file.getName())
+    assertThat(unknownVariables(model))
+        .as("variables in %s that are not in ProcessConstants", file.getName())
         .isEmpty();
   }
 
@@ -116,9 +124,11 @@ class BpmnModelsTest {
   void aTypoInAModelsVariableFailsTheCheck() throws Exception {
     String xml = Files.readString(Path.of("bpmn/deadline-step.bpmn"));
     assertThat(xml).contains("=stepOpen and noticePlanned", "target=\"lastSentNoticeKey\"");
-    String typos = xml.replace("=stepOpen and noticePlanned", "=stepOpen and noticePlaned")
-        .replace("target=\"lastSentNoticeKey\"", "target=\"lastSentNotice\"");
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(typos.getBytes(StandardCharsets.UTF_8)));
+    String typos =
+        xml.replace("=stepOpen and noticePlanned", "=stepOpen and noticePlaned")
+            .replace("target=\"lastSentNoticeKey\"", "target=\"lastSentNotice\"");
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(typos.getBytes(StandardCharsets.UTF_8)));
     assertThat(unknownVariables(model)).containsExactlyInAnyOrder("noticePlaned", "lastSentNotice");
   }
 
@@ -126,7 +136,8 @@ class BpmnModelsTest {
   void feelNamesAreTheVariablesAnExpressionReads() {
     assertThat(feelNames("=\"DRAW@\" + string(today())")).isEmpty();
     assertThat(feelNames("=\"OPENED:\" + noticeKind")).containsExactly("noticeKind");
-    assertThat(feelNames("=planMove = \"DRAW_CHECK\" or planMove = \"LAUNCH\"")).containsExactly("planMove");
+    assertThat(feelNames("=planMove = \"DRAW_CHECK\" or planMove = \"LAUNCH\""))
+        .containsExactly("planMove");
     assertThat(feelNames("=string(dialogueStepId)")).containsExactly("dialogueStepId");
     assertThat(feelNames("=notice.kind")).containsExactly("notice");
     assertThat(feelNames("deadline-step")).as("not an expression").isEmpty();
@@ -143,15 +154,24 @@ class BpmnModelsTest {
     for (ZeebeInput input : model.getModelElementsByType(ZeebeInput.class)) {
       List<String> literals = literals(input.getSource());
       switch (input.getTarget()) {
-        case ProcessConstants.VAR_NOTICE_KEY -> assertThat(literals).as("notice key %s", input.getSource())
-            .allMatch(BpmnModelsTest::isNoticeKeyPart);
-        case ProcessConstants.VAR_NOTICE_KIND -> assertThat(literals).as("notice kind %s", input.getSource())
-            .allMatch(l -> Arrays.stream(NoticeKind.values()).anyMatch(k -> k.name().equals(l)));
-        case ProcessConstants.VAR_STEP -> assertThat(literals).as("step %s", input.getSource())
-            .allMatch(l -> Arrays.stream(Step.values()).anyMatch(k -> k.name().equals(l)));
-        case ProcessConstants.VAR_REVIEW_ID -> assertThat(literals).as("review id %s", input.getSource())
-            .allMatch(ProcessConstants.DIGEST_REVIEW_ID::equals);
-        default -> { }
+        case ProcessConstants.VAR_NOTICE_KEY ->
+            assertThat(literals)
+                .as("notice key %s", input.getSource())
+                .allMatch(BpmnModelsTest::isNoticeKeyPart);
+        case ProcessConstants.VAR_NOTICE_KIND ->
+            assertThat(literals)
+                .as("notice kind %s", input.getSource())
+                .allMatch(
+                    l -> Arrays.stream(NoticeKind.values()).anyMatch(k -> k.name().equals(l)));
+        case ProcessConstants.VAR_STEP ->
+            assertThat(literals)
+                .as("step %s", input.getSource())
+                .allMatch(l -> Arrays.stream(Step.values()).anyMatch(k -> k.name().equals(l)));
+        case ProcessConstants.VAR_REVIEW_ID ->
+            assertThat(literals)
+                .as("review id %s", input.getSource())
+                .allMatch(ProcessConstants.DIGEST_REVIEW_ID::equals);
+        default -> {}
       }
     }
   }
@@ -160,10 +180,12 @@ class BpmnModelsTest {
     if (literal.equals(NoticeKeys.LAUNCH) || literal.equals(NoticeKeys.COMPLETED)) {
       return true;
     }
-    for (String prefix : List.of(NoticeKeys.OPENED, NoticeKeys.DONE, NoticeKeys.DRAW, NoticeKeys.DIGEST)) {
+    for (String prefix :
+        List.of(NoticeKeys.OPENED, NoticeKeys.DONE, NoticeKeys.DRAW, NoticeKeys.DIGEST)) {
       if (literal.startsWith(prefix)) {
         String rest = literal.substring(prefix.length());
-        return rest.isEmpty() || Arrays.stream(NoticeKind.values()).anyMatch(k -> k.name().equals(rest));
+        return rest.isEmpty()
+            || Arrays.stream(NoticeKind.values()).anyMatch(k -> k.name().equals(rest));
       }
     }
     return false;
@@ -181,17 +203,20 @@ class BpmnModelsTest {
       named.addAll(feelNames(out.getSource()));
       named.add(out.getTarget());
     }
-    for (ZeebeLoopCharacteristics loop : model.getModelElementsByType(ZeebeLoopCharacteristics.class)) {
+    for (ZeebeLoopCharacteristics loop :
+        model.getModelElementsByType(ZeebeLoopCharacteristics.class)) {
       named.addAll(feelNames(loop.getInputCollection()));
       named.addAll(feelNames(loop.getOutputElement()));
-      Stream.of(loop.getInputElement(), loop.getOutputCollection()).filter(n -> n != null && !n.isBlank())
+      Stream.of(loop.getInputElement(), loop.getOutputCollection())
+          .filter(n -> n != null && !n.isBlank())
           .forEach(named::add);
     }
     for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
       named.addAll(feelNames(condition.getTextContent()));
     }
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
-      Stream.of(timer.getTimeDate(), timer.getTimeDuration(), timer.getTimeCycle()).filter(e -> e != null)
+      Stream.of(timer.getTimeDate(), timer.getTimeDuration(), timer.getTimeCycle())
+          .filter(e -> e != null)
           .forEach(e -> named.addAll(feelNames(e.getTextContent())));
     }
     for (ZeebeSubscription subscription : model.getModelElementsByType(ZeebeSubscription.class)) {
@@ -201,13 +226,36 @@ class BpmnModelsTest {
     return named;
   }
 
-  private static final java.util.regex.Pattern STRING = java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final java.util.regex.Pattern STRING =
+      java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final java.util.regex.Pattern NAME =
       java.util.regex.Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*+)(?!\\s*\\()");
-  private static final Set<String> FEEL_WORDS = Set.of("and", "or", "not", "null", "true", "false", "if", "then",
-      "else", "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function");
+  private static final Set<String> FEEL_WORDS =
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "null",
+          "true",
+          "false",
+          "if",
+          "then",
+          "else",
+          "for",
+          "in",
+          "return",
+          "some",
+          "every",
+          "satisfies",
+          "between",
+          "instance",
+          "of",
+          "function");
 
-  /** The variables a FEEL expression ({@code =...}) reads: names outside strings, not functions or paths' members. */
+  /**
+   * The variables a FEEL expression ({@code =...}) reads: names outside strings, not functions or
+   * paths' members.
+   */
   static Set<String> feelNames(String expression) {
     if (expression == null || !expression.strip().startsWith("=")) {
       return Set.of();
@@ -256,10 +304,15 @@ class BpmnModelsTest {
         BpmnShape a = shapes.get(i);
         BpmnShape b = shapes.get(j);
         // A collapsed sub-process is drawn on a plane of its own, with coordinates of its own.
-        if (a.getParentElement() != b.getParentElement() || contains(a, b) || contains(b, a) || attached(a, b) || attached(b, a)) {
+        if (a.getParentElement() != b.getParentElement()
+            || contains(a, b)
+            || contains(b, a)
+            || attached(a, b)
+            || attached(b, a)) {
           continue;
         }
-        assertThat(overlap(a, b)).as("%s overlaps %s", a.getBpmnElement().getId(), b.getBpmnElement().getId())
+        assertThat(overlap(a, b))
+            .as("%s overlaps %s", a.getBpmnElement().getId(), b.getBpmnElement().getId())
             .isFalse();
       }
     }
@@ -288,17 +341,25 @@ class BpmnModelsTest {
     BpmnModelInstance model = Bpmn.readModelFromFile(file);
     List<String> problems = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
-      List<FlowNode> nodes = model.getModelElementsByType(FlowNode.class).stream()
-          .filter(n -> processOf(n) == process).toList();
-      nodes.stream().collect(Collectors.groupingBy(n -> key(n.getName()), Collectors.mapping(FlowNode::getId, Collectors.toList())))
-          .forEach((name, ids) -> {
-            if (ids.size() > 1) {
-              problems.add("'" + name + "' names " + ids);
-            }
-          });
+      List<FlowNode> nodes =
+          model.getModelElementsByType(FlowNode.class).stream()
+              .filter(n -> processOf(n) == process)
+              .toList();
+      nodes.stream()
+          .collect(
+              Collectors.groupingBy(
+                  n -> key(n.getName()), Collectors.mapping(FlowNode::getId, Collectors.toList())))
+          .forEach(
+              (name, ids) -> {
+                if (ids.size() > 1) {
+                  problems.add("'" + name + "' names " + ids);
+                }
+              });
       Set<String> nodeNames = nodes.stream().map(n -> key(n.getName())).collect(Collectors.toSet());
       for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-        if (processOf(flow) == process && flow.getName() != null && nodeNames.contains(key(flow.getName()))) {
+        if (processOf(flow) == process
+            && flow.getName() != null
+            && nodeNames.contains(key(flow.getName()))) {
           problems.add(flow.getId() + " repeats the name of an element: '" + flow.getName() + "'");
         }
       }
@@ -308,25 +369,44 @@ class BpmnModelsTest {
       if (!Character.isUpperCase(name.codePointAt(0))) {
         problems.add(node.getId() + " '" + name + "' does not begin with a capital");
       }
-      boolean decides = node instanceof EventBasedGateway
-          || ((node instanceof ExclusiveGateway || node instanceof InclusiveGateway) && node.getOutgoing().size() > 1);
+      boolean decides =
+          node instanceof EventBasedGateway
+              || ((node instanceof ExclusiveGateway || node instanceof InclusiveGateway)
+                  && node.getOutgoing().size() > 1);
       if (decides != name.endsWith("?")) {
-        problems.add(node.getId() + " '" + name + "': " + (decides ? "a gateway that decides asks a question" : "only a gateway that decides asks"));
+        problems.add(
+            node.getId()
+                + " '"
+                + name
+                + "': "
+                + (decides
+                    ? "a gateway that decides asks a question"
+                    : "only a gateway that decides asks"));
       }
       if (decides && !(node instanceof EventBasedGateway)) {
-        node.getOutgoing().stream().filter(f -> f.getName() == null || f.getName().isBlank())
+        node.getOutgoing().stream()
+            .filter(f -> f.getName() == null || f.getName().isBlank())
             .forEach(f -> problems.add(f.getId() + ": a flow out of '" + name + "' has no answer"));
       }
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       if (flow.getName() != null && !Character.isLowerCase(flow.getName().codePointAt(0))) {
-        problems.add(flow.getId() + " '" + flow.getName() + "': a flow's label is lower case, like an answer");
+        problems.add(
+            flow.getId()
+                + " '"
+                + flow.getName()
+                + "': a flow's label is lower case, like an answer");
       }
     }
     for (ZeebeTaskDefinition task : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
       FlowNode owner = (FlowNode) task.getParentElement().getParentElement();
-      if (ProcessConstants.JOB_NOTICE.equals(task.getType()) && !owner.getName().startsWith("Send ")) {
-        problems.add(owner.getId() + " '" + owner.getName() + "' sends notices: its name begins with 'Send '");
+      if (ProcessConstants.JOB_NOTICE.equals(task.getType())
+          && !owner.getName().startsWith("Send ")) {
+        problems.add(
+            owner.getId()
+                + " '"
+                + owner.getName()
+                + "' sends notices: its name begins with 'Send '");
       }
     }
     assertThat(problems).isEmpty();
@@ -347,20 +427,25 @@ class BpmnModelsTest {
   private static boolean overlap(BpmnShape a, BpmnShape b) {
     var p = a.getBounds();
     var q = b.getBounds();
-    return p.getX() < q.getX() + q.getWidth() && q.getX() < p.getX() + p.getWidth()
-        && p.getY() < q.getY() + q.getHeight() && q.getY() < p.getY() + p.getHeight();
+    return p.getX() < q.getX() + q.getWidth()
+        && q.getX() < p.getX() + p.getWidth()
+        && p.getY() < q.getY() + q.getHeight()
+        && q.getY() < p.getY() + p.getHeight();
   }
 
   private static boolean contains(BpmnShape outer, BpmnShape inner) {
     var o = outer.getBounds();
     var i = inner.getBounds();
-    return i.getX() >= o.getX() && i.getY() >= o.getY() && i.getX() + i.getWidth() <= o.getX() + o.getWidth()
+    return i.getX() >= o.getX()
+        && i.getY() >= o.getY()
+        && i.getX() + i.getWidth() <= o.getX() + o.getWidth()
         && i.getY() + i.getHeight() <= o.getY() + o.getHeight();
   }
 
   private static boolean attached(BpmnShape event, BpmnShape activity) {
     BaseElement e = event.getBpmnElement();
-    return e instanceof BoundaryEvent b && b.getAttachedTo().getId().equals(activity.getBpmnElement().getId());
+    return e instanceof BoundaryEvent b
+        && b.getAttachedTo().getId().equals(activity.getBpmnElement().getId());
   }
 
   private static Set<String> constants(String prefix) {

@@ -16,7 +16,8 @@ class CldrStateNamesTest {
   @Test
   void everyMemberStateIsAnIsoCodeWithANameInEachLanguage() throws IOException {
     String csv;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("registry/un-member-states.csv")) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("registry/un-member-states.csv")) {
       csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     var rows = Csv.parse(csv, Set.of("alpha3", "regional_group", "draw_group"), Set.of("note"));

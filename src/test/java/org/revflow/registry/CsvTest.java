@@ -15,13 +15,14 @@ class CsvTest {
 
   @Test
   void bomQuotedCommasArabicAndChineseAndPhysicalLineNumbers() {
-    String text = "\uFEFFstate,name\r\n"
-        + "# a comment line\r\n"
-        + "EGY,\"عبد الله, محمد\"\r\n"
-        + "\r\n"
-        + "CHN,王小明\r\n"
-        + "FRA,\"Dupont, \"\"Jean\"\"\nsecond line\"\r\n"
-        + "DEU,Müller\r\n";
+    String text =
+        "\uFEFFstate,name\r\n"
+            + "# a comment line\r\n"
+            + "EGY,\"عبد الله, محمد\"\r\n"
+            + "\r\n"
+            + "CHN,王小明\r\n"
+            + "FRA,\"Dupont, \"\"Jean\"\"\nsecond line\"\r\n"
+            + "DEU,Müller\r\n";
     List<Csv.Row> rows = Csv.parse(text, COLS, Set.of());
     assertThat(rows).extracting(r -> r.get("state")).containsExactly("EGY", "CHN", "FRA", "DEU");
     assertThat(rows.get(0).get("name")).isEqualTo("عبد الله, محمد");
@@ -34,17 +35,25 @@ class CsvTest {
   void headerIsCaseInsensitiveAndMissingColumnsAreReported() {
     assertThat(Csv.parse("STATE,Name\nFRA,x\n", COLS, Set.of())).hasSize(1);
     assertThatThrownBy(() -> Csv.parse("state\nFRA\n", COLS, Set.of()))
-        .isInstanceOfSatisfying(RegistryException.class, e -> {
-          assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_CSV);
-          assertThat(e.lineErrors()).singleElement().satisfies(l -> assertThat(l.reason()).contains("missing", "name"));
-        });
+        .isInstanceOfSatisfying(
+            RegistryException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID_CSV);
+              assertThat(e.lineErrors())
+                  .singleElement()
+                  .satisfies(l -> assertThat(l.reason()).contains("missing", "name"));
+            });
   }
 
   @Test
   void everyLineWithTheWrongNumberOfFieldsIsReported() {
     assertThatThrownBy(() -> Csv.parse("state,name\nFRA\nDEU,x\nITA,y,z\n", COLS, Set.of()))
-        .isInstanceOfSatisfying(RegistryException.class, e ->
-            assertThat(e.lineErrors()).extracting(RegistryException.LineError::line).containsExactly(2L, 4L));
+        .isInstanceOfSatisfying(
+            RegistryException.class,
+            e ->
+                assertThat(e.lineErrors())
+                    .extracting(RegistryException.LineError::line)
+                    .containsExactly(2L, 4L));
   }
 
   @Test

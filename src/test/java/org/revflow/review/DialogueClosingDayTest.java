@@ -19,7 +19,8 @@ class DialogueClosingDayTest {
 
   @Test
   void anAnswerAfterTheWindowsLastDayButBeforeItsClosingDayLeavesTheClosingToThatDay() {
-    String scenario = """
+    String scenario =
+        """
         {
           "start": "2027-01-04",
           "until": "2027-07-14",
@@ -46,16 +47,24 @@ class DialogueClosingDayTest {
     SimulationRunner.Output out = new SimulationRunner().run(scenario);
 
     assertThat(out.rejected()).isEmpty();
-    // Feedback cleared Sunday 9 May: the window runs to Friday 9 July; its closing day is Monday 12 July.
-    assertThat(out.notices()).filteredOn(n -> n.kind().equals("STEP_DONE") && "DIALOGUE".equals(n.step()))
-        .extracting(OutputNotice::on).containsOnly(LocalDate.of(2027, 7, 12)).isNotEmpty();
-    assertThat(out.notices()).filteredOn(n -> n.kind().equals("STEP_OPENED") && "OBSERVATIONS".equals(n.step()))
+    // Feedback cleared Sunday 9 May: the window runs to Friday 9 July; its closing day is Monday 12
+    // July.
+    assertThat(out.notices())
+        .filteredOn(n -> n.kind().equals("STEP_DONE") && "DIALOGUE".equals(n.step()))
+        .extracting(OutputNotice::on)
+        .containsOnly(LocalDate.of(2027, 7, 12))
+        .isNotEmpty();
+    assertThat(out.notices())
+        .filteredOn(n -> n.kind().equals("STEP_OPENED") && "OBSERVATIONS".equals(n.step()))
         .isNotEmpty()
-        .allSatisfy(n -> {
-          assertThat(n.on()).isEqualTo(LocalDate.of(2027, 7, 12));
-          assertThat(n.due()).isEqualTo(LocalDate.of(2027, 10, 12));
-        });
-    assertThat(out.notices()).filteredOn(n -> n.kind().equals("CLARIFICATION_ANSWERED"))
-        .extracting(OutputNotice::on).containsOnly(LocalDate.of(2027, 7, 10));
+        .allSatisfy(
+            n -> {
+              assertThat(n.on()).isEqualTo(LocalDate.of(2027, 7, 12));
+              assertThat(n.due()).isEqualTo(LocalDate.of(2027, 10, 12));
+            });
+    assertThat(out.notices())
+        .filteredOn(n -> n.kind().equals("CLARIFICATION_ANSWERED"))
+        .extracting(OutputNotice::on)
+        .containsOnly(LocalDate.of(2027, 7, 10));
   }
 }

@@ -1,7 +1,5 @@
 package org.revflow.review;
 
-import org.revflow.testsupport.EmbeddedEngine;
-import org.revflow.vocabulary.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.revflow.process.ProcessConstants.*;
@@ -27,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.revflow.config.ApiException;
 import org.revflow.process.ProcessMessages;
 import org.revflow.review.ReviewCommands.Instrument;
+import org.revflow.testsupport.EmbeddedEngine;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
+import org.revflow.vocabulary.EventType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,16 +61,20 @@ class LaunchProcessTest {
     driver.permanentRepresentatives("GHA", "TGO", "BEN");
     driver.time().walkTo(driver.time().today().plusDays(1), ReviewDriver.EVENT_TIME);
 
-    tx.executeWithoutResult(s -> {
-      launches.launch(launch("GHA", "TGO", "BEN"), "test");
-      // Whatever fails after the launch in the same transaction (here: the caller gives up).
-      s.setRollbackOnly();
-    });
+    tx.executeWithoutResult(
+        s -> {
+          launches.launch(launch("GHA", "TGO", "BEN"), "test");
+          // Whatever fails after the launch in the same transaction (here: the caller gives up).
+          s.setRollbackOnly();
+        });
     driver.time().settle();
 
     String id = "GHA-P1-" + driver.time().today().getYear();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review WHERE id = ?", Integer.class, id)).isZero();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM process_outbox WHERE correlation_key = ?", Integer.class, id))
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review WHERE id = ?", Integer.class, id))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM process_outbox WHERE correlation_key = ?", Integer.class, id))
         .isZero();
     assertThat(instancesOf(id)).as("country-review instances for %s", id).isEmpty();
   }
@@ -87,8 +91,12 @@ class LaunchProcessTest {
     // The sweeper publishes the launch again, as it would after a lost acknowledgement noticed
     // late (the engine away for hours): the outbox row is pending once more.
     driver.time().advance(Duration.ofHours(2));
-    assertThat(jdbc.update("UPDATE process_outbox SET published_at = NULL WHERE message_name = ? AND correlation_key = ?",
-        MSG_REVIEW_LAUNCHED, id)).isEqualTo(1);
+    assertThat(
+            jdbc.update(
+                "UPDATE process_outbox SET published_at = NULL WHERE message_name = ? AND correlation_key = ?",
+                MSG_REVIEW_LAUNCHED,
+                id))
+        .isEqualTo(1);
     outbox.publishPending();
     driver.time().settle();
 
@@ -111,11 +119,26 @@ class LaunchProcessTest {
 
     // What the engine's one-instance-per-key rule prevents for RevFlow's own launches: another
     // launch message for the same review under another key (a hand-made one, say).
-    camunda.newPublishMessageCommand().messageName(MSG_REVIEW_LAUNCHED).correlationKey(id + "-by-hand")
-        .messageId("launch-" + id + "-by-hand").timeToLive(Duration.ZERO)
-        .variables(Map.of(VAR_REVIEW_ID, id, VAR_UNDER_REVIEW, "NER", VAR_PHASE, 1,
-            VAR_PARTICIPATING_STATES, List.of("NER", "TCD", "CMR"), VAR_REVIEWING_STATES, List.of("TCD", "CMR")))
-        .send().join();
+    camunda
+        .newPublishMessageCommand()
+        .messageName(MSG_REVIEW_LAUNCHED)
+        .correlationKey(id + "-by-hand")
+        .messageId("launch-" + id + "-by-hand")
+        .timeToLive(Duration.ZERO)
+        .variables(
+            Map.of(
+                VAR_REVIEW_ID,
+                id,
+                VAR_UNDER_REVIEW,
+                "NER",
+                VAR_PHASE,
+                1,
+                VAR_PARTICIPATING_STATES,
+                List.of("NER", "TCD", "CMR"),
+                VAR_REVIEWING_STATES,
+                List.of("TCD", "CMR")))
+        .send()
+        .join();
     driver.time().settle();
 
     Set<Long> instances = instancesOf(id);
@@ -124,9 +147,14 @@ class LaunchProcessTest {
     List<String> incidents = incidentsOf(second);
     assertThat(incidents).hasSize(1);
     assertThat(incidents.getFirst()).contains("already runs in process instance " + first);
-    assertThat(engine.records()).as("tries of the second instance's first task")
-        .filteredOn(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.FAILED
-            && r.getValue() instanceof JobRecordValue j && j.getProcessInstanceKey() == second)
+    assertThat(engine.records())
+        .as("tries of the second instance's first task")
+        .filteredOn(
+            r ->
+                r.getValueType() == ValueType.JOB
+                    && r.getIntent() == JobIntent.FAILED
+                    && r.getValue() instanceof JobRecordValue j
+                    && j.getProcessInstanceKey() == second)
         .hasSize(1);
     assertThat(driver.review(id).processInstanceKey()).isEqualTo(first);
     assertThat(driver.notices(id)).hasSize(launchNotices);
@@ -141,44 +169,71 @@ class LaunchProcessTest {
 
     // Inside the launch's own transaction the message is not published yet: as seen by a
     // replacement that arrives between the launch's commit and its instance's first task.
-    tx.executeWithoutResult(s -> {
-      launches.launch(launch("PER", "BOL", "ECU"), "test");
-      assertThatThrownBy(() -> reviews.record(id, new ReviewCommands.RecordEvent(EventType.REVIEWER_REPLACED, null,
-          null, null, "NV/repl", "withdrew", null, Instrument.UNTOC, "BOL", "COL", null, null), "test"))
-          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT))
-          .hasMessageContaining("has not started in the engine yet");
-      s.setRollbackOnly();
-    });
+    tx.executeWithoutResult(
+        s -> {
+          launches.launch(launch("PER", "BOL", "ECU"), "test");
+          assertThatThrownBy(
+                  () ->
+                      reviews.record(
+                          id,
+                          new ReviewCommands.RecordEvent(
+                              EventType.REVIEWER_REPLACED,
+                              null,
+                              null,
+                              null,
+                              "NV/repl",
+                              "withdrew",
+                              null,
+                              Instrument.UNTOC,
+                              "BOL",
+                              "COL",
+                              null,
+                              null),
+                          "test"))
+              .isInstanceOfSatisfying(
+                  ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT))
+              .hasMessageContaining("has not started in the engine yet");
+          s.setRollbackOnly();
+        });
   }
 
   private ReviewCommands.Launch launch(String underReview, String... reviewers) {
-    return new ReviewCommands.Launch(underReview, 1, Map.of(Instrument.UNTOC, List.of(reviewers)),
-        driver.time().today(), null);
+    return new ReviewCommands.Launch(
+        underReview, 1, Map.of(Instrument.UNTOC, List.of(reviewers)), driver.time().today(), null);
   }
 
   /** The error messages of the incidents raised in an instance. */
   private List<String> incidentsOf(long processInstanceKey) {
     List<String> out = new java.util.ArrayList<>();
     for (Record<?> r : engine.records()) {
-      if (r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED
-          && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == processInstanceKey) {
+      if (r.getValueType() == ValueType.INCIDENT
+          && r.getIntent() == IncidentIntent.CREATED
+          && r.getValue() instanceof IncidentRecordValue v
+          && v.getProcessInstanceKey() == processInstanceKey) {
         out.add(v.getErrorMessage());
       }
     }
     return out;
   }
 
-  /** Keys of the country-review instances whose reviewId is {@code reviewId}, from the engine's records. */
+  /**
+   * Keys of the country-review instances whose reviewId is {@code reviewId}, from the engine's
+   * records.
+   */
   private Set<Long> instancesOf(String reviewId) {
     Set<Long> countryReviews = new HashSet<>();
     Set<Long> ofReview = new HashSet<>();
     for (Record<?> r : engine.records()) {
-      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
-          && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE
+          && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+          && r.getValue() instanceof ProcessInstanceRecordValue v
+          && v.getBpmnElementType() == BpmnElementType.PROCESS
           && v.getBpmnProcessId().equals(PROCESS_COUNTRY_REVIEW)) {
         countryReviews.add(v.getProcessInstanceKey());
-      } else if (r.getValueType() == ValueType.VARIABLE && r.getValue() instanceof VariableRecordValue v
-          && v.getName().equals(VAR_REVIEW_ID) && v.getValue().equals("\"" + reviewId + "\"")) {
+      } else if (r.getValueType() == ValueType.VARIABLE
+          && r.getValue() instanceof VariableRecordValue v
+          && v.getName().equals(VAR_REVIEW_ID)
+          && v.getValue().equals("\"" + reviewId + "\"")) {
         ofReview.add(v.getProcessInstanceKey());
       }
     }

@@ -29,6 +29,7 @@ class DeadlinePlannerTest {
 
   /** Calendar-day arithmetic of the ladder; working days are WorkingDaysPlannerTest's. */
   private final Rulebook rb = TestRulebooks.calendarDaysRulebook();
+
   private final DeadlinePlanner planner = new DeadlinePlanner();
 
   private static Rung rung(NoticeKind kind, String date, int sequence) {
@@ -49,7 +50,8 @@ class DeadlinePlannerTest {
   @Test
   void launchRelativeStepsCountFromTheLaunchEvenIfOpenedLater() {
     assertThat(planner.dueDate(rb, Step.SAQ, T0, parse("2027-02-10"))).isEqualTo("2027-07-04");
-    assertThat(planner.dueDate(rb, Step.TRANSLATION, T0, parse("2027-02-10"))).isEqualTo("2027-03-10");
+    assertThat(planner.dueDate(rb, Step.TRANSLATION, T0, parse("2027-02-10")))
+        .isEqualTo("2027-03-10");
   }
 
   @Test
@@ -57,14 +59,17 @@ class DeadlinePlannerTest {
     assertThat(planner.dueDate(rb, Step.FEEDBACK, T0, parse("2027-08-31"))).isEqualTo("2028-02-29");
     assertThat(planner.dueDate(rb, Step.FEEDBACK, T0, parse("2026-08-31"))).isEqualTo("2027-02-28");
     assertThat(planner.dueDate(rb, Step.SAQ, parse("2027-03-31"), null)).isEqualTo("2027-09-30");
-    assertThat(planner.roundDueDate(rb, Step.DIALOGUE, parse("2027-12-31"))).isEqualTo("2028-02-29");
+    assertThat(planner.roundDueDate(rb, Step.DIALOGUE, parse("2027-12-31")))
+        .isEqualTo("2028-02-29");
     assertThat(planner.nextPhaseStart(rb, parse("2028-02-29"))).isEqualTo("2030-02-28");
   }
 
   @Test
   void roundsAfterAClarificationRequestOrChangesRequested() {
-    assertThat(planner.roundDueDate(rb, Step.DIALOGUE, parse("2028-03-15"))).isEqualTo("2028-05-15");
-    assertThat(planner.roundDueDate(rb, Step.OBSERVATIONS, parse("2028-03-15"))).isEqualTo("2028-04-15");
+    assertThat(planner.roundDueDate(rb, Step.DIALOGUE, parse("2028-03-15")))
+        .isEqualTo("2028-05-15");
+    assertThat(planner.roundDueDate(rb, Step.OBSERVATIONS, parse("2028-03-15")))
+        .isEqualTo("2028-04-15");
     assertThatThrownBy(() -> planner.roundDueDate(rb, Step.SAQ, parse("2028-03-15")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("step SAQ has no rounds in rulebook default@2026.1");
@@ -116,26 +121,28 @@ class DeadlinePlannerTest {
   void focalPointLadder() {
     LadderInput in = LadderInput.of(Step.FOCAL_POINT, T0, parse("2027-01-18"));
 
-    assertThat(planner.ladder(rb, in, parse("2027-04-30"))).containsExactly(
-        rung(FOCAL_POINT_REMINDER, "2027-01-11", 0),
-        rung(INTERIM_FOCAL_POINT_IN_FORCE, "2027-01-19", 0),
-        rung(INTERIM_FOCAL_POINT_INFO, "2027-01-19", 0),
-        rung(DESIGNATION_PENDING, "2027-02-18", 0),
-        rung(DESIGNATION_PENDING, "2027-03-20", 1),
-        rung(DESIGNATION_PENDING, "2027-04-19", 2));
+    assertThat(planner.ladder(rb, in, parse("2027-04-30")))
+        .containsExactly(
+            rung(FOCAL_POINT_REMINDER, "2027-01-11", 0),
+            rung(INTERIM_FOCAL_POINT_IN_FORCE, "2027-01-19", 0),
+            rung(INTERIM_FOCAL_POINT_INFO, "2027-01-19", 0),
+            rung(DESIGNATION_PENDING, "2027-02-18", 0),
+            rung(DESIGNATION_PENDING, "2027-03-20", 1),
+            rung(DESIGNATION_PENDING, "2027-04-19", 2));
   }
 
   @Test
   void genericLadder() {
     LadderInput in = LadderInput.of(Step.SAQ, T0, parse("2027-07-04"));
 
-    assertThat(planner.ladder(rb, in, parse("2027-10-03"))).containsExactly(
-        rung(REMINDER, "2027-06-04", 0),
-        rung(REMINDER, "2027-06-27", 1),
-        rung(OVERDUE, "2027-07-05", 0),
-        rung(ESCALATION, "2027-08-04", 0),
-        rung(ESCALATION, "2027-09-03", 1),
-        rung(ESCALATION, "2027-10-03", 2));
+    assertThat(planner.ladder(rb, in, parse("2027-10-03")))
+        .containsExactly(
+            rung(REMINDER, "2027-06-04", 0),
+            rung(REMINDER, "2027-06-27", 1),
+            rung(OVERDUE, "2027-07-05", 0),
+            rung(ESCALATION, "2027-08-04", 0),
+            rung(ESCALATION, "2027-09-03", 1),
+            rung(ESCALATION, "2027-10-03", 2));
     assertThat(planner.nextRung(rb, in)).contains(rung(REMINDER, "2027-06-04", 0));
     assertThat(rung(REMINDER, "2027-06-04", 0).key()).isEqualTo("REMINDER@2027-06-04");
   }
@@ -146,9 +153,11 @@ class DeadlinePlannerTest {
     Rung inForce = rung(INTERIM_FOCAL_POINT_IN_FORCE, "2027-01-19", 0);
     Rung info = rung(INTERIM_FOCAL_POINT_INFO, "2027-01-19", 0);
 
-    assertThat(planner.nextRung(rb, in.withAfter(rung(FOCAL_POINT_REMINDER, "2027-01-11", 0)))).contains(inForce);
+    assertThat(planner.nextRung(rb, in.withAfter(rung(FOCAL_POINT_REMINDER, "2027-01-11", 0))))
+        .contains(inForce);
     assertThat(planner.nextRung(rb, in.withAfter(inForce))).contains(info);
-    assertThat(planner.nextRung(rb, in.withAfter(info))).contains(rung(DESIGNATION_PENDING, "2027-02-18", 0));
+    assertThat(planner.nextRung(rb, in.withAfter(info)))
+        .contains(rung(DESIGNATION_PENDING, "2027-02-18", 0));
     // Opening late, on the interim day itself: both of the pair are still due.
     assertThat(planner.nextRung(rb, in.withFloor(parse("2027-01-18")))).contains(inForce);
   }
@@ -191,29 +200,48 @@ class DeadlinePlannerTest {
 
   @Test
   void openingLateSkipsRungsBeforeTheOpeningDay() {
-    LadderInput in = LadderInput.of(Step.SAQ, T0, parse("2027-07-04")).withFloor(parse("2027-06-26"));
+    LadderInput in =
+        LadderInput.of(Step.SAQ, T0, parse("2027-07-04")).withFloor(parse("2027-06-26"));
 
     assertThat(planner.nextRung(rb, in)).contains(rung(REMINDER, "2027-06-27", 1));
-    assertThat(planner.nextRung(rb, in.withFloor(parse("2027-06-27")))).contains(rung(OVERDUE, "2027-07-05", 0));
+    assertThat(planner.nextRung(rb, in.withFloor(parse("2027-06-27"))))
+        .contains(rung(OVERDUE, "2027-07-05", 0));
   }
 
   @Test
   void anExtensionAfterTheOverdueNoticeSendsTheNewReminderDatedAfterTheExtension() {
     // Overdue notice sent 5 July; on 10 July the deadline moves to 1 August.
-    LadderInput in = new LadderInput(Step.SAQ, T0, parse("2027-08-01"), parse("2027-07-10"),
-        rung(OVERDUE, "2027-07-05", 0), false, false, false);
+    LadderInput in =
+        new LadderInput(
+            Step.SAQ,
+            T0,
+            parse("2027-08-01"),
+            parse("2027-07-10"),
+            rung(OVERDUE, "2027-07-05", 0),
+            false,
+            false,
+            false);
 
-    assertThat(planner.ladder(rb, in, parse("2027-10-01"))).containsExactly(
-        rung(REMINDER, "2027-07-25", 1),   // D-30 = 2 July is on or before the extension day
-        rung(OVERDUE, "2027-08-02", 0),
-        rung(ESCALATION, "2027-09-01", 0),
-        rung(ESCALATION, "2027-10-01", 1));
+    assertThat(planner.ladder(rb, in, parse("2027-10-01")))
+        .containsExactly(
+            rung(REMINDER, "2027-07-25", 1), // D-30 = 2 July is on or before the extension day
+            rung(OVERDUE, "2027-08-02", 0),
+            rung(ESCALATION, "2027-09-01", 0),
+            rung(ESCALATION, "2027-10-01", 1));
   }
 
   @Test
   void anExtensionDuringEscalationsStartsANewLadder() {
-    LadderInput in = new LadderInput(Step.SAQ, T0, parse("2027-09-01"), parse("2027-08-10"),
-        rung(ESCALATION, "2027-08-04", 0), false, false, false);
+    LadderInput in =
+        new LadderInput(
+            Step.SAQ,
+            T0,
+            parse("2027-09-01"),
+            parse("2027-08-10"),
+            rung(ESCALATION, "2027-08-04", 0),
+            false,
+            false,
+            false);
 
     assertThat(planner.nextRung(rb, in)).contains(rung(REMINDER, "2027-08-25", 1));
   }
@@ -221,8 +249,16 @@ class DeadlinePlannerTest {
   @Test
   void aResumeMovesTheDeadlineAndSkipsRungsUpToTheResumeDay() {
     // D-30 reminder sent 4 June; on hold 1 June, resumed 11 June: D moves 10 days to 14 July.
-    LadderInput in = new LadderInput(Step.SAQ, T0, parse("2027-07-14"), parse("2027-06-11"),
-        rung(REMINDER, "2027-06-04", 0), false, false, false);
+    LadderInput in =
+        new LadderInput(
+            Step.SAQ,
+            T0,
+            parse("2027-07-14"),
+            parse("2027-06-11"),
+            rung(REMINDER, "2027-06-04", 0),
+            false,
+            false,
+            false);
 
     assertThat(planner.nextRung(rb, in)).contains(rung(REMINDER, "2027-06-14", 0));
   }
@@ -241,7 +277,8 @@ class DeadlinePlannerTest {
 
   @Test
   void manyYearsOfEscalationsAreArithmetic() {
-    LadderInput in = LadderInput.of(Step.SAQ, T0, parse("2027-07-04")).withFloor(parse("2227-07-01"));
+    LadderInput in =
+        LadderInput.of(Step.SAQ, T0, parse("2027-07-04")).withFloor(parse("2227-07-01"));
 
     assertThat(planner.nextRung(rb, in)).contains(rung(ESCALATION, "2227-07-07", 2434));
     // 10,000 plans 400 years out: slow enough to notice if the planner walked the ladder.
@@ -252,8 +289,9 @@ class DeadlinePlannerTest {
 
   @Test
   void designationPendingRepeatsForever() {
-    LadderInput in = LadderInput.of(Step.FOCAL_POINT, T0, parse("2027-01-18"))
-        .withAfter(rung(DESIGNATION_PENDING, "2027-03-20", 1));
+    LadderInput in =
+        LadderInput.of(Step.FOCAL_POINT, T0, parse("2027-01-18"))
+            .withAfter(rung(DESIGNATION_PENDING, "2027-03-20", 1));
 
     assertThat(planner.nextRung(rb, in)).contains(rung(DESIGNATION_PENDING, "2027-04-19", 2));
     assertThat(planner.nextRung(rb, in.withFloor(parse("2037-01-01"))))
@@ -294,7 +332,9 @@ class DeadlinePlannerTest {
           next = planner.nextRung(rb, state)) {
         if (state.after() != null) {
           // Fails instead of looping forever on a planner that returns the same rung again.
-          assertThat(next.get().isAfter(state.after())).as("%s after %s", next.get(), state.after()).isTrue();
+          assertThat(next.get().isAfter(state.after()))
+              .as("%s after %s", next.get(), state.after())
+              .isTrue();
         }
         iterated.add(next.get());
         state = state.withAfter(next.get());
@@ -311,14 +351,19 @@ class DeadlinePlannerTest {
     for (int i = 0; i < 500; i++) {
       LadderInput in = randomInput(random);
       LocalDate until = in.due().plusDays(300);
-      // Started long before, so that no rung is skipped (the focal-point reminder counts from the start).
-      LocalDate anyStart = in.step() == Step.FOCAL_POINT ? in.startedOn() : in.startedOn().minusYears(2);
+      // Started long before, so that no rung is skipped (the focal-point reminder counts from the
+      // start).
+      LocalDate anyStart =
+          in.step() == Step.FOCAL_POINT ? in.startedOn() : in.startedOn().minusYears(2);
       List<Rung> all = planner.ladder(rb, LadderInput.of(in.step(), anyStart, in.due()), until);
       assertThat(planner.ladder(rb, in, until)).isSubsetOf(all);
       for (NoticeKind kind : NoticeKind.values()) {
         assertThat(all.stream().filter(r -> r.kind() == kind).map(Rung::sequence).toList())
             .as("%s %s", in, kind)
-            .isEqualTo(IntStream.range(0, (int) all.stream().filter(r -> r.kind() == kind).count()).boxed().toList());
+            .isEqualTo(
+                IntStream.range(0, (int) all.stream().filter(r -> r.kind() == kind).count())
+                    .boxed()
+                    .toList());
       }
     }
   }
@@ -326,13 +371,15 @@ class DeadlinePlannerTest {
   private LadderInput randomInput(Random random) {
     Step step = Step.values()[random.nextInt(Step.values().length)];
     LocalDate start = parse("2027-01-01").plusDays(random.nextInt(4 * 365));
-    LocalDate due = random.nextBoolean()
-        ? planner.dueDate(rb, step, start, start)
-        : start.plusDays(1 + random.nextInt(400));
+    LocalDate due =
+        random.nextBoolean()
+            ? planner.dueDate(rb, step, start, start)
+            : start.plusDays(1 + random.nextInt(400));
     LocalDate floor = random.nextInt(3) == 0 ? null : start.plusDays(random.nextInt(600) - 20);
     Rung after = null;
     if (random.nextBoolean()) {
-      List<Rung> candidates = planner.ladder(rb, LadderInput.of(step, start, due), due.plusDays(400));
+      List<Rung> candidates =
+          planner.ladder(rb, LadderInput.of(step, start, due), due.plusDays(400));
       after = candidates.get(random.nextInt(candidates.size()));
     }
     return new LadderInput(step, start, due, floor, after, false, false, step.secretariatActs());

@@ -30,22 +30,29 @@ class RulebookLoaderTest {
   @Test
   void anUnknownTopLevelKeyIsAnError() {
     assertThat(problems(root -> root.put("colour", "blue")))
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .startsWith(PREFIX + "colour: unknown key (known here: name, version, description, zone");
   }
 
   @Test
   void aMisspeltKeyNamesItsPathAndTheKnownKeys() {
     assertThat(problems(rename("steps.SAQ.deadline", "deadlin")))
-        .containsExactly(PREFIX + "steps.SAQ.deadlin: unknown key (known here: deadline, from, round)");
+        .containsExactly(
+            PREFIX + "steps.SAQ.deadlin: unknown key (known here: deadline, from, round)");
   }
 
   @Test
   void unknownKeysAreFoundAtEveryLevel() {
-    assertThat(problems(root -> {
-          ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("ladder").get("escalation")).put("last", "P90D");
-          ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("clusters").get("2")).put("title", "x");
-        }))
+    assertThat(
+            problems(
+                root -> {
+                  ((com.fasterxml.jackson.databind.node.ObjectNode)
+                          root.get("ladder").get("escalation"))
+                      .put("last", "P90D");
+                  ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("clusters").get("2"))
+                      .put("title", "x");
+                }))
         .containsExactlyInAnyOrder(
             PREFIX + "ladder.escalation.last: unknown key (known here: first, every)",
             PREFIX + "clusters.2.title: unknown key (known here: name, articles)");
@@ -53,9 +60,13 @@ class RulebookLoaderTest {
 
   @Test
   void aDuplicateKeyIsAnError() {
-    String yaml = TestRulebooks.defaultYaml().replace("zone: Europe/Vienna", "zone: Europe/Vienna\nzone: UTC");
+    String yaml =
+        TestRulebooks.defaultYaml()
+            .replace("zone: Europe/Vienna", "zone: Europe/Vienna\nzone: UTC");
 
-    assertThat(problemsOf(yaml)).singleElement().asString()
+    assertThat(problemsOf(yaml))
+        .singleElement()
+        .asString()
         .startsWith("rulebook file 'test.yaml': not valid YAML: Duplicate field 'zone'")
         .contains("(line ");
   }
@@ -76,7 +87,8 @@ class RulebookLoaderTest {
 
   @Test
   void anEmptyFileIsAnError() {
-    assertThat(problemsOf("# nothing here\n")).containsExactly("rulebook file 'test.yaml': is empty");
+    assertThat(problemsOf("# nothing here\n"))
+        .containsExactly("rulebook file 'test.yaml': is empty");
     assertThat(problemsOf("- a\n- b\n"))
         .containsExactly("rulebook file 'test.yaml': must be a mapping of keys to values");
   }
@@ -87,7 +99,11 @@ class RulebookLoaderTest {
         .contains(PREFIX + "steps: must be a mapping of keys to values");
     assertThat(problems(root -> root.putObject("zone").put("id", "Europe/Vienna")))
         .contains(PREFIX + "zone: must be a single value, not a mapping");
-    assertThat(problems(root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("ladder")).put("reminders", "P30D")))
+    assertThat(
+            problems(
+                root ->
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("ladder"))
+                        .put("reminders", "P30D")))
         .contains(PREFIX + "ladder.reminders: must be a list, e.g. [P30D, P7D]");
   }
 
@@ -99,15 +115,20 @@ class RulebookLoaderTest {
 
   @Test
   void theExceptionMessageListsEveryProblemAndTheSource() {
-    String yaml = TestRulebooks.edited(root -> {
-      root.put("zone", "Mars/Olympus");
-      root.put("noticeTime", "9 o'clock");
-    });
+    String yaml =
+        TestRulebooks.edited(
+            root -> {
+              root.put("zone", "Mars/Olympus");
+              root.put("noticeTime", "9 o'clock");
+            });
 
     assertThatThrownBy(() -> new RulebookLoader().load(yaml, "somewhere/x.yaml"))
         .isInstanceOf(InvalidRulebookException.class)
-        .hasMessage(PREFIX + "zone: 'Mars/Olympus' is not a known time zone (e.g. Europe/Vienna)\n"
-            + PREFIX + "noticeTime: '9 o'clock' must be a time of day such as \"09:00\"\n"
-            + "(in somewhere/x.yaml)");
+        .hasMessage(
+            PREFIX
+                + "zone: 'Mars/Olympus' is not a known time zone (e.g. Europe/Vienna)\n"
+                + PREFIX
+                + "noticeTime: '9 o'clock' must be a time of day such as \"09:00\"\n"
+                + "(in somewhere/x.yaml)");
   }
 }

@@ -14,10 +14,10 @@ import org.revflow.config.MechanismTime;
 
 class RulebookRegistryTest {
 
-  static final MechanismTime TIME = new MechanismTime(Clock.systemUTC(), ZoneId.of("Europe/Vienna"));
+  static final MechanismTime TIME =
+      new MechanismTime(Clock.systemUTC(), ZoneId.of("Europe/Vienna"));
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private void write(String fileName, String yaml) throws IOException {
     Files.writeString(dir.resolve(fileName), yaml);
@@ -35,7 +35,9 @@ class RulebookRegistryTest {
     assertThat(registry.get("default")).isSameAs(registry.defaultRulebook());
     assertThat(registry.get("default@2027.1")).isSameAs(registry.defaultRulebook());
     // The version before it stays loaded for the reviews launched with it.
-    assertThat(registry.all()).extracting(Rulebook::id).containsExactly("default@2026.1", "default@2027.1");
+    assertThat(registry.all())
+        .extracting(Rulebook::id)
+        .containsExactly("default@2026.1", "default@2027.1");
   }
 
   @Test
@@ -57,8 +59,14 @@ class RulebookRegistryTest {
 
     RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(dir, "default"), TIME);
 
-    assertThat(registry.all()).extracting(Rulebook::id).containsExactly(
-        "default@2026.1", "default@2027.1", "default@2027.2", "default@2027.10", "strict@2027.1");
+    assertThat(registry.all())
+        .extracting(Rulebook::id)
+        .containsExactly(
+            "default@2026.1",
+            "default@2027.1",
+            "default@2027.2",
+            "default@2027.10",
+            "strict@2027.1");
     assertThat(registry.defaultRulebook().id()).isEqualTo("default@2027.10");
     assertThat(registry.get("default@2027.1").version()).isEqualTo("2027.1");
     assertThat(registry.get("strict").id()).isEqualTo("strict@2027.1");
@@ -68,7 +76,8 @@ class RulebookRegistryTest {
   void theDefaultCanBePinnedToAVersion() throws IOException {
     write("default-2028.1.yaml", version("2028.1"));
 
-    RulebookRegistry registry = new RulebookRegistry(new RulebookProperties(dir, "default@2026.1"), TIME);
+    RulebookRegistry registry =
+        new RulebookRegistry(new RulebookProperties(dir, "default@2026.1"), TIME);
 
     assertThat(registry.defaultRulebook().id()).isEqualTo("default@2026.1");
     assertThat(registry.get("default").id()).isEqualTo("default@2028.1");
@@ -80,7 +89,8 @@ class RulebookRegistryTest {
 
     assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(dir, null), TIME))
         .isInstanceOf(InvalidRulebookException.class)
-        .hasMessageContaining("rulebook 'default' 2027.2: steps.SAQ.deadline: 'P-6M' must be a positive period")
+        .hasMessageContaining(
+            "rulebook 'default' 2027.2: steps.SAQ.deadline: 'P-6M' must be a positive period")
         .hasMessageContaining("broken.yaml");
   }
 
@@ -96,22 +106,29 @@ class RulebookRegistryTest {
 
   @Test
   void aMissingDirectoryOrDefaultIsAnError() {
-    assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(dir.resolve("nope"), null), TIME))
+    assertThatThrownBy(
+            () -> new RulebookRegistry(new RulebookProperties(dir.resolve("nope"), null), TIME))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("revflow.rulebook.location '" + dir.resolve("nope") + "' is not a directory");
+        .hasMessageContaining(
+            "revflow.rulebook.location '" + dir.resolve("nope") + "' is not a directory");
     assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(null, "strict"), TIME))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("revflow.rulebook.default-name 'strict' matches no rulebook; known: [default@2026.1, default@2027.1]");
+        .hasMessage(
+            "revflow.rulebook.default-name 'strict' matches no rulebook; known: [default@2026.1, default@2027.1]");
   }
 
   @Test
   void aRulebookInAnotherZoneThanTheMechanismsStopsTheStart() throws IOException {
-    write("utc.yaml", TestRulebooks.edited(TestRulebooks.set("version", "2028.1").andThen(TestRulebooks.set("zone", "UTC"))));
+    write(
+        "utc.yaml",
+        TestRulebooks.edited(
+            TestRulebooks.set("version", "2028.1").andThen(TestRulebooks.set("zone", "UTC"))));
 
     assertThatThrownBy(() -> new RulebookRegistry(new RulebookProperties(dir, null), TIME))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("rulebook default@2028.1 (")
-        .hasMessageContaining("has zone UTC, but the Mechanism's zone (revflow.zone) is Europe/Vienna");
+        .hasMessageContaining(
+            "has zone UTC, but the Mechanism's zone (revflow.zone) is Europe/Vienna");
   }
 
   @Test

@@ -38,7 +38,9 @@ final class TestRulebooks {
 
   /** The default rulebook before working days (2026.1): every rung on its calendar date. */
   static Rulebook calendarDaysRulebook() {
-    return new RulebookLoader().load(resource("/rulebooks/default-2026.1.yaml"), "classpath:rulebooks/default-2026.1.yaml");
+    return new RulebookLoader()
+        .load(
+            resource("/rulebooks/default-2026.1.yaml"), "classpath:rulebooks/default-2026.1.yaml");
   }
 
   /** The default rulebook's YAML after an edit of its tree. */

@@ -3,7 +3,9 @@ package org.revflow.security;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Lets tests outside this package start from a clean slate of failed sign-ins (in a web context). */
+/**
+ * Lets tests outside this package start from a clean slate of failed sign-ins (in a web context).
+ */
 @Component
 public class SignInThrottleAccess {
 

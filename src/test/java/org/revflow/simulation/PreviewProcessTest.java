@@ -15,12 +15,21 @@ import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The preview of a live review says exactly what the engine then sends, if nothing else happens. */
+/**
+ * The preview of a live review says exactly what the engine then sends, if nothing else happens.
+ */
 @RevFlowTest
 class PreviewProcessTest {
 
-  static final Set<String> LADDER = Set.of("REMINDER", "OVERDUE", "ESCALATION", "FOCAL_POINT_REMINDER",
-      "INTERIM_FOCAL_POINT_IN_FORCE", "INTERIM_FOCAL_POINT_INFO", "DESIGNATION_PENDING");
+  static final Set<String> LADDER =
+      Set.of(
+          "REMINDER",
+          "OVERDUE",
+          "ESCALATION",
+          "FOCAL_POINT_REMINDER",
+          "INTERIM_FOCAL_POINT_IN_FORCE",
+          "INTERIM_FOCAL_POINT_INFO",
+          "DESIGNATION_PENDING");
 
   @Autowired ReviewDriver driver;
 
@@ -28,6 +37,7 @@ class PreviewProcessTest {
   void stopReviews() {
     driver.cancelAllReviews();
   }
+
   @Autowired PreviewService previews;
   @Autowired NoticeRepository notices;
 
@@ -44,21 +54,34 @@ class PreviewProcessTest {
     List<PreviewService.PlannedNotice> preview = previews.preview(id, days);
     driver.time().walkTo(from.plusDays(days));
 
-    Comparator<PreviewService.PlannedNotice> order = Comparator.comparing(PreviewService.PlannedNotice::on)
-        .thenComparing(PreviewService.PlannedNotice::kind).thenComparing(p -> p.to().getFirst());
-    List<PreviewService.PlannedNotice> sent = notices.findByReviewIdOrderById(id).stream()
-        .filter(n -> LADDER.contains(n.getKind().name()) && n.getSentOn().isAfter(from.minusDays(1)))
-        .map(PreviewProcessTest::asPlanned)
-        .sorted(order)
-        .toList();
+    Comparator<PreviewService.PlannedNotice> order =
+        Comparator.comparing(PreviewService.PlannedNotice::on)
+            .thenComparing(PreviewService.PlannedNotice::kind)
+            .thenComparing(p -> p.to().getFirst());
+    List<PreviewService.PlannedNotice> sent =
+        notices.findByReviewIdOrderById(id).stream()
+            .filter(
+                n ->
+                    LADDER.contains(n.getKind().name()) && n.getSentOn().isAfter(from.minusDays(1)))
+            .map(PreviewProcessTest::asPlanned)
+            .sorted(order)
+            .toList();
     assertThat(preview).isNotEmpty();
-    assertThat(preview).extracting(PreviewService.PlannedNotice::kind).contains("ESCALATION", "DESIGNATION_PENDING");
+    assertThat(preview)
+        .extracting(PreviewService.PlannedNotice::kind)
+        .contains("ESCALATION", "DESIGNATION_PENDING");
     assertThat(sent).containsExactlyInAnyOrderElementsOf(preview);
   }
 
   private static PreviewService.PlannedNotice asPlanned(Notice n) {
-    return new PreviewService.PlannedNotice(n.getSentOn(), n.getKind().name(), n.getStep(), n.getStateCode(),
-        List.of(n.getAddresseeEmail()), n.getCc() == null ? List.of() : Arrays.asList(n.getCc().split(",")),
-        n.getLanguage(), n.getDueOn());
+    return new PreviewService.PlannedNotice(
+        n.getSentOn(),
+        n.getKind().name(),
+        n.getStep(),
+        n.getStateCode(),
+        List.of(n.getAddresseeEmail()),
+        n.getCc() == null ? List.of() : Arrays.asList(n.getCc().split(",")),
+        n.getLanguage(),
+        n.getDueOn());
   }
 }

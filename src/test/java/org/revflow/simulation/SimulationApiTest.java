@@ -29,11 +29,16 @@ class SimulationApiTest {
 
   @Test
   void httpAndCommandLineGiveTheSameJson() throws Exception {
-    String scenario = Files.readString(Path.of("src/test/resources/scenarios/focal-point-late-feedback-extended.json"));
+    String scenario =
+        Files.readString(
+            Path.of("src/test/resources/scenarios/focal-point-late-feedback-extended.json"));
     ResponseEntity<String> response = post(scenario);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     Path out = Files.createTempFile("notices", ".json");
-    String[] args = {"--simulate=src/test/resources/scenarios/focal-point-late-feedback-extended.json", "--out=" + out};
+    String[] args = {
+      "--simulate=src/test/resources/scenarios/focal-point-late-feedback-extended.json",
+      "--out=" + out
+    };
     assertThat(SimulationCli.runIfAsked(args)).isZero();
     JsonNode fromHttp = SimulationCli.JSON.readTree(response.getBody());
     JsonNode fromCli = SimulationCli.JSON.readTree(Files.readString(out));
@@ -43,7 +48,9 @@ class SimulationApiTest {
 
   @Test
   void anInvalidScenarioGetsAProblemWithTheEventIndexes() {
-    ResponseEntity<String> response = post("""
+    ResponseEntity<String> response =
+        post(
+            """
         {"start":"2027-01-04","until":"2027-06-01",
          "review":{"underReview":"AUT","phase":2,"reviewers":{"UNTOC":["DEU"]}},
          "events":[{"on":"2027-01-10","type":"NOPE"}]}""");

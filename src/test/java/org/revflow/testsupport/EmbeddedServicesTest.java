@@ -53,20 +53,28 @@ class EmbeddedServicesTest {
   @EnabledOnOs(OS.LINUX)
   void engineDatabaseAndSmtpListenOnLoopbackOnly() throws Exception {
     EmbeddedServices services = EmbeddedServices.get();
-    Map<String, Integer> ports = new java.util.LinkedHashMap<>(Map.of("engine gRPC", services.enginePort(), "SMTP",
-        services.smtpPort()));
+    Map<String, Integer> ports =
+        new java.util.LinkedHashMap<>(
+            Map.of("engine gRPC", services.enginePort(), "SMTP", services.smtpPort()));
     if (System.getenv("REVFLOW_TEST_DB_URL") == null) {
-      ports.put("database", Integer.parseInt(services.jdbcUrl().replaceFirst(".*//[^:/]+:(\\d+)/.*", "$1")));
+      ports.put(
+          "database",
+          Integer.parseInt(services.jdbcUrl().replaceFirst(".*//[^:/]+:(\\d+)/.*", "$1")));
     }
     for (Map.Entry<String, Integer> service : ports.entrySet()) {
       List<String> addresses = listening(service.getValue());
-      assertThat(addresses).as(service.getKey() + " on port " + service.getValue()).isNotEmpty()
-          .allSatisfy(a -> assertThat(loopback(a)).as(service.getKey() + " listens on " + a).isTrue());
+      assertThat(addresses)
+          .as(service.getKey() + " on port " + service.getValue())
+          .isNotEmpty()
+          .allSatisfy(
+              a -> assertThat(loopback(a)).as(service.getKey() + " listens on " + a).isTrue());
     }
   }
 
   @Test
-  @org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable(named = "REVFLOW_TEST_DB_URL", matches = ".+",
+  @org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable(
+      named = "REVFLOW_TEST_DB_URL",
+      matches = ".+",
       disabledReason = "an external test database has its own logins")
   void theDatabaseTakesNoLoginWithoutItsUsersPassword() throws Exception {
     EmbeddedServices services = EmbeddedServices.get();
@@ -75,10 +83,15 @@ class EmbeddedServicesTest {
     String user = (String) p.get("spring.datasource.username");
     String password = (String) p.get("spring.datasource.password");
     assertThat(password).isNotBlank();
-    for (String[] login : List.of(new String[] {"root", ""}, new String[] {user, ""}, new String[] {"", ""},
-        new String[] {user, password + "x"})) {
+    for (String[] login :
+        List.of(
+            new String[] {"root", ""},
+            new String[] {user, ""},
+            new String[] {"", ""},
+            new String[] {user, password + "x"})) {
       assertThatThrownBy(() -> DriverManager.getConnection(url, login[0], login[1]).close())
-          .as(login[0] + " with a wrong or no password").isInstanceOf(SQLException.class);
+          .as(login[0] + " with a wrong or no password")
+          .isInstanceOf(SQLException.class);
     }
     try (var c = DriverManager.getConnection(url, user, password)) {
       assertThat(c.isValid(5)).isTrue();

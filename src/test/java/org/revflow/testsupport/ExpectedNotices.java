@@ -1,8 +1,8 @@
 package org.revflow.testsupport;
 
-import static org.revflow.vocabulary.NoticeKind.*;
 import static org.revflow.testsupport.ReviewDriver.fp;
 import static org.revflow.testsupport.ReviewDriver.pr;
+import static org.revflow.vocabulary.NoticeKind.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,13 +12,14 @@ import org.revflow.vocabulary.NoticeKind;
 import org.revflow.vocabulary.Step;
 
 /**
- * The notices the rules give (docs/domain.md, docs/notices.md), written as the lines of
- * {@link ReviewDriver#notices}: "date KIND STEP STATE -> to cc cc1,cc2". Worked out from the rules
- * with calendar days (the test rulebook), never read back from what the code sends: a process test
+ * The notices the rules give (docs/domain.md, docs/notices.md), written as the lines of {@link
+ * ReviewDriver#notices}: "date KIND STEP STATE -> to cc cc1,cc2". Worked out from the rules with
+ * calendar days (the test rulebook), never read back from what the code sends: a process test
  * compares the notice log with these.
  *
  * <p>A step done by an event recorded at 08:00 on day X has had its ladder up to X - 1: the notices
- * of a day go out at 09:00. The {@code through} date of a ladder is the last day whose notices count.
+ * of a day go out at 09:00. The {@code through} date of a ladder is the last day whose notices
+ * count.
  */
 public final class ExpectedNotices {
 
@@ -27,14 +28,23 @@ public final class ExpectedNotices {
   private ExpectedNotices() {}
 
   /** One notice to one addressee, with its copies in the order the rules list them. */
-  public static String line(LocalDate on, NoticeKind kind, Step step, String state, String to, String... cc) {
-    return on + " " + kind + " " + (step == null ? "-" : step) + " " + (state == null ? "-" : state) + " -> " + to
+  public static String line(
+      LocalDate on, NoticeKind kind, Step step, String state, String to, String... cc) {
+    return on
+        + " "
+        + kind
+        + " "
+        + (step == null ? "-" : step)
+        + " "
+        + (state == null ? "-" : state)
+        + " -> "
+        + to
         + (cc.length == 0 ? "" : " cc " + String.join(",", cc));
   }
 
   /**
-   * The launch: each State's permanent representative gets the launch notice listing its first steps
-   * (no notice of their own for focal point, experts and questionnaire); the secretariat's
+   * The launch: each State's permanent representative gets the launch notice listing its first
+   * steps (no notice of their own for focal point, experts and questionnaire); the secretariat's
    * preliminary consultation opens.
    */
   public static List<String> launch(LocalDate t0, String... states) {
@@ -46,13 +56,17 @@ public final class ExpectedNotices {
     return out;
   }
 
-  /** A notice to the acting focal point of every participating State, each copying the secretariat. */
-  public static List<String> toEach(LocalDate on, NoticeKind kind, Step step, String state, String... acting) {
+  /**
+   * A notice to the acting focal point of every participating State, each copying the secretariat.
+   */
+  public static List<String> toEach(
+      LocalDate on, NoticeKind kind, Step step, String state, String... acting) {
     return Arrays.stream(acting).map(a -> line(on, kind, step, state, a, SECRETARIAT)).toList();
   }
 
   /** A notice to each of {@code to}, without copies. */
-  public static List<String> toEachNoCopy(LocalDate on, NoticeKind kind, Step step, String state, String... to) {
+  public static List<String> toEachNoCopy(
+      LocalDate on, NoticeKind kind, Step step, String state, String... to) {
     return Arrays.stream(to).map(a -> line(on, kind, step, state, a)).toList();
   }
 
@@ -60,7 +74,8 @@ public final class ExpectedNotices {
    * A focal point designated during the review: the welcome to the new focal point and, with the
    * network of focal points on, its introduction to the other States' acting focal points.
    */
-  public static List<String> designated(LocalDate on, String state, String newFocalPoint, String... othersActing) {
+  public static List<String> designated(
+      LocalDate on, String state, String newFocalPoint, String... othersActing) {
     List<String> out = new ArrayList<>();
     out.add(line(on, FOCAL_POINT_DESIGNATED, Step.FOCAL_POINT, state, newFocalPoint, SECRETARIAT));
     out.addAll(toEachNoCopy(on, FOCAL_POINT_CHANGED, Step.FOCAL_POINT, state, othersActing));
@@ -109,14 +124,17 @@ public final class ExpectedNotices {
   }
 
   /** A step opened for a State: to its acting focal point and the experts given, no copies. */
-  public static List<String> opened(LocalDate on, Step step, String state, String acting, String... experts) {
+  public static List<String> opened(
+      LocalDate on, Step step, String state, String acting, String... experts) {
     List<String> out = new ArrayList<>();
     out.add(line(on, STEP_OPENED, step, state, acting));
     out.addAll(toEachNoCopy(on, STEP_OPENED, step, state, experts));
     return out;
   }
 
-  /** The dialogue opened: each participating State is told, under its own code, by its focal point. */
+  /**
+   * The dialogue opened: each participating State is told, under its own code, by its focal point.
+   */
   public static List<String> dialogueOpened(LocalDate on, String... states) {
     return Arrays.stream(states).map(s -> line(on, STEP_OPENED, Step.DIALOGUE, s, fp(s))).toList();
   }
@@ -159,8 +177,14 @@ public final class ExpectedNotices {
    * copying the permanent representative (unless it is the addressee) and the secretariat, and
    * escalations on D + 31, D + 61, ... to the permanent representative copying the secretariat.
    */
-  public static List<String> ladder(Step step, String state, LocalDate start, LocalDate due, LocalDate through,
-      String acting, String... experts) {
+  public static List<String> ladder(
+      Step step,
+      String state,
+      LocalDate start,
+      LocalDate due,
+      LocalDate through,
+      String acting,
+      String... experts) {
     List<String> out = new ArrayList<>();
     for (LocalDate r : List.of(due.minusDays(30), due.minusDays(7))) {
       if (!r.isBefore(start) && !r.isAfter(through)) {
@@ -170,9 +194,10 @@ public final class ExpectedNotices {
     }
     LocalDate overdue = due.plusDays(1);
     if (!overdue.isAfter(through)) {
-      out.add(acting.equals(pr(state))
-          ? line(overdue, OVERDUE, step, state, acting, SECRETARIAT)
-          : line(overdue, OVERDUE, step, state, acting, pr(state), SECRETARIAT));
+      out.add(
+          acting.equals(pr(state))
+              ? line(overdue, OVERDUE, step, state, acting, SECRETARIAT)
+              : line(overdue, OVERDUE, step, state, acting, pr(state), SECRETARIAT));
     }
     for (LocalDate e = due.plusDays(31); !e.isAfter(through); e = e.plusDays(30)) {
       out.add(line(e, ESCALATION, step, state, pr(state), SECRETARIAT));
@@ -180,8 +205,11 @@ public final class ExpectedNotices {
     return out;
   }
 
-  /** The ladder of a step the secretariat acts on: every rung to the secretariat's address alone. */
-  public static List<String> secretariatLadder(Step step, LocalDate start, LocalDate due, LocalDate through) {
+  /**
+   * The ladder of a step the secretariat acts on: every rung to the secretariat's address alone.
+   */
+  public static List<String> secretariatLadder(
+      Step step, LocalDate start, LocalDate due, LocalDate through) {
     List<String> out = new ArrayList<>();
     for (LocalDate r : List.of(due.minusDays(30), due.minusDays(7))) {
       if (!r.isBefore(start) && !r.isAfter(through)) {
@@ -203,11 +231,18 @@ public final class ExpectedNotices {
    * and the information to the other States' acting focal points; "designation pending" on D + 31
    * and every 30 days.
    */
-  public static List<String> focalPointLadder(String state, LocalDate start, LocalDate due, LocalDate through,
-      String... othersActing) {
+  public static List<String> focalPointLadder(
+      String state, LocalDate start, LocalDate due, LocalDate through, String... othersActing) {
     List<String> out = new ArrayList<>();
     if (!start.plusDays(7).isAfter(through)) {
-      out.add(line(start.plusDays(7), FOCAL_POINT_REMINDER, Step.FOCAL_POINT, state, pr(state), SECRETARIAT));
+      out.add(
+          line(
+              start.plusDays(7),
+              FOCAL_POINT_REMINDER,
+              Step.FOCAL_POINT,
+              state,
+              pr(state),
+              SECRETARIAT));
     }
     if (!due.plusDays(1).isAfter(through)) {
       out.addAll(interimInForce(due.plusDays(1), state, othersActing));
@@ -218,10 +253,13 @@ public final class ExpectedNotices {
     return out;
   }
 
-  /** "Interim focal point in force" to the permanent representative, the information to the others. */
+  /**
+   * "Interim focal point in force" to the permanent representative, the information to the others.
+   */
   public static List<String> interimInForce(LocalDate on, String state, String... othersActing) {
     List<String> out = new ArrayList<>();
-    out.add(line(on, INTERIM_FOCAL_POINT_IN_FORCE, Step.FOCAL_POINT, state, pr(state), SECRETARIAT));
+    out.add(
+        line(on, INTERIM_FOCAL_POINT_IN_FORCE, Step.FOCAL_POINT, state, pr(state), SECRETARIAT));
     out.addAll(toEachNoCopy(on, INTERIM_FOCAL_POINT_INFO, Step.FOCAL_POINT, state, othersActing));
     return out;
   }
@@ -230,7 +268,8 @@ public final class ExpectedNotices {
    * A focal point who left on {@code end} without a successor: that day the interim notices, then
    * "designation pending" on end + 30 and every 30 days, as far as {@code through}.
    */
-  public static List<String> vacancy(String state, LocalDate end, LocalDate through, String... othersActing) {
+  public static List<String> vacancy(
+      String state, LocalDate end, LocalDate through, String... othersActing) {
     List<String> out = new ArrayList<>(interimInForce(end, state, othersActing));
     for (LocalDate p = end.plusDays(30); !p.isAfter(through); p = p.plusDays(30)) {
       out.add(line(p, DESIGNATION_PENDING, Step.FOCAL_POINT, state, pr(state), SECRETARIAT));

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * A test that starts the embedded engine, database or SMTP server (or a browser): it runs in
- * {@code ./mvnw verify} (failsafe), not in the fast unit tier of {@code ./mvnw test} (surefire).
+ * A test that starts the embedded engine, database or SMTP server (or a browser): it runs in {@code
+ * ./mvnw verify} (failsafe), not in the fast unit tier of {@code ./mvnw test} (surefire).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,7 +4,10 @@ import org.revflow.process.ProcessMessages;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** Lets {@link SimulatedTime#settle()} publish this context's pending outbox messages (see there why). */
+/**
+ * Lets {@link SimulatedTime#settle()} publish this context's pending outbox messages (see there
+ * why).
+ */
 @Component
 class OutboxSettling implements DisposableBean {
 

@@ -31,7 +31,13 @@ public final class ReceivedMail {
    * One email: the notice row it was sent for, To, Cc, subject, Content-Language, the decoded text
    * of every part (plain text, HTML and the calendar file) and the calendar part alone.
    */
-  public record Mail(Notice row, String to, List<String> cc, String subject, String language, String body,
+  public record Mail(
+      Notice row,
+      String to,
+      List<String> cc,
+      String subject,
+      String language,
+      String body,
       String calendar) {
 
     public NoticeKind kind() {
@@ -51,8 +57,11 @@ public final class ReceivedMail {
       if (calendar == null) {
         return null;
       }
-      return Arrays.stream(calendar.split("\r?\n")).filter(l -> l.startsWith("UID:")).map(l -> l.substring(4))
-          .findFirst().orElse(null);
+      return Arrays.stream(calendar.split("\r?\n"))
+          .filter(l -> l.startsWith("UID:"))
+          .map(l -> l.substring(4))
+          .findFirst()
+          .orElse(null);
     }
 
     @Override
@@ -85,23 +94,33 @@ public final class ReceivedMail {
       try {
         String to = address(m.getRecipients(Message.RecipientType.TO)[0]);
         jakarta.mail.Address[] ccs = m.getRecipients(Message.RecipientType.CC);
-        List<String> cc = ccs == null ? List.of() : Arrays.stream(ccs).map(ReceivedMail::address).toList();
+        List<String> cc =
+            ccs == null ? List.of() : Arrays.stream(ccs).map(ReceivedMail::address).toList();
         String[] lang = m.getHeader("Content-Language");
         StringBuilder calendar = new StringBuilder();
         String body = text(m, calendar);
-        out.add(new Mail(row, to, cc, m.getSubject(), lang == null ? null : lang[0], body,
-            calendar.isEmpty() ? null : calendar.toString()));
+        out.add(
+            new Mail(
+                row,
+                to,
+                cc,
+                m.getSubject(),
+                lang == null ? null : lang[0],
+                body,
+                calendar.isEmpty() ? null : calendar.toString()));
       } catch (MessagingException | IOException e) {
         throw new IllegalStateException(e);
       }
     }
     return out;
   }
+
   private static String address(jakarta.mail.Address a) {
     return ((InternetAddress) a).getAddress().toLowerCase(Locale.ROOT);
   }
 
-  private static String text(Part part, StringBuilder calendar) throws MessagingException, IOException {
+  private static String text(Part part, StringBuilder calendar)
+      throws MessagingException, IOException {
     Object content = part.getContent();
     String text;
     if (content instanceof Multipart mp) {

@@ -52,7 +52,8 @@ public class RecordingSmtpServer extends ScriptedSmtpServer {
   protected void beforeAccepting() throws InterruptedException {}
 
   @Override
-  protected final void received(List<String> recipients, List<String> lines) throws InterruptedException {
+  protected final void received(List<String> recipients, List<String> lines)
+      throws InterruptedException {
     String notice = null;
     String messageId = null;
     String last = null;
@@ -77,6 +78,7 @@ public class RecordingSmtpServer extends ScriptedSmtpServer {
       }
     }
     beforeAccepting();
-    accepted.add(new Accepted(notice, recipients.isEmpty() ? "" : recipients.getFirst(), messageId));
+    accepted.add(
+        new Accepted(notice, recipients.isEmpty() ? "" : recipients.getFirst(), messageId));
   }
 }

@@ -7,18 +7,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.revflow.notification.Notice;
 import org.revflow.notification.NoticeRepository;
-import org.revflow.registry.PersonInput;
 import org.revflow.registry.PermanentRepresentativeService;
-import org.revflow.vocabulary.EventType;
+import org.revflow.registry.PersonInput;
 import org.revflow.review.ReviewCommands;
 import org.revflow.review.ReviewCommands.Instrument;
 import org.revflow.review.ReviewQueries;
 import org.revflow.review.ReviewService;
 import org.revflow.review.ReviewView;
+import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.Step;
 import org.springframework.stereotype.Component;
 
-/** Drives reviews in process tests: launches, records events on given dates, reads the notice log. */
+/**
+ * Drives reviews in process tests: launches, records events on given dates, reads the notice log.
+ */
 @Component
 public class ReviewDriver {
 
@@ -33,12 +35,21 @@ public class ReviewDriver {
   private final SimulatedTime time;
 
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
   /** Instances cancelled before (or found ended): not asked again at every test's end. */
   private final java.util.Set<Long> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final io.camunda.client.CamundaClient camunda;
 
-  ReviewDriver(ReviewService reviews, org.revflow.review.ReviewLaunchService launches, ReviewQueries queries, PermanentRepresentativeService registry, NoticeRepository notices,
-      SimulatedTime time, org.springframework.jdbc.core.JdbcTemplate jdbc, io.camunda.client.CamundaClient camunda) {
+  ReviewDriver(
+      ReviewService reviews,
+      org.revflow.review.ReviewLaunchService launches,
+      ReviewQueries queries,
+      PermanentRepresentativeService registry,
+      NoticeRepository notices,
+      SimulatedTime time,
+      org.springframework.jdbc.core.JdbcTemplate jdbc,
+      io.camunda.client.CamundaClient camunda) {
     this.jdbc = jdbc;
     this.camunda = camunda;
     this.reviews = reviews;
@@ -56,7 +67,8 @@ public class ReviewDriver {
   /** Gives each State a permanent representative pr@{state}.example (lower case), in English. */
   public void permanentRepresentatives(String... states) {
     for (String s : states) {
-      registry.setPermanentRepresentative(s, new PersonInput("PR of " + s, pr(s), "en", null), time.now(), "test");
+      registry.setPermanentRepresentative(
+          s, new PersonInput("PR of " + s, pr(s), "en", null), time.now(), "test");
     }
   }
 
@@ -70,8 +82,8 @@ public class ReviewDriver {
 
   /**
    * Launches a review at 08:00 Vienna time on the next day, so that every test starts at the same
-   * time of day, before that day's 09:00 notices; with the default rules on calendar days
-   * ({@link TestRulebookDirectory}), as the run's dates are not known in advance.
+   * time of day, before that day's 09:00 notices; with the default rules on calendar days ({@link
+   * TestRulebookDirectory}), as the run's dates are not known in advance.
    */
   public String launch(String underReview, int phase, String... reviewers) {
     return launchWith(TestRulebookDirectory.CALENDAR_DAYS, underReview, phase, reviewers);
@@ -79,8 +91,17 @@ public class ReviewDriver {
 
   /** Launches another review at this very moment, the same day as the one launched before it. */
   public String launchAlongside(String underReview, int phase, String... reviewers) {
-    String id = launches.launch(new ReviewCommands.Launch(underReview, phase,
-        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), TestRulebookDirectory.CALENDAR_DAYS), "test").getId();
+    String id =
+        launches
+            .launch(
+                new ReviewCommands.Launch(
+                    underReview,
+                    phase,
+                    Map.of(Instrument.UNTOC, List.of(reviewers)),
+                    time.today(),
+                    TestRulebookDirectory.CALENDAR_DAYS),
+                "test")
+            .getId();
     time.settle();
     return id;
   }
@@ -88,8 +109,17 @@ public class ReviewDriver {
   /** As {@link #launch}, with the rulebook named (e.g. {@code default@2026.1}). */
   public String launchWith(String rulebook, String underReview, int phase, String... reviewers) {
     time.walkTo(time.today().plusDays(1), EVENT_TIME);
-    String id = launches.launch(new ReviewCommands.Launch(underReview, phase,
-        Map.of(Instrument.UNTOC, List.of(reviewers)), time.today(), rulebook), "test").getId();
+    String id =
+        launches
+            .launch(
+                new ReviewCommands.Launch(
+                    underReview,
+                    phase,
+                    Map.of(Instrument.UNTOC, List.of(reviewers)),
+                    time.today(),
+                    rulebook),
+                "test")
+            .getId();
     time.settle();
     return id;
   }
@@ -119,9 +149,22 @@ public class ReviewDriver {
   }
 
   public void designateFocalPoint(LocalDate date, String reviewId, String state) {
-    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, state, null, null,
-        "NV/" + state, null, null, null, null, null,
-        new ReviewCommands.Person("Focal point of " + state, fp(state), "en", null), null));
+    on(
+        date,
+        reviewId,
+        new ReviewCommands.RecordEvent(
+            EventType.FOCAL_POINT_DESIGNATED,
+            state,
+            null,
+            null,
+            "NV/" + state,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new ReviewCommands.Person("Focal point of " + state, fp(state), "en", null),
+            null));
   }
 
   /**
@@ -131,7 +174,8 @@ public class ReviewDriver {
    * columns end in January 2038.
    */
   public LocalDate reachDialogue(String reviewId, String underReview, String... reviewers) {
-    LocalDate t0 = openingStepsOnTime(reviewId, ExpectedNotices.participating(underReview, reviewers));
+    LocalDate t0 =
+        openingStepsOnTime(reviewId, ExpectedNotices.participating(underReview, reviewers));
     on(t0.plusDays(1), reviewId, EventType.SAQ_CLEARED);
     on(t0.plusDays(1), reviewId, EventType.TRANSLATION_DONE);
     for (String r : reviewers) {
@@ -140,19 +184,63 @@ public class ReviewDriver {
     return t0.plusDays(2);
   }
 
-  public void designateFocalPoint(LocalDate date, String reviewId, String state, ReviewCommands.Person person) {
-    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_DESIGNATED, state, null, null,
-        "NV/" + state + "/" + date, null, null, null, null, null, person, null));
+  public void designateFocalPoint(
+      LocalDate date, String reviewId, String state, ReviewCommands.Person person) {
+    on(
+        date,
+        reviewId,
+        new ReviewCommands.RecordEvent(
+            EventType.FOCAL_POINT_DESIGNATED,
+            state,
+            null,
+            null,
+            "NV/" + state + "/" + date,
+            null,
+            null,
+            null,
+            null,
+            null,
+            person,
+            null));
   }
 
-  public void designateExperts(LocalDate date, String reviewId, String state, ReviewCommands.Person... experts) {
-    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.EXPERTS_DESIGNATED, state, null, null,
-        "NV/" + state + "/experts", null, null, null, null, null, null, List.of(experts)));
+  public void designateExperts(
+      LocalDate date, String reviewId, String state, ReviewCommands.Person... experts) {
+    on(
+        date,
+        reviewId,
+        new ReviewCommands.RecordEvent(
+            EventType.EXPERTS_DESIGNATED,
+            state,
+            null,
+            null,
+            "NV/" + state + "/experts",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(experts)));
   }
 
   public void endFocalPoint(LocalDate date, String reviewId, String state, String reason) {
-    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.FOCAL_POINT_ENDED, state, null, null,
-        "NV/" + state + "/end", reason, null, null, null, null, null, null));
+    on(
+        date,
+        reviewId,
+        new ReviewCommands.RecordEvent(
+            EventType.FOCAL_POINT_ENDED,
+            state,
+            null,
+            null,
+            "NV/" + state + "/end",
+            reason,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
   }
 
   /** A person in English, without time zone. */
@@ -161,13 +249,41 @@ public class ReviewDriver {
   }
 
   public void extend(LocalDate date, String reviewId, Step step, String state, LocalDate newDue) {
-    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.DEADLINE_EXTENDED, state, step, null, "NV/ext",
-        "requested by note verbale", newDue, null, null, null, null, null));
+    on(
+        date,
+        reviewId,
+        new ReviewCommands.RecordEvent(
+            EventType.DEADLINE_EXTENDED,
+            state,
+            step,
+            null,
+            "NV/ext",
+            "requested by note verbale",
+            newDue,
+            null,
+            null,
+            null,
+            null,
+            null));
   }
 
   public void replaceReviewer(LocalDate date, String reviewId, String oldState, String newState) {
-    on(date, reviewId, new ReviewCommands.RecordEvent(EventType.REVIEWER_REPLACED, null, null, null, "NV/repl",
-        "withdrew", null, Instrument.UNTOC, oldState, newState, null, null));
+    on(
+        date,
+        reviewId,
+        new ReviewCommands.RecordEvent(
+            EventType.REVIEWER_REPLACED,
+            null,
+            null,
+            null,
+            "NV/repl",
+            "withdrew",
+            null,
+            Instrument.UNTOC,
+            oldState,
+            newState,
+            null,
+            null));
   }
 
   /** Records the event at 08:00 Vienna time on that date (or now, if that has passed). */
@@ -178,7 +294,8 @@ public class ReviewDriver {
   }
 
   public static ReviewCommands.RecordEvent event(EventType type, String state) {
-    return new ReviewCommands.RecordEvent(type, state, null, null, null, null, null, null, null, null, null, null);
+    return new ReviewCommands.RecordEvent(
+        type, state, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -186,17 +303,25 @@ public class ReviewDriver {
    * without the ladders of earlier tests' reviews (which would only slow it down).
    */
   public void cancelAllReviews() {
-    List<Long> keys = new java.util.ArrayList<>(jdbc.queryForList(
-        "SELECT process_instance_key FROM review WHERE process_instance_key IS NOT NULL AND status <> 'COMPLETED'",
-        Long.class));
+    List<Long> keys =
+        new java.util.ArrayList<>(
+            jdbc.queryForList(
+                "SELECT process_instance_key FROM review WHERE process_instance_key IS NOT NULL AND status <> 'COMPLETED'",
+                Long.class));
     // The next phases they planned would launch themselves later in another test's walk.
-    keys.addAll(jdbc.queryForList("SELECT plan_process_instance_key FROM review WHERE plan_process_instance_key IS NOT NULL"
-        + " AND status IN ('PLANNED', 'WAITING_FOR_DRAW')", Long.class));
+    keys.addAll(
+        jdbc.queryForList(
+            "SELECT plan_process_instance_key FROM review WHERE plan_process_instance_key IS NOT NULL"
+                + " AND status IN ('PLANNED', 'WAITING_FOR_DRAW')",
+            Long.class));
     // Occurrences an event opened (a clarification round, a vacancy, a joining State's own steps)
     // run in instances of their own, which cancelling the review's instance leaves running.
-    keys.addAll(jdbc.queryForList("SELECT DISTINCT s.process_instance_key FROM review_step s"
-        + " JOIN review r ON r.id = s.review_id WHERE s.status = 'OPEN' AND s.process_instance_key IS NOT NULL"
-        + " AND r.status <> 'COMPLETED'", Long.class));
+    keys.addAll(
+        jdbc.queryForList(
+            "SELECT DISTINCT s.process_instance_key FROM review_step s"
+                + " JOIN review r ON r.id = s.review_id WHERE s.status = 'OPEN' AND s.process_instance_key IS NOT NULL"
+                + " AND r.status <> 'COMPLETED'",
+            Long.class));
     for (Long key : keys) {
       if (!cancelled.add(key)) {
         continue;
@@ -209,8 +334,10 @@ public class ReviewDriver {
     }
     time.settle();
     // Their plans end with them: a later test that launches the same State plans its own next phase
-    // (a State's next phase is planned once), and plans for the same State and phase are not refused.
-    jdbc.update("UPDATE review SET status = 'CANCELLED' WHERE status IN ('PLANNED', 'WAITING_FOR_DRAW')");
+    // (a State's next phase is planned once), and plans for the same State and phase are not
+    // refused.
+    jdbc.update(
+        "UPDATE review SET status = 'CANCELLED' WHERE status IN ('PLANNED', 'WAITING_FOR_DRAW')");
   }
 
   public ReviewView review(String id) {
@@ -233,8 +360,16 @@ public class ReviewDriver {
   }
 
   public static String line(Notice n) {
-    return n.getSentOn() + " " + n.getKind() + " " + (n.getStep() == null ? "-" : n.getStep()) + " "
-        + (n.getStateCode() == null ? "-" : n.getStateCode()) + " -> " + n.getAddresseeEmail()
-        + (n.getCc() == null ? "" : " cc " + n.getCc()) + (n.getStatus() == Notice.Status.SENT ? "" : " " + n.getStatus());
+    return n.getSentOn()
+        + " "
+        + n.getKind()
+        + " "
+        + (n.getStep() == null ? "-" : n.getStep())
+        + " "
+        + (n.getStateCode() == null ? "-" : n.getStateCode())
+        + " -> "
+        + n.getAddresseeEmail()
+        + (n.getCc() == null ? "" : " cc " + n.getCc())
+        + (n.getStatus() == Notice.Status.SENT ? "" : " " + n.getStatus());
   }
 }

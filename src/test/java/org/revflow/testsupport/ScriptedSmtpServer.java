@@ -40,7 +40,9 @@ public abstract class ScriptedSmtpServer implements AutoCloseable {
     return socket.getLocalPort();
   }
 
-  /** Whether the server takes this (lower-cased) recipient; a refused one gets "550 no such user". */
+  /**
+   * Whether the server takes this (lower-cased) recipient; a refused one gets "550 no such user".
+   */
   protected boolean acceptsRecipient(String address) {
     return true;
   }
@@ -48,20 +50,27 @@ public abstract class ScriptedSmtpServer implements AutoCloseable {
   /** Every command line a client sends (message data excluded), for tests that count them. */
   protected void command(String line) {}
 
-  /** A message's recipients and its lines (headers, blank line, body), before "250 queued" is answered. */
-  protected abstract void received(List<String> recipients, List<String> lines) throws InterruptedException;
+  /**
+   * A message's recipients and its lines (headers, blank line, body), before "250 queued" is
+   * answered.
+   */
+  protected abstract void received(List<String> recipients, List<String> lines)
+      throws InterruptedException;
 
   private void serve() {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
-        Thread t = new Thread(() -> {
-          try (client) {
-            session(client);
-          } catch (IOException | InterruptedException e) {
-            // the client went away
-          }
-        }, name + "-session");
+        Thread t =
+            new Thread(
+                () -> {
+                  try (client) {
+                    session(client);
+                  } catch (IOException | InterruptedException e) {
+                    // the client went away
+                  }
+                },
+                name + "-session");
         t.setDaemon(true);
         t.start();
       } catch (IOException e) {
@@ -73,8 +82,11 @@ public abstract class ScriptedSmtpServer implements AutoCloseable {
   }
 
   private void session(Socket client) throws IOException, InterruptedException {
-    var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-    var out = new PrintWriter(new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8), true);
+    var in =
+        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+    var out =
+        new PrintWriter(
+            new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8), true);
     List<String> recipients = new ArrayList<>();
     reply(out, "220 " + name + " ready");
     String line;
@@ -87,7 +99,8 @@ public abstract class ScriptedSmtpServer implements AutoCloseable {
         recipients.clear();
         reply(out, "250 OK");
       } else if (upper.startsWith("RCPT TO")) {
-        String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT);
+        String address =
+            line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT);
         if (acceptsRecipient(address)) {
           recipients.add(address);
           reply(out, "250 OK");

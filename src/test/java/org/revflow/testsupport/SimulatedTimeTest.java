@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Simulated time on an isolated engine: simulations and fault tests pin both clocks to dates of their
- * own, and those dates pass. Until the isolated engine's clock started in the past, a date before
- * today never fired a timer again, so each test or scenario with a fixed date would have failed from
- * the day after it.
+ * Simulated time on an isolated engine: simulations and fault tests pin both clocks to dates of
+ * their own, and those dates pass. Until the isolated engine's clock started in the past, a date
+ * before today never fired a timer again, so each test or scenario with a fixed date would have
+ * failed from the day after it.
  */
 @IntegrationTest
 class SimulatedTimeTest {
@@ -30,19 +30,26 @@ class SimulatedTimeTest {
 
   @BeforeEach
   void start() {
-    services = EmbeddedServices.isolated("revflow_time_" + UUID.randomUUID().toString().substring(0, 8));
-    client = CamundaClient.newClientBuilder()
-        .grpcAddress(URI.create("http://localhost:" + services.enginePort()))
-        .restAddress(URI.create("http://localhost:1"))
-        .preferRestOverGrpc(false)
-        .build();
-    client.newDeployResourceCommand()
-        .addProcessModel(Bpmn.createExecutableProcess("wait-for-date")
-            .startEvent()
-            .intermediateCatchEvent("Timer_Due").timerWithDateExpression("dueAt")
-            .endEvent("End_Done")
-            .done(), "wait-for-date.bpmn")
-        .send().join();
+    services =
+        EmbeddedServices.isolated("revflow_time_" + UUID.randomUUID().toString().substring(0, 8));
+    client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create("http://localhost:" + services.enginePort()))
+            .restAddress(URI.create("http://localhost:1"))
+            .preferRestOverGrpc(false)
+            .build();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("wait-for-date")
+                .startEvent()
+                .intermediateCatchEvent("Timer_Due")
+                .timerWithDateExpression("dueAt")
+                .endEvent("End_Done")
+                .done(),
+            "wait-for-date.bpmn")
+        .send()
+        .join();
   }
 
   @AfterEach
@@ -59,8 +66,11 @@ class SimulatedTimeTest {
   void aTimerFiresOnADateYearsBeforeToday() {
     SimulatedTime time = services.time();
     time.pinAt(LocalDate.of(2019, 5, 6), LocalTime.of(7, 0));
-    long instance = start(ZonedDateTime.of(LocalDate.of(2019, 5, 8), LocalTime.of(9, 0), SimulatedTime.VIENNA)
-        .toInstant().toString());
+    long instance =
+        start(
+            ZonedDateTime.of(LocalDate.of(2019, 5, 8), LocalTime.of(9, 0), SimulatedTime.VIENNA)
+                .toInstant()
+                .toString());
 
     time.walkTo(LocalDate.of(2019, 5, 7));
     assertThat(ended(instance)).as("ended a day before its timer").isFalse();
@@ -82,8 +92,15 @@ class SimulatedTimeTest {
   }
 
   private long start(String dueAt) {
-    long key = client.newCreateInstanceCommand().bpmnProcessId("wait-for-date").latestVersion()
-        .variables(Map.of("dueAt", dueAt)).send().join().getProcessInstanceKey();
+    long key =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("wait-for-date")
+            .latestVersion()
+            .variables(Map.of("dueAt", dueAt))
+            .send()
+            .join()
+            .getProcessInstanceKey();
     services.time().settle();
     return key;
   }

@@ -7,14 +7,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Wires every Spring context of the tests to the embedded services ({@link EmbeddedServicesInitializer}),
- * then adds what only tests use: their OpenID Connect provider, the {@code calendar-days} rulebook and
- * a quiet weekly digest. Registered in {@code META-INF/spring.factories} of the test resources.
+ * Wires every Spring context of the tests to the embedded services ({@link
+ * EmbeddedServicesInitializer}), then adds what only tests use: their OpenID Connect provider, the
+ * {@code calendar-days} rulebook and a quiet weekly digest. Registered in {@code
+ * META-INF/spring.factories} of the test resources.
  *
  * <p>The local run shares the test class path ({@code spring-boot:test-run}), so this file names it
  * too: it adds the embedded services itself and is left alone here.
  */
-public class TestContextInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class TestContextInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -24,17 +26,26 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
       return;
     }
     new EmbeddedServicesInitializer().initialize(context);
-    // The weekly digest would send an email into every test's inbox on start; its own tests turn it on.
-    env.getPropertySources().addLast(new MapPropertySource("testDigest",
-        Map.of("revflow.digest.enabled", false)));
-    // Tests sign in through OpenID Connect too, against a provider of their own (above application.yaml).
-    env.getPropertySources().addFirst(new MapPropertySource("testIssuer", Map.of(
-        "spring.security.oauth2.resourceserver.jwt.issuer-uri", testIssuer().issuerUri(),
-        "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE,
-        "revflow.rulebook.location", TestRulebookDirectory.path().toString())));
+    // The weekly digest would send an email into every test's inbox on start; its own tests turn it
+    // on.
+    env.getPropertySources()
+        .addLast(new MapPropertySource("testDigest", Map.of("revflow.digest.enabled", false)));
+    // Tests sign in through OpenID Connect too, against a provider of their own (above
+    // application.yaml).
+    env.getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "testIssuer",
+                Map.of(
+                    "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                        testIssuer().issuerUri(),
+                    "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE,
+                    "revflow.rulebook.location", TestRulebookDirectory.path().toString())));
     context.getBeanFactory().registerSingleton("testIssuer", testIssuer());
-    // The pages sign in through OpenID Connect's authorization code flow against a provider of their own.
-    env.getPropertySources().addFirst(new MapPropertySource("testOidcProvider", testOidcProvider().springProperties()));
+    // The pages sign in through OpenID Connect's authorization code flow against a provider of
+    // their own.
+    env.getPropertySources()
+        .addFirst(new MapPropertySource("testOidcProvider", testOidcProvider().springProperties()));
     context.getBeanFactory().registerSingleton("testOidcProvider", testOidcProvider());
   }
 
@@ -44,7 +55,8 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
   public static synchronized TestOidcProvider testOidcProvider() {
     if (oidcProvider == null) {
       oidcProvider = new TestOidcProvider();
-      Runtime.getRuntime().addShutdownHook(new Thread(oidcProvider::stop, "test-oidc-provider-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(oidcProvider::stop, "test-oidc-provider-stop"));
     }
     return oidcProvider;
   }

@@ -25,8 +25,9 @@ import java.util.UUID;
 
 /**
  * A stand-in OpenID Connect provider for the tests: its discovery document and signing keys served
- * over HTTP, so RevFlow's production wiring ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
- * fetches and checks them exactly as it would a real provider's. The RSA key is generated per JVM.
+ * over HTTP, so RevFlow's production wiring ({@code
+ * spring.security.oauth2.resourceserver.jwt.issuer-uri}) fetches and checks them exactly as it
+ * would a real provider's. The RSA key is generated per JVM.
  */
 public final class TestIssuer {
 
@@ -44,10 +45,19 @@ public final class TestIssuer {
       throw new UncheckedIOException(e);
     }
     issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/revflow-test";
-    server.createContext("/realms/revflow-test/.well-known/openid-configuration", x -> json(x,
-        "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/keys\","
-            + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
-    server.createContext("/realms/revflow-test/keys", x -> json(x, new JWKSet(key.toPublicJWK()).toString()));
+    server.createContext(
+        "/realms/revflow-test/.well-known/openid-configuration",
+        x ->
+            json(
+                x,
+                "{\"issuer\":\""
+                    + issuer
+                    + "\",\"jwks_uri\":\""
+                    + issuer
+                    + "/keys\","
+                    + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
+    server.createContext(
+        "/realms/revflow-test/keys", x -> json(x, new JWKSet(key.toPublicJWK()).toString()));
     server.setExecutor(null);
     server.start();
   }
@@ -60,22 +70,35 @@ public final class TestIssuer {
   public static final String AUDIENCE = "revflow";
 
   /**
-   * A token from this provider for RevFlow: {@code preferred_username} and {@code roles} as given, valid
-   * for an hour.
+   * A token from this provider for RevFlow: {@code preferred_username} and {@code roles} as given,
+   * valid for an hour.
    */
   public String token(String username, List<String> roles) {
-    return token(Map.of("preferred_username", username, "roles", roles, "aud", AUDIENCE), issuer,
-        Duration.ofHours(1), key);
+    return token(
+        Map.of("preferred_username", username, "roles", roles, "aud", AUDIENCE),
+        issuer,
+        Duration.ofHours(1),
+        key);
   }
 
-  /** A token with the given claims, issuer and lifetime (negative: already expired), signed by {@code signer}. */
+  /**
+   * A token with the given claims, issuer and lifetime (negative: already expired), signed by
+   * {@code signer}.
+   */
   public String token(Map<String, Object> claims, String issuer, Duration lifetime, RSAKey signer) {
     Instant now = Instant.now();
-    JWTClaimsSet.Builder c = new JWTClaimsSet.Builder().issuer(issuer).subject(UUID.randomUUID().toString())
-        .issueTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(now.plus(lifetime)));
+    JWTClaimsSet.Builder c =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(UUID.randomUUID().toString())
+            .issueTime(Date.from(now.minusSeconds(60)))
+            .expirationTime(Date.from(now.plus(lifetime)));
     claims.forEach(c::claim);
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), c.build());
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
+              c.build());
       jwt.sign(new RSASSASigner(signer));
       return jwt.serialize();
     } catch (JOSEException e) {

@@ -33,7 +33,8 @@ import org.revflow.registry.Language;
  * <p>All-day rather than a timed event ending 23:59 Vienna: the deadline is a calendar date, and an
  * all-day event shows on that date in every client whatever the reader's zone, whereas a 23:59
  * Vienna event would land in the small hours of the next day in Asia and read as a new date. The
- * exact moment is in the description. The event is TRANSPARENT so it does not block the day as busy.
+ * exact moment is in the description. The event is TRANSPARENT so it does not block the day as
+ * busy.
  *
  * <p>The UID names the review, step and State and not the deadline, so each new revision (SEQUENCE)
  * moves the same event in the reader's calendar instead of adding a second one.
@@ -50,9 +51,19 @@ final class CalendarPart {
   }
 
   static RenderedNotice.Attachment build(
-      String uid, int sequence, LocalDate due, Instant stamp, String summary, String description, URI url,
-      URI organizer, Language language, String filename) {
-    ParameterList lang = new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.Language(language.code())));
+      String uid,
+      int sequence,
+      LocalDate due,
+      Instant stamp,
+      String summary,
+      String description,
+      URI url,
+      URI organizer,
+      Language language,
+      String filename) {
+    ParameterList lang =
+        new ParameterList(
+            List.of(new net.fortuna.ical4j.model.parameter.Language(language.code())));
     VEvent event = new VEvent(due, due.plusDays(1), summary);
     event.replace(new Summary(lang, summary));
     event.replace(new DtStamp(stamp));
@@ -73,13 +84,15 @@ final class CalendarPart {
     StringWriter out = new StringWriter();
     try {
       // Not validated here: validation cost a twentieth of a notice's time, on a structure that
-      // only varies in its text; NoticeCalendarTest validates every deadline kind, step and language.
+      // only varies in its text; NoticeCalendarTest validates every deadline kind, step and
+      // language.
       new CalendarOutputter(false).output(calendar, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ValidationException e) {
       throw new IllegalStateException("invalid calendar for " + uid + ": " + e.getMessage(), e);
     }
-    return new RenderedNotice.Attachment(filename, CONTENT_TYPE, out.toString().getBytes(StandardCharsets.UTF_8));
+    return new RenderedNotice.Attachment(
+        filename, CONTENT_TYPE, out.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -10,7 +10,8 @@ import org.revflow.vocabulary.Step;
 /**
  * What a notice is about: metadata and links only. Reviews are confidential, so there is
  * deliberately no field for questionnaire answers, feedback or observations, and {@code details}
- * accepts only the keys listed in {@link NoticeDetails} (anything else is rejected by the renderer).
+ * accepts only the keys listed in {@link NoticeDetails} (anything else is rejected by the
+ * renderer).
  *
  * @param underReview alpha-3 code of the State under review
  * @param step the step concerned; the focal-point kinds default to {@link Step#FOCAL_POINT} and the

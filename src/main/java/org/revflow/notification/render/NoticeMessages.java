@@ -55,12 +55,16 @@ final class NoticeMessages {
   String raw(Language language, String key) {
     String text = catalogues.get(language).getProperty(key);
     if (text == null) {
-      throw new IllegalStateException("no message '" + key + "' in " + String.format(LOCATION, language.code()));
+      throw new IllegalStateException(
+          "no message '" + key + "' in " + String.format(LOCATION, language.code()));
     }
     return text;
   }
 
-  /** The message with its placeholders replaced by {@code args}; every placeholder must have a value. */
+  /**
+   * The message with its placeholders replaced by {@code args}; every placeholder must have a
+   * value.
+   */
   String format(Language language, String key, Map<String, String> args) {
     String text = raw(language, key);
     Matcher m = PLACEHOLDER.matcher(text);
@@ -69,7 +73,13 @@ final class NoticeMessages {
       String value = args.get(m.group(1));
       if (value == null) {
         throw new IllegalArgumentException(
-            "message '" + key + "' (" + language.code() + ") needs {" + m.group(1) + "}, which this notice does not have");
+            "message '"
+                + key
+                + "' ("
+                + language.code()
+                + ") needs {"
+                + m.group(1)
+                + "}, which this notice does not have");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }

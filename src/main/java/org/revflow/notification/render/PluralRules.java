@@ -3,8 +3,8 @@ package org.revflow.notification.render;
 import org.revflow.registry.Language;
 
 /**
- * CLDR cardinal plural categories of the six languages, for non-negative integers (day counts).
- * The JDK has no public plural API and ICU4J would be a large dependency for six small rules.
+ * CLDR cardinal plural categories of the six languages, for non-negative integers (day counts). The
+ * JDK has no public plural API and ICU4J would be a large dependency for six small rules.
  * Categories that only apply to fractions or to millions (French and Spanish "many") are left out.
  */
 final class PluralRules {

@@ -10,7 +10,8 @@ import org.revflow.registry.Language;
  * @param name shown in the greeting; may be blank (a generic greeting is used)
  * @param timeZone where the person works, if known; the deadline is then also shown in that zone
  */
-public record Recipient(String name, String email, Language language, ZoneId timeZone, RecipientRole role) {
+public record Recipient(
+    String name, String email, Language language, ZoneId timeZone, RecipientRole role) {
 
   public Recipient {
     Objects.requireNonNull(language, "language");

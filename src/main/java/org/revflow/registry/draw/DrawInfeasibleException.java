@@ -21,10 +21,22 @@ public class DrawInfeasibleException extends RegistryException {
    * @param reviewersNeeded for {@link DrawRule#MAX_REVIEWERS}: the number of reviewing States the
    *     reviewed State would have to agree to for a draw to exist
    */
-  public DrawInfeasibleException(DrawRule rule, List<String> states, String detail, List<Instrument> instruments,
+  public DrawInfeasibleException(
+      DrawRule rule,
+      List<String> states,
+      String detail,
+      List<Instrument> instruments,
       Integer reviewersNeeded) {
-    super(Kind.DRAW_INFEASIBLE, "rule '" + rule.name() + "' (" + rule.text() + ") cannot be met for "
-        + String.join(", ", states) + ": " + detail);
+    super(
+        Kind.DRAW_INFEASIBLE,
+        "rule '"
+            + rule.name()
+            + "' ("
+            + rule.text()
+            + ") cannot be met for "
+            + String.join(", ", states)
+            + ": "
+            + detail);
     this.rule = rule;
     this.states = List.copyOf(states);
     this.instruments = List.copyOf(instruments);

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import org.revflow.registry.Instrument;
 
-/** The reviewing States of every reviewed State, and the resulting load (reviews per State of the pool). */
+/**
+ * The reviewing States of every reviewed State, and the resulting load (reviews per State of the
+ * pool).
+ */
 public record DrawResult(List<Review> reviews, Map<String, Integer> load, double meanLoad) {
 
   public record Review(String reviewed, List<Reviewer> reviewers) {}

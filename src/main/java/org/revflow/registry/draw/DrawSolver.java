@@ -32,16 +32,16 @@ import org.revflow.registry.draw.DrawInput.Candidate;
  * reviewers (party to the Convention, so they review it and every Protocol of r they are party to),
  * and per side a short list of additional places, the first drawn exactly when that side's base
  * reviewer misses a Protocol r is party to, each further one only when it covers a missing Protocol
- * the earlier ones do not. Every missing Protocol is covered by an additional reviewer party to it, so
- * every instrument of r has one reviewer from r's group and one from another, all party to it; the
- * number of additional reviewers is at most r's limit (four reviewing States unless r agreed to more)
- * less the two base reviewers.
- * A global cardinality constraint counts each State's reviews and keeps it within one of the mean;
- * element constraints forbid mutual reviews.
+ * the earlier ones do not. Every missing Protocol is covered by an additional reviewer party to it,
+ * so every instrument of r has one reviewer from r's group and one from another, all party to it;
+ * the number of additional reviewers is at most r's limit (four reviewing States unless r agreed to
+ * more) less the two base reviewers. A global cardinality constraint counts each State's reviews
+ * and keeps it within one of the mean; element constraints forbid mutual reviews.
  *
- * <p>The search is deterministic for a given input and seed (random value choice seeded, Luby restarts
- * counted in failures, a fail limit rather than a wall-clock limit decides when to give up), so a draw
- * can be replayed from its audit record. A wall-clock limit exists only as a safety net.
+ * <p>The search is deterministic for a given input and seed (random value choice seeded, Luby
+ * restarts counted in failures, a fail limit rather than a wall-clock limit decides when to give
+ * up), so a draw can be replayed from its audit record. A wall-clock limit exists only as a safety
+ * net.
  */
 public final class DrawSolver {
 
@@ -52,7 +52,9 @@ public final class DrawSolver {
     }
   }
 
-  /** Which rules to enforce: all of them for a draw; relaxations are only used to explain failures. */
+  /**
+   * Which rules to enforce: all of them for a draw; relaxations are only used to explain failures.
+   */
   record Rules(boolean noMutual, boolean balanceUpper, boolean balanceLower) {
     static final Rules ALL = new Rules(true, true, true);
   }
@@ -73,12 +75,17 @@ public final class DrawSolver {
     return "choco-solver 4.10.18 (revflow draw model 2)";
   }
 
-  /** A draw that keeps every rule, or a {@link DrawInfeasibleException} naming the rule and States. */
+  /**
+   * A draw that keeps every rule, or a {@link DrawInfeasibleException} naming the rule and States.
+   */
   public DrawResult solve(DrawInput input, long seed) {
     return solve(input, seed, Rules.ALL);
   }
 
-  /** As {@link #solve}, but the lower bound of the load rule is not enforced (a redraw cannot restore it). */
+  /**
+   * As {@link #solve}, but the lower bound of the load rule is not enforced (a redraw cannot
+   * restore it).
+   */
   public DrawResult redraw(DrawInput input, long seed) {
     return solve(input, seed, new Rules(true, true, false));
   }
@@ -105,20 +112,28 @@ public final class DrawSolver {
     final Map<String, Integer> reviewedPosition = new HashMap<>();
     final Set<Long> excluded = new HashSet<>();
     final Map<String, Map<Slot, String>> fixed = new HashMap<>();
-    /** Per reviewed position and side (0 same, 1 other): the fewest additional reviewers any draw needs. */
+
+    /**
+     * Per reviewed position and side (0 same, 1 other): the fewest additional reviewers any draw
+     * needs.
+     */
     int[][] need;
 
     Problem(DrawInput input) {
       this.input = input;
-      this.pool = input.pool().stream().filter(c -> c.instruments().contains(Instrument.CONVENTION) && c.group() != null)
-          .toList();
+      this.pool =
+          input.pool().stream()
+              .filter(c -> c.instruments().contains(Instrument.CONVENTION) && c.group() != null)
+              .toList();
       for (int i = 0; i < pool.size(); i++) {
         index.put(pool.get(i).code(), i);
       }
       none = pool.size();
       List<String> unknown = input.reviewed().stream().filter(r -> !index.containsKey(r)).toList();
       if (!unknown.isEmpty()) {
-        throw new DrawInfeasibleException(DrawRule.KNOWN_STATE_PARTY, unknown,
+        throw new DrawInfeasibleException(
+            DrawRule.KNOWN_STATE_PARTY,
+            unknown,
             "not registered, not party to the Convention, or without a group to draw with");
       }
       reviewed = input.reviewed().stream().mapToInt(index::get).toArray();
@@ -179,13 +194,17 @@ public final class DrawSolver {
           int[] base = baseCandidates(r, same);
           String side = same ? "its own group (" + c(r).group().label() + ")" : "another group";
           if (base.length == 0) {
-            throw new DrawInfeasibleException(same ? DrawRule.SAME_GROUP : DrawRule.OTHER_GROUP, List.of(code),
+            throw new DrawInfeasibleException(
+                same ? DrawRule.SAME_GROUP : DrawRule.OTHER_GROUP,
+                List.of(code),
                 "no other State party to the Convention from " + side + " can be drawn");
           }
           for (Instrument p : protocolsOf(r)) {
             boolean any = IntStream.of(base).anyMatch(i -> c(i).instruments().contains(p));
             if (!any) {
-              throw new DrawInfeasibleException(DrawRule.PARTY_TO_INSTRUMENT, List.of(code),
+              throw new DrawInfeasibleException(
+                  DrawRule.PARTY_TO_INSTRUMENT,
+                  List.of(code),
                   "no State from " + side + " is party to the " + p + " Protocol");
             }
           }
@@ -222,7 +241,9 @@ public final class DrawSolver {
       return bits;
     }
 
-    /** The distinct Protocol sets (of r's) that the additional candidates of one side are party to. */
+    /**
+     * The distinct Protocol sets (of r's) that the additional candidates of one side are party to.
+     */
     private List<Integer> coverSets(int r, boolean same) {
       Set<Integer> sets = new java.util.TreeSet<>();
       for (int i : additionalCandidates(r, same)) {
@@ -232,8 +253,9 @@ public final class DrawSolver {
     }
 
     /**
-     * Of the Protocols {@code missing}, the most that {@code at most} States from {@code sets} cover
-     * together, as the covered bits (exhaustive: at most three Protocols, so at most seven sets).
+     * Of the Protocols {@code missing}, the most that {@code at most} States from {@code sets}
+     * cover together, as the covered bits (exhaustive: at most three Protocols, so at most seven
+     * sets).
      */
     private static int bestCover(int missing, List<Integer> sets, int atMost) {
       int best = 0;
@@ -250,7 +272,10 @@ public final class DrawSolver {
       return best;
     }
 
-    /** The fewest additional reviewers one side of r's review needs, over every possible base reviewer. */
+    /**
+     * The fewest additional reviewers one side of r's review needs, over every possible base
+     * reviewer.
+     */
     private int fewestAdditional(int r, boolean same) {
       List<Integer> sets = coverSets(r, same);
       int all = allProtocolBits(r);
@@ -268,9 +293,9 @@ public final class DrawSolver {
     }
 
     /**
-     * The explanation when r's Protocols cannot be covered within its limit of reviewing States: which
-     * Protocols are left without an eligible State party to them, on which side, and how many reviewing
-     * States r would have to agree to.
+     * The explanation when r's Protocols cannot be covered within its limit of reviewing States:
+     * which Protocols are left without an eligible State party to them, on which side, and how many
+     * reviewing States r would have to agree to.
      */
     private DrawInfeasibleException beyondLimit(int k, int allowed) {
       int r = reviewed[k];
@@ -301,19 +326,41 @@ public final class DrawSolver {
             uncovered.add(p);
           }
         }
-        sides.add((same ? "its own group (" + c(r).group().label() + ")" : "another group") + " needs "
-            + need[k][side] + " additional reviewer" + (need[k][side] == 1 ? "" : "s")
-            + " beside its base reviewer to cover every Protocol of " + code + ", and the limit leaves room for "
-            + Math.max(0, room));
+        sides.add(
+            (same ? "its own group (" + c(r).group().label() + ")" : "another group")
+                + " needs "
+                + need[k][side]
+                + " additional reviewer"
+                + (need[k][side] == 1 ? "" : "s")
+                + " beside its base reviewer to cover every Protocol of "
+                + code
+                + ", and the limit leaves room for "
+                + Math.max(0, room));
       }
       List<Instrument> instruments = List.copyOf(uncovered);
       String names = String.join(", ", instruments.stream().map(Enum::name).toList());
-      return new DrawInfeasibleException(DrawRule.MAX_REVIEWERS, List.of(code),
-          code + " may have at most " + max + " reviewing States, and for " + names + " no eligible State party to it"
-              + " remains within that limit (" + String.join("; ", sides) + "). A draw needs " + needed
-              + " reviewing States for " + code + ": it would be possible if " + code + " agreed to " + needed
+      return new DrawInfeasibleException(
+          DrawRule.MAX_REVIEWERS,
+          List.of(code),
+          code
+              + " may have at most "
+              + max
+              + " reviewing States, and for "
+              + names
+              + " no eligible State party to it"
+              + " remains within that limit ("
+              + String.join("; ", sides)
+              + "). A draw needs "
+              + needed
+              + " reviewing States for "
+              + code
+              + ": it would be possible if "
+              + code
+              + " agreed to "
+              + needed
               + " or more reviewers (maxReviewers)",
-          instruments, needed);
+          instruments,
+          needed);
     }
 
     Outcome run(long seed, Rules rules, Limits limits) {
@@ -332,22 +379,36 @@ public final class DrawSolver {
         for (int side = 0; side < 2; side++) {
           boolean same = side == 0;
           Slot baseSlot = same ? Slot.SAME_GROUP : Slot.OTHER_GROUP;
-          base[k][side] = model.intVar(c(r).code() + "." + baseSlot, restrict(baseCandidates(r, same), keep.get(baseSlot)));
-          // One additional place per side, as the draw always had, unless r agreed to more reviewers or
-          // this side cannot do with one: then as many as it can use (one per Protocol) within r's limit
-          // once the other side has what it needs at least. (More places for everyone would make the
+          base[k][side] =
+              model.intVar(
+                  c(r).code() + "." + baseSlot,
+                  restrict(baseCandidates(r, same), keep.get(baseSlot)));
+          // One additional place per side, as the draw always had, unless r agreed to more
+          // reviewers or
+          // this side cannot do with one: then as many as it can use (one per Protocol) within r's
+          // limit
+          // once the other side has what it needs at least. (More places for everyone would make
+          // the
           // search for ~190 States much harder, for nothing in the usual case.)
-          int places = allowed == 2 && need[k][side] <= 1 ? 1
-              : Math.max(1, Math.min(prot.size(), allowed - need[k][1 - side]));
+          int places =
+              allowed == 2 && need[k][side] <= 1
+                  ? 1
+                  : Math.max(1, Math.min(prot.size(), allowed - need[k][1 - side]));
           while (places < 3 && keep.containsKey(Slot.additional(same, places))) {
             places++; // a redraw keeps every additional reviewer of the side it does not draw again
           }
           extra[k][side] = new IntVar[places];
-          int[] extraDomain = IntStream.concat(IntStream.of(additionalCandidates(r, same)), IntStream.of(none)).toArray();
+          int[] extraDomain =
+              IntStream.concat(IntStream.of(additionalCandidates(r, same)), IntStream.of(none))
+                  .toArray();
           for (int j = 0; j < places; j++) {
             Slot extraSlot = Slot.additional(same, j);
-            String keptExtra = keep.containsKey(baseSlot) && !keep.containsKey(extraSlot) ? "" : keep.get(extraSlot);
-            extra[k][side][j] = model.intVar(c(r).code() + "." + extraSlot, restrict(extraDomain, keptExtra));
+            String keptExtra =
+                keep.containsKey(baseSlot) && !keep.containsKey(extraSlot)
+                    ? ""
+                    : keep.get(extraSlot);
+            extra[k][side][j] =
+                model.intVar(c(r).code() + "." + extraSlot, restrict(extraDomain, keptExtra));
           }
           List<BoolVar> missing = new ArrayList<>();
           // covers[j][p]: the j-th additional reviewer is party to Protocol p
@@ -390,7 +451,8 @@ public final class DrawSolver {
             if (j > 0) {
               // Places fill in order, each value once (no symmetric duplicates of one draw) ...
               IntVar prev = extra[k][side][j - 1];
-              model.ifThen(model.arithm(prev, "=", none), model.arithm(extra[k][side][j], "=", none));
+              model.ifThen(
+                  model.arithm(prev, "=", none), model.arithm(extra[k][side][j], "=", none));
               model.ifThen(set, model.arithm(prev, "<", extra[k][side][j]));
             }
             if (places > 1) {
@@ -428,7 +490,10 @@ public final class DrawSolver {
             java.util.Arrays.fill(table, dummy);
             boolean any = false;
             for (int k = 0; k < n; k++) {
-              IntVar v = slot == 0 ? base[k][side] : slot <= extra[k][side].length ? extra[k][side][slot - 1] : null;
+              IntVar v =
+                  slot == 0
+                      ? base[k][side]
+                      : slot <= extra[k][side].length ? extra[k][side][slot - 1] : null;
               if (v != null) {
                 table[reviewed[k]] = v;
                 any = true;
@@ -460,17 +525,24 @@ public final class DrawSolver {
       model.globalCardinality(vars, values, load, false).post();
       int most = 0;
       for (int k = 0; k < n; k++) {
-        most += Math.min(input.maxReviewersOf(c(reviewed[k]).code()), 2 + extra[k][0].length + extra[k][1].length);
+        most +=
+            Math.min(
+                input.maxReviewersOf(c(reviewed[k]).code()),
+                2 + extra[k][0].length + extra[k][1].length);
       }
       IntVar total = model.intVar("total", 2 * n, most);
       model.sum(load, "=", total).post();
       for (int i = 0; i < poolSize; i++) {
         // |load_i - total/P| <= 1  <=>  -P <= P*load_i - total <= P
         if (rules.balanceUpper()) {
-          model.scalar(new IntVar[] {load[i], total}, new int[] {poolSize, -1}, "<=", poolSize).post();
+          model
+              .scalar(new IntVar[] {load[i], total}, new int[] {poolSize, -1}, "<=", poolSize)
+              .post();
         }
         if (rules.balanceLower()) {
-          model.scalar(new IntVar[] {load[i], total}, new int[] {poolSize, -1}, ">=", -poolSize).post();
+          model
+              .scalar(new IntVar[] {load[i], total}, new int[] {poolSize, -1}, ">=", -poolSize)
+              .post();
         }
       }
 
@@ -487,10 +559,14 @@ public final class DrawSolver {
       IntVar[] extraOrder = shuffled(extraVars.toArray(new IntVar[0]), seed + 1);
       Random tieBreak = new Random(seed);
       IntValueSelector leastLoaded = var -> leastLoaded(var, vars, tieBreak);
-      solver.setSearch(Search.lastConflict(Search.sequencer(
-          Search.intVarSearch(new DomOverWDeg<>(baseOrder, seed), leastLoaded, baseOrder),
-          Search.intVarSearch(new DomOverWDeg<>(extraOrder, seed + 1), leastLoaded, extraOrder))));
-      solver.addRestarter(new Restarter(new LubyCutoff(200), c -> solver.getFailCount() >= c, 50_000, true));
+      solver.setSearch(
+          Search.lastConflict(
+              Search.sequencer(
+                  Search.intVarSearch(new DomOverWDeg<>(baseOrder, seed), leastLoaded, baseOrder),
+                  Search.intVarSearch(
+                      new DomOverWDeg<>(extraOrder, seed + 1), leastLoaded, extraOrder))));
+      solver.addRestarter(
+          new Restarter(new LubyCutoff(200), c -> solver.getFailCount() >= c, 50_000, true));
       solver.setNoGoodRecordingFromRestarts();
       solver.limitFail(limits.failLimit());
       solver.limitTime(limits.safetyTimeMillis());
@@ -501,7 +577,10 @@ public final class DrawSolver {
       return new Outcome(toResult(s, base, extra, load, total), false);
     }
 
-    /** Balance guides the lot: among the possible reviewers the least loaded so far, ties broken by the seed. */
+    /**
+     * Balance guides the lot: among the possible reviewers the least loaded so far, ties broken by
+     * the seed.
+     */
     private int leastLoaded(IntVar var, IntVar[] vars, Random tieBreak) {
       int[] count = new int[none + 1];
       for (IntVar x : vars) {
@@ -540,7 +619,9 @@ public final class DrawSolver {
       }
       int value = keep.isEmpty() ? none : index.getOrDefault(keep, Integer.MIN_VALUE);
       if (IntStream.of(domain).noneMatch(v -> v == value)) {
-        throw new DrawInfeasibleException(DrawRule.FIXED_ASSIGNMENTS, List.of(keep.isEmpty() ? "(none)" : keep),
+        throw new DrawInfeasibleException(
+            DrawRule.FIXED_ASSIGNMENTS,
+            List.of(keep.isEmpty() ? "(none)" : keep),
             "a reviewer kept from the earlier draw no longer fits its place");
       }
       return new int[] {value};
@@ -560,7 +641,8 @@ public final class DrawSolver {
       return out;
     }
 
-    private DrawResult toResult(Solution s, IntVar[][] base, IntVar[][][] extra, IntVar[] load, IntVar total) {
+    private DrawResult toResult(
+        Solution s, IntVar[][] base, IntVar[][][] extra, IntVar[] load, IntVar total) {
       List<DrawResult.Review> reviews = new ArrayList<>();
       for (int k = 0; k < reviewed.length; k++) {
         int r = reviewed[k];
@@ -573,8 +655,11 @@ public final class DrawSolver {
           for (Instrument p : prot) {
             (c(b).instruments().contains(p) ? covered : missing).add(p);
           }
-          reviewers.add(new DrawResult.Reviewer(c(b).code(), side == 0 ? Slot.SAME_GROUP : Slot.OTHER_GROUP,
-              Set.copyOf(covered)));
+          reviewers.add(
+              new DrawResult.Reviewer(
+                  c(b).code(),
+                  side == 0 ? Slot.SAME_GROUP : Slot.OTHER_GROUP,
+                  Set.copyOf(covered)));
           // Each missing Protocol is reviewed by the first additional reviewer party to it.
           for (int j = 0; j < extra[k][side].length; j++) {
             int e = s.getIntVal(extra[k][side][j]);
@@ -588,7 +673,9 @@ public final class DrawSolver {
               }
             }
             missing.removeAll(mine);
-            reviewers.add(new DrawResult.Reviewer(c(e).code(), Slot.additional(side == 0, j), Set.copyOf(mine)));
+            reviewers.add(
+                new DrawResult.Reviewer(
+                    c(e).code(), Slot.additional(side == 0, j), Set.copyOf(mine)));
           }
         }
         reviewers.sort(java.util.Comparator.comparing(DrawResult.Reviewer::slot));
@@ -598,32 +685,54 @@ public final class DrawSolver {
       for (int i = 0; i < load.length; i++) {
         loads.put(c(i).code(), s.getIntVal(load[i]));
       }
-      return new DrawResult(List.copyOf(reviews), java.util.Collections.unmodifiableMap(loads),
+      return new DrawResult(
+          List.copyOf(reviews),
+          java.util.Collections.unmodifiableMap(loads),
           (double) s.getIntVal(total) / pool.size());
     }
 
-    /** Finds which rule family makes the input infeasible by solving relaxed problems (a bounded number). */
+    /**
+     * Finds which rule family makes the input infeasible by solving relaxed problems (a bounded
+     * number).
+     */
     DrawInfeasibleException explain(long seed, Rules rules, Outcome failed, Limits limits) {
-      if (rules.noMutual() && run(seed, new Rules(false, rules.balanceUpper(), rules.balanceLower()), limits).solution != null) {
+      if (rules.noMutual()
+          && run(seed, new Rules(false, rules.balanceUpper(), rules.balanceLower()), limits)
+                  .solution
+              != null) {
         List<String> states = tightGroupStates();
-        return new DrawInfeasibleException(DrawRule.NO_MUTUAL_REVIEWS, states,
+        return new DrawInfeasibleException(
+            DrawRule.NO_MUTUAL_REVIEWS,
+            states,
             "every draw that meets the group and instrument rules makes two of these States review each other");
       }
       if ((rules.balanceLower() || rules.balanceUpper())
           && run(seed, new Rules(rules.noMutual(), false, false), limits).solution != null) {
-        return new DrawInfeasibleException(DrawRule.BALANCED_LOAD, tightGroupStates(),
+        return new DrawInfeasibleException(
+            DrawRule.BALANCED_LOAD,
+            tightGroupStates(),
             "the group sizes do not allow every State to review within one of the mean number of reviews ("
-                + "reviews to draw: " + (2 * reviewed.length) + " or more, States in the pool: " + pool.size() + ")");
+                + "reviews to draw: "
+                + (2 * reviewed.length)
+                + " or more, States in the pool: "
+                + pool.size()
+                + ")");
       }
       if (!fixed.isEmpty()) {
-        return new DrawInfeasibleException(DrawRule.FIXED_ASSIGNMENTS, List.copyOf(new java.util.TreeSet<>(fixed.keySet())),
+        return new DrawInfeasibleException(
+            DrawRule.FIXED_ASSIGNMENTS,
+            List.copyOf(new java.util.TreeSet<>(fixed.keySet())),
             "no reviewer fits beside the reviewers kept from the earlier draw");
       }
       if (failed.limitReached()) {
-        return new DrawInfeasibleException(DrawRule.SEARCH_LIMIT, input.reviewed(),
+        return new DrawInfeasibleException(
+            DrawRule.SEARCH_LIMIT,
+            input.reviewed(),
             "no draw was found within " + limits.failLimit() + " failures; try another seed");
       }
-      return new DrawInfeasibleException(DrawRule.NO_MUTUAL_REVIEWS, tightGroupStates(),
+      return new DrawInfeasibleException(
+          DrawRule.NO_MUTUAL_REVIEWS,
+          tightGroupStates(),
           "the rules together cannot be met for this set of States");
     }
 
@@ -641,7 +750,8 @@ public final class DrawSolver {
       double worst = -1;
       for (var e : reviewedByGroup.entrySet()) {
         double ratio = (double) e.getValue().size() / poolByGroup.get(e.getKey());
-        if (ratio > worst || (ratio == worst && poolByGroup.get(e.getKey()) < poolByGroup.get(tightest))) {
+        if (ratio > worst
+            || (ratio == worst && poolByGroup.get(e.getKey()) < poolByGroup.get(tightest))) {
           worst = ratio;
           tightest = e.getKey();
         }

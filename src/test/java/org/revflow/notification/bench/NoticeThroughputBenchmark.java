@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.JobIntent;
-import io.camunda.zeebe.protocol.record.value.JobRecordValue;
-import io.camunda.client.api.CamundaFuture;
-import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -33,19 +33,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.revflow.notification.Notice;
-import org.revflow.testsupport.EmbeddedEngine;
-import org.revflow.vocabulary.NoticeKind;
 import org.revflow.notification.NoticeRepository;
 import org.revflow.notification.render.NoticeContent;
 import org.revflow.notification.render.NoticeRenderer;
 import org.revflow.notification.render.Recipient;
 import org.revflow.notification.render.RecipientRole;
 import org.revflow.notification.render.RenderedNotice;
-import org.revflow.registry.Language;
-import org.revflow.vocabulary.Step;
 import org.revflow.process.ProcessConstants;
+import org.revflow.registry.Language;
+import org.revflow.testsupport.EmbeddedEngine;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
+import org.revflow.vocabulary.NoticeKind;
+import org.revflow.vocabulary.Step;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ByteArrayResource;
@@ -56,14 +56,14 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * Notices per second through the real NoticeWorker (addressees from the registry, six-language
  * rendering, notice log, SMTP to the embedded server), and the time from job creation and from job
- * activation to SMTP acceptance. On demand only:
- * {@code REVFLOW_BENCH=1 ./mvnw -B -q test -Dtest='org.revflow.notification.bench.NoticeThroughputBenchmark'};
- * the figures go to {@code target/bench/notice-throughput.txt} and {@code target/bench/smtp-alone.txt}.
+ * activation to SMTP acceptance. On demand only: {@code REVFLOW_BENCH=1 ./mvnw -B -q test
+ * -Dtest='org.revflow.notification.bench.NoticeThroughputBenchmark'}; the figures go to {@code
+ * target/bench/notice-throughput.txt} and {@code target/bench/smtp-alone.txt}.
  *
- * <p>The engine runs in this JVM, on the same two cores (state in RocksDB, see
- * {@code RocksDbEngineFactory}): the review launched here to have addressees is cancelled in the
- * engine (its rows stay in the database, which is all the notices read), and a warm-up round runs
- * before the measured one. {@link NoticeWorkerAloneBenchmark} measures the worker without the engine.
+ * <p>The engine runs in this JVM, on the same two cores (state in RocksDB, see {@code
+ * RocksDbEngineFactory}): the review launched here to have addressees is cancelled in the engine
+ * (its rows stay in the database, which is all the notices read), and a warm-up round runs before
+ * the measured one. {@link NoticeWorkerAloneBenchmark} measures the worker without the engine.
  */
 @RevFlowTest
 @EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
@@ -71,6 +71,7 @@ class NoticeThroughputBenchmark {
 
   /** Each job is one "step done" notice to three States: 70 jobs/s offer 210 emails/s, for 20 s. */
   private static final int JOBS_PER_SECOND = 70;
+
   private static final int JOBS = JOBS_PER_SECOND * 20;
   private static final int WARM_UP_JOBS = JOBS_PER_SECOND * 5;
   private static final int ADDRESSEES = 3; // STEP_DONE goes to the three participating States
@@ -93,9 +94,14 @@ class NoticeThroughputBenchmark {
     driver.cancelAllReviews();
     // One notice job per instance: "step done" to the acting focal point (here the permanent
     // representative) of each of the three States, copy secretariat.
-    var model = Bpmn.createExecutableProcess("bench-notice").startEvent()
-        .serviceTask("Task_Notice", t -> t.zeebeJobType(ProcessConstants.JOB_NOTICE).zeebeJobRetries("3"))
-        .endEvent().done();
+    var model =
+        Bpmn.createExecutableProcess("bench-notice")
+            .startEvent()
+            .serviceTask(
+                "Task_Notice",
+                t -> t.zeebeJobType(ProcessConstants.JOB_NOTICE).zeebeJobRetries("3"))
+            .endEvent()
+            .done();
     camunda.newDeployResourceCommand().addProcessModel(model, "bench-notice.bpmn").send().join();
 
     offer(reviewId, "WARM-", WARM_UP_JOBS);
@@ -108,16 +114,20 @@ class NoticeThroughputBenchmark {
     Duration offering = Duration.between(start, Instant.now());
     long expectedRows = JOBS * (long) ADDRESSEES;
     long sentRows = awaitSent(reviewId, "BENCH-", expectedRows, start);
-    long refused = creations.stream().filter(f -> f.toCompletableFuture().isCompletedExceptionally()).count();
+    long refused =
+        creations.stream().filter(f -> f.toCompletableFuture().isCompletedExceptionally()).count();
     String loadAfter = loadAverage();
 
     Map<Long, Long> createdAt = new HashMap<>();
     Map<Long, Long> activatedAt = new HashMap<>();
     for (Record<?> r : engine.records()) {
-      if (r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.CREATED
-          && r.getValue() instanceof JobRecordValue j && "bench-notice".equals(j.getBpmnProcessId())) {
+      if (r.getValueType() == ValueType.JOB
+          && r.getIntent() == JobIntent.CREATED
+          && r.getValue() instanceof JobRecordValue j
+          && "bench-notice".equals(j.getBpmnProcessId())) {
         createdAt.put(r.getKey(), r.getTimestamp());
-      } else if (r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED
+      } else if (r.getValueType() == ValueType.JOB_BATCH
+          && r.getIntent() == JobBatchIntent.ACTIVATED
           && r.getValue() instanceof JobBatchRecordValue b) {
         b.getJobKeys().forEach(k -> activatedAt.putIfAbsent(k, r.getTimestamp()));
       }
@@ -139,16 +149,25 @@ class NoticeThroughputBenchmark {
     }
     // Engine record times and sentAt both follow the shared (shiftable) clock, so the wall time is
     // taken between them: first job created to last email accepted.
-    List<Notice> measured = notices.findByReviewIdOrderById(reviewId).stream()
-        .filter(n -> n.getNoticeKey().startsWith("BENCH-") && n.getSentAt() != null).toList();
-    long firstCreated = measured.stream().map(n -> createdAt.get(n.getJobKey())).filter(java.util.Objects::nonNull)
-        .min(Long::compare).orElse(0L);
-    long lastSent = measured.stream().mapToLong(n -> n.getSentAt().toEpochMilli()).max().orElse(firstCreated);
+    List<Notice> measured =
+        notices.findByReviewIdOrderById(reviewId).stream()
+            .filter(n -> n.getNoticeKey().startsWith("BENCH-") && n.getSentAt() != null)
+            .toList();
+    long firstCreated =
+        measured.stream()
+            .map(n -> createdAt.get(n.getJobKey()))
+            .filter(java.util.Objects::nonNull)
+            .min(Long::compare)
+            .orElse(0L);
+    long lastSent =
+        measured.stream().mapToLong(n -> n.getSentAt().toEpochMilli()).max().orElse(firstCreated);
     Duration wall = Duration.ofMillis(Math.max(1, lastSent - firstCreated));
     fromCreated.sort(Long::compare);
     fromActivated.sort(Long::compare);
     double perSecond = sentRows / (wall.toMillis() / 1000.0);
-    String report = String.format("""
+    String report =
+        String.format(
+            """
         Notice throughput benchmark (%s)
           machine: %d cores; load average before %s, after %s
           worker: %s handler threads (camunda.client.execution-threads), max-jobs-active %s, database pool %s
@@ -157,16 +176,37 @@ class NoticeThroughputBenchmark {
           first job created -> last email accepted: %.1f s, %.0f notices/s (target >= 200)
           job created -> SMTP accepted: p50 %d ms, p99 %d ms, max %d ms (target p99 < 1000 ms), %d emails
           job activated -> SMTP accepted: p50 %d ms, p99 %d ms, max %d ms, %d emails
-        """, Instant.now(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
-        env.getProperty("camunda.client.execution-threads"),
-        env.getProperty("camunda.client.worker.defaults.max-jobs-active"),
-        env.getProperty("spring.datasource.hikari.maximum-pool-size"),
-        WARM_UP_JOBS, JOBS, JOBS_PER_SECOND, offering.toMillis() / 1000.0, expectedRows,
-        greenMail.getReceivedMessages().length - mailBefore,
-        sentRows, expectedRows, refused == 0 ? "" : " (" + refused + " instance creations refused or timed out: the engine was overloaded)",
-        wall.toMillis() / 1000.0, perSecond,
-        pct(fromCreated, 50), pct(fromCreated, 99), max(fromCreated), fromCreated.size(),
-        pct(fromActivated, 50), pct(fromActivated, 99), max(fromActivated), fromActivated.size());
+        """,
+            Instant.now(),
+            Runtime.getRuntime().availableProcessors(),
+            loadBefore,
+            loadAfter,
+            env.getProperty("camunda.client.execution-threads"),
+            env.getProperty("camunda.client.worker.defaults.max-jobs-active"),
+            env.getProperty("spring.datasource.hikari.maximum-pool-size"),
+            WARM_UP_JOBS,
+            JOBS,
+            JOBS_PER_SECOND,
+            offering.toMillis() / 1000.0,
+            expectedRows,
+            greenMail.getReceivedMessages().length - mailBefore,
+            sentRows,
+            expectedRows,
+            refused == 0
+                ? ""
+                : " ("
+                    + refused
+                    + " instance creations refused or timed out: the engine was overloaded)",
+            wall.toMillis() / 1000.0,
+            perSecond,
+            pct(fromCreated, 50),
+            pct(fromCreated, 99),
+            max(fromCreated),
+            fromCreated.size(),
+            pct(fromActivated, 50),
+            pct(fromActivated, 99),
+            max(fromActivated),
+            fromActivated.size());
     write("notice-throughput.txt", report);
   }
 
@@ -178,38 +218,73 @@ class NoticeThroughputBenchmark {
   @Test
   void smtpServerAlone() throws Exception {
     String loadBefore = loadAverage();
-    var content = new NoticeContent(NoticeKind.ESCALATION, "AUT-P1-2027", "AUT", 1, Step.SAQ, "AUT",
-        LocalDate.now().minusDays(40), null, 0, URI.create("http://localhost:8080/api/reviews/AUT-P1-2027"), null,
-        Map.of());
-    RenderedNotice rendered = renderer.render(content,
-        new Recipient("Bench", "bench@aut.example", Language.FR, null, RecipientRole.PERMANENT_REPRESENTATIVE));
+    var content =
+        new NoticeContent(
+            NoticeKind.ESCALATION,
+            "AUT-P1-2027",
+            "AUT",
+            1,
+            Step.SAQ,
+            "AUT",
+            LocalDate.now().minusDays(40),
+            null,
+            0,
+            URI.create("http://localhost:8080/api/reviews/AUT-P1-2027"),
+            null,
+            Map.of());
+    RenderedNotice rendered =
+        renderer.render(
+            content,
+            new Recipient(
+                "Bench",
+                "bench@aut.example",
+                Language.FR,
+                null,
+                RecipientRole.PERMANENT_REPRESENTATIVE));
     int threads = 8;
     int perThread = 250;
-    double perMessage = run(threads, perThread, () -> {
-      for (int i = 0; i < perThread; i++) {
-        mailSender.send(message(rendered));
-      }
-    });
-    double kept = run(threads, perThread, () -> {
-      Transport t = mailSender.getSession().getTransport("smtp");
-      t.connect(mailSender.getHost(), mailSender.getPort(), null, null);
-      try {
-        for (int i = 0; i < perThread; i++) {
-          MimeMessage m = message(rendered);
-          t.sendMessage(m, m.getAllRecipients());
-        }
-      } finally {
-        t.close();
-      }
-    });
-    String report = String.format("""
+    double perMessage =
+        run(
+            threads,
+            perThread,
+            () -> {
+              for (int i = 0; i < perThread; i++) {
+                mailSender.send(message(rendered));
+              }
+            });
+    double kept =
+        run(
+            threads,
+            perThread,
+            () -> {
+              Transport t = mailSender.getSession().getTransport("smtp");
+              t.connect(mailSender.getHost(), mailSender.getPort(), null, null);
+              try {
+                for (int i = 0; i < perThread; i++) {
+                  MimeMessage m = message(rendered);
+                  t.sendMessage(m, m.getAllRecipients());
+                }
+              } finally {
+                t.close();
+              }
+            });
+    String report =
+        String.format(
+            """
         Embedded SMTP server alone (%s)
           machine: %d cores; load average %s, after %s
           %d threads x %d messages (one notice with HTML, text and iCalendar parts, To + Cc)
           a new connection per message (JavaMailSender.send): %.0f messages/s
           kept connections, one per thread: %.0f messages/s
-        """, Instant.now(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage(), threads, perThread,
-        perMessage, kept);
+        """,
+            Instant.now(),
+            Runtime.getRuntime().availableProcessors(),
+            loadBefore,
+            loadAverage(),
+            threads,
+            perThread,
+            perMessage,
+            kept);
     write("smtp-alone.txt", report);
   }
 
@@ -217,17 +292,22 @@ class NoticeThroughputBenchmark {
     void run() throws Exception;
   }
 
-  /** Messages per second for {@code threads} threads each doing {@code work} ({@code perThread} messages). */
+  /**
+   * Messages per second for {@code threads} threads each doing {@code work} ({@code perThread}
+   * messages).
+   */
   private static double run(int threads, int perThread, Work work) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       long started = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        done.add(pool.submit(() -> {
-          work.run();
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  work.run();
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get(10, TimeUnit.MINUTES);
@@ -246,18 +326,24 @@ class NoticeThroughputBenchmark {
     helper.addCc("untoc.review@example.org");
     helper.setSubject(rendered.subject());
     helper.setText(rendered.text(), rendered.html());
-    rendered.calendar().ifPresent(a -> {
-      try {
-        helper.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    rendered
+        .calendar()
+        .ifPresent(
+            a -> {
+              try {
+                helper.addAttachment(
+                    a.filename(), new ByteArrayResource(a.content()), a.contentType());
+              } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     message.saveChanges();
     return message;
   }
 
-  /** Creates {@code jobs} instances at {@link #JOBS_PER_SECOND}; returns the creations, answered. */
+  /**
+   * Creates {@code jobs} instances at {@link #JOBS_PER_SECOND}; returns the creations, answered.
+   */
   private List<CamundaFuture<ProcessInstanceEvent>> offer(String reviewId, String prefix, int jobs)
       throws InterruptedException {
     Instant start = Instant.now();
@@ -274,14 +360,20 @@ class NoticeThroughputBenchmark {
       vars.put("step", "SAQ");
       vars.put("state", "AUS");
       vars.put("noticeKey", prefix + i);
-      created.add(camunda.newCreateInstanceCommand().bpmnProcessId("bench-notice").latestVersion().variables(vars)
-          .send());
+      created.add(
+          camunda
+              .newCreateInstanceCommand()
+              .bpmnProcessId("bench-notice")
+              .latestVersion()
+              .variables(vars)
+              .send());
     }
     for (CamundaFuture<ProcessInstanceEvent> f : created) {
       try {
         f.join();
       } catch (RuntimeException refused) {
-        // Back-pressure or a timeout on an overloaded machine: reported with the figures, not hidden.
+        // Back-pressure or a timeout on an overloaded machine: reported with the figures, not
+        // hidden.
       }
     }
     return created;
@@ -292,13 +384,17 @@ class NoticeThroughputBenchmark {
    * sent, or nothing more was sent for two minutes (instances the engine refused never come);
    * returns how many were sent.
    */
-  private long awaitSent(String reviewId, String prefix, long rows, Instant start) throws InterruptedException {
+  private long awaitSent(String reviewId, String prefix, long rows, Instant start)
+      throws InterruptedException {
     long last = -1;
     Instant progress = Instant.now();
     while (true) {
-      Long count = jdbc.queryForObject(
-          "SELECT COUNT(*) FROM notice WHERE review_id = ? AND notice_key LIKE ? AND status = 'SENT'", Long.class,
-          reviewId, prefix + "%");
+      Long count =
+          jdbc.queryForObject(
+              "SELECT COUNT(*) FROM notice WHERE review_id = ? AND notice_key LIKE ? AND status = 'SENT'",
+              Long.class,
+              reviewId,
+              prefix + "%");
       long sent = count == null ? 0 : count;
       if (sent >= rows) {
         return sent;
@@ -314,7 +410,6 @@ class NoticeThroughputBenchmark {
       Thread.sleep(100);
     }
   }
-
 
   private static void write(String file, String report) throws IOException {
     Path out = Path.of("target/bench", file);

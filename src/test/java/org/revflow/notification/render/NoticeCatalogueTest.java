@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
+import org.revflow.vocabulary.NoticeKind;
 import org.revflow.vocabulary.Step;
 
 /** The six catalogues are complete and consistent with each other. */
@@ -48,8 +48,14 @@ class NoticeCatalogueTest {
   @ParameterizedTest
   @EnumSource(Language.class)
   void everyCatalogueHasExactlyTheEnglishKeysAndPlaceholders(Language language) {
-    Set<String> english = keys(Language.EN).stream().filter(k -> !isPlural(k)).collect(Collectors.toCollection(TreeSet::new));
-    Set<String> own = keys(language).stream().filter(k -> !isPlural(k)).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> english =
+        keys(Language.EN).stream()
+            .filter(k -> !isPlural(k))
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> own =
+        keys(language).stream()
+            .filter(k -> !isPlural(k))
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(own).containsExactlyElementsOf(english);
     for (String key : english) {
       assertThat(placeholders(messages.raw(language, key)))
@@ -62,8 +68,12 @@ class NoticeCatalogueTest {
   @EnumSource(Language.class)
   void everyKindAndStepIsWorded(Language language) {
     for (NoticeKind kind : NoticeKind.values()) {
-      assertThat(messages.has(language, "kind." + kind + ".subject")).as("%s subject in %s", kind, language).isTrue();
-      assertThat(messages.has(language, "kind." + kind + ".body")).as("%s body in %s", kind, language).isTrue();
+      assertThat(messages.has(language, "kind." + kind + ".subject"))
+          .as("%s subject in %s", kind, language)
+          .isTrue();
+      assertThat(messages.has(language, "kind." + kind + ".body"))
+          .as("%s body in %s", kind, language)
+          .isTrue();
     }
     for (Step step : Step.values()) {
       assertThat(messages.has(language, "step." + step)).as("%s in %s", step, language).isTrue();
@@ -76,7 +86,8 @@ class NoticeCatalogueTest {
     for (long n = 1; n <= 250; n++) {
       long count = n;
       for (String key : new String[] {"timing.left", "timing.passed"}) {
-        assertThatCode(() -> messages.plural(language, key, count, Map.of("n", Long.toString(count))))
+        assertThatCode(
+                () -> messages.plural(language, key, count, Map.of("n", Long.toString(count))))
             .as("%s for %d in %s", key, count, language)
             .doesNotThrowAnyException();
       }
@@ -91,7 +102,8 @@ class NoticeCatalogueTest {
       assertThat(in).as(resource).isNotNull();
       byte[] bytes = in.readAllBytes();
       // Throws on any byte sequence that is not UTF-8 (a file saved as Latin-1 or CP1256, say).
-      StandardCharsets.UTF_8.newDecoder()
+      StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes));

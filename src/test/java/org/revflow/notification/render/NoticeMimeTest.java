@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.revflow.vocabulary.NoticeKind;
 import org.revflow.registry.Language;
+import org.revflow.vocabulary.NoticeKind;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -32,11 +32,13 @@ class NoticeMimeTest {
   @ParameterizedTest
   @EnumSource(Language.class)
   void survivesAUtf8MimeRoundTrip(Language language) throws Exception {
-    RenderedNotice notice = renderer.render(Notices.typical(NoticeKind.REMINDER), Notices.recipient(language));
+    RenderedNotice notice =
+        renderer.render(Notices.typical(NoticeKind.REMINDER), Notices.recipient(language));
 
     Session session = Session.getInstance(new Properties());
     MimeMessage message = new MimeMessage(session);
-    MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+    MimeMessageHelper helper =
+        new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
     helper.setFrom("revflow-no-reply@example.org");
     helper.setTo("fp@aut.example");
     helper.setSubject(notice.subject());
@@ -64,7 +66,8 @@ class NoticeMimeTest {
       assertThat(text(leaves, "text/html")).contains("2027年7月4日", "自评调查表", "奥地利");
     }
     if (language == Language.AR) {
-      assertThat(text(leaves, "text/html")).contains("dir=\"rtl\"", "4 يوليو 2027", "استبيان التقييم الذاتي", "النمسا");
+      assertThat(text(leaves, "text/html"))
+          .contains("dir=\"rtl\"", "4 يوليو 2027", "استبيان التقييم الذاتي", "النمسا");
     }
   }
 

@@ -13,9 +13,9 @@ import org.revflow.registry.draw.DrawSolver;
 
 /**
  * Benchmark, not a timed test: draws all 193 Member States (example instrument data) for several
- * seeds and prints the wall-clock time of each. Runs only on demand:
- * {@code REVFLOW_BENCH=1 ./mvnw -B -q test -Dtest='org.revflow.registry.bench.DrawBenchmark'}; the
- * figures go to target/surefire-reports/org.revflow.registry.bench.DrawBenchmark-output.txt.
+ * seeds and prints the wall-clock time of each. Runs only on demand: {@code REVFLOW_BENCH=1 ./mvnw
+ * -B -q test -Dtest='org.revflow.registry.bench.DrawBenchmark'}; the figures go to
+ * target/surefire-reports/org.revflow.registry.bench.DrawBenchmark-output.txt.
  */
 @EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
 class DrawBenchmark {
@@ -32,11 +32,16 @@ class DrawBenchmark {
       long ms = (System.nanoTime() - start) / 1_000_000;
       DrawRules.assertAllRules(input, result);
       times.add(ms);
-      System.out.printf("draw of %d States, seed %d: %d ms (mean load %.2f)%n", input.reviewed().size(), seed, ms,
-          result.meanLoad());
+      System.out.printf(
+          "draw of %d States, seed %d: %d ms (mean load %.2f)%n",
+          input.reviewed().size(), seed, ms, result.meanLoad());
     }
     Collections.sort(times);
-    System.out.printf("BENCHMARK draw %d States on %d cores: median %d ms, max %d ms%n", input.reviewed().size(),
-        Runtime.getRuntime().availableProcessors(), times.get(times.size() / 2), times.get(times.size() - 1));
+    System.out.printf(
+        "BENCHMARK draw %d States on %d cores: median %d ms, max %d ms%n",
+        input.reviewed().size(),
+        Runtime.getRuntime().availableProcessors(),
+        times.get(times.size() / 2),
+        times.get(times.size() - 1));
   }
 }

@@ -22,8 +22,16 @@ public final class DrawFixtures {
   /** The 193 Member States with their draw groups and the example instrument data. */
   public static List<DrawInput.Candidate> memberStates() {
     Map<String, Set<Instrument>> instruments = new HashMap<>();
-    for (Csv.Row row : Csv.parse(read("registry/example-instrument-participation.csv"),
-        Set.of("alpha3", "convention", "trafficking_in_persons", "smuggling_of_migrants", "firearms"), Set.of())) {
+    for (Csv.Row row :
+        Csv.parse(
+            read("registry/example-instrument-participation.csv"),
+            Set.of(
+                "alpha3",
+                "convention",
+                "trafficking_in_persons",
+                "smuggling_of_migrants",
+                "firearms"),
+            Set.of())) {
       Set<Instrument> s = EnumSet.noneOf(Instrument.class);
       if (Csv.bool(row.get("convention"))) {
         s.add(Instrument.CONVENTION);
@@ -40,8 +48,11 @@ public final class DrawFixtures {
       instruments.put(row.get("alpha3"), s);
     }
     List<DrawInput.Candidate> pool = new ArrayList<>();
-    for (Csv.Row row : Csv.parse(read("registry/un-member-states.csv"),
-        Set.of("alpha3", "regional_group", "draw_group"), Set.of("note"))) {
+    for (Csv.Row row :
+        Csv.parse(
+            read("registry/un-member-states.csv"),
+            Set.of("alpha3", "regional_group", "draw_group"),
+            Set.of("note"))) {
       RegionalGroup g = RegionalGroup.parseOrNull(row.get("regional_group"));
       if (g == null) {
         g = RegionalGroup.parseOrNull(row.get("draw_group"));
@@ -53,10 +64,14 @@ public final class DrawFixtures {
 
   public static DrawInput everyone() {
     List<DrawInput.Candidate> pool = memberStates();
-    return new DrawInput(pool.stream().map(DrawInput.Candidate::code).toList(), pool, List.of(), List.of());
+    return new DrawInput(
+        pool.stream().map(DrawInput.Candidate::code).toList(), pool, List.of(), List.of());
   }
 
-  /** A random pool (a subset of the Member States with shuffled Protocol participation) and reviewed subset. */
+  /**
+   * A random pool (a subset of the Member States with shuffled Protocol participation) and reviewed
+   * subset.
+   */
   public static DrawInput random(long seed) {
     Random rnd = new Random(seed);
     List<DrawInput.Candidate> pool = new ArrayList<>();

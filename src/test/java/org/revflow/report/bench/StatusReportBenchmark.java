@@ -22,12 +22,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benchmark, not a timed test (issue #21): the status report over 600 reviews, three phases of 189
- * launched two years apart by group (2020, 2021, 2022) plus planned ones, with their steps, deadline
- * revisions, holds, participants, focal-point designations and permanent representatives seeded
- * directly in the database (not driven through the engine). Measures {@link StatusReportService#report}
- * for today and for a past date, and the XLSX export, after a warm-up. On demand, in its own JVM:
- * {@code REVFLOW_BENCH=1 ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.test=StatusReportBenchmark}; figures in {@code target/bench/status-report.txt}.
+ * launched two years apart by group (2020, 2021, 2022) plus planned ones, with their steps,
+ * deadline revisions, holds, participants, focal-point designations and permanent representatives
+ * seeded directly in the database (not driven through the engine). Measures {@link
+ * StatusReportService#report} for today and for a past date, and the XLSX export, after a warm-up.
+ * On demand, in its own JVM: {@code REVFLOW_BENCH=1 ./mvnw -B verify -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StatusReportBenchmark}; figures in {@code
+ * target/bench/status-report.txt}.
  */
 @RevFlowTest
 @EnabledIfEnvironmentVariable(named = "REVFLOW_BENCH", matches = "1|true")
@@ -46,18 +47,24 @@ class StatusReportBenchmark {
   @Test
   void theReportOver600ReviewsWithTwoYearsOfHistory() throws IOException {
     LocalDate today = time.today();
-    List<String> states = jdbc.queryForList("SELECT code FROM registry_state ORDER BY code", String.class)
-        .subList(0, PER_PHASE);
+    List<String> states =
+        jdbc.queryForList("SELECT code FROM registry_state ORDER BY code", String.class)
+            .subList(0, PER_PHASE);
     long seedStart = System.nanoTime();
     SeededHistory history = new SeededHistory(jdbc, random, null);
     history.permanentRepresentatives(states);
-    // Group g's first phase began in 2020 + g; each next phase 24 months later, spread over its year.
+    // Group g's first phase began in 2020 + g; each next phase 24 months later, spread over its
+    // year.
     LocalDate firstPhase = today.minusYears(6).withDayOfYear(1);
     int reviews = 0;
     for (int phase = 1; phase <= 3; phase++) {
       for (int i = 0; i < PER_PHASE; i++) {
         int group = i % 3 + 1;
-        LocalDate launch = firstPhase.plusYears(group - 1).plusYears(2L * (phase - 1)).plusDays(random.nextInt(330));
+        LocalDate launch =
+            firstPhase
+                .plusYears(group - 1)
+                .plusYears(2L * (phase - 1))
+                .plusDays(random.nextInt(330));
         if (launch.isAfter(today)) {
           history.plan(states.get(i), phase, group, launch, null, List.of());
         } else {
@@ -80,19 +87,40 @@ class StatusReportBenchmark {
     LocalDate cutOff = today.minusMonths(14);
     List<Long> past = measure(() -> reports.report(cutOff));
     ReportExports exports = new ReportExports();
-    List<Long> xlsx = measure(() -> exports.xlsx(reports.report(today), ReportExports.ReportLanguage.EN));
+    List<Long> xlsx =
+        measure(() -> exports.xlsx(reports.report(today), ReportExports.ReportLanguage.EN));
     StatusReport r = reports.report(today);
 
-    String out = String.format("""
+    String out =
+        String.format(
+            """
         Status report benchmark (%s, %d cores, heap max %d MiB)
         seeded %d reviews (%d in the report), %d steps, in %d ms
         report for today (%s):      p50 %d ms, p95 %d ms, max %d ms over %d runs
         report for %s:         p50 %d ms, p95 %d ms, max %d ms
         report + XLSX export:        p50 %d ms, p95 %d ms, max %d ms
         counts by stage today: %s
-        """, Instant.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-        reviews, r.reviews().size(), steps, seedMs, today, p(now, 50), p(now, 95), p(now, 100), RUNS, cutOff,
-        p(past, 50), p(past, 95), p(past, 100), p(xlsx, 50), p(xlsx, 95), p(xlsx, 100), r.counts().byStage());
+        """,
+            Instant.now(),
+            Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().maxMemory() >> 20,
+            reviews,
+            r.reviews().size(),
+            steps,
+            seedMs,
+            today,
+            p(now, 50),
+            p(now, 95),
+            p(now, 100),
+            RUNS,
+            cutOff,
+            p(past, 50),
+            p(past, 95),
+            p(past, 100),
+            p(xlsx, 50),
+            p(xlsx, 95),
+            p(xlsx, 100),
+            r.counts().byStage());
     System.out.print(out);
     Path dir = Path.of("target", "bench");
     Files.createDirectories(dir);
@@ -100,7 +128,8 @@ class StatusReportBenchmark {
   }
 
   private static long p(List<Long> sorted, int percentile) {
-    int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
+    int index =
+        Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
     return sorted.get(Math.max(0, index));
   }
 
