@@ -261,21 +261,21 @@ class WorkplanProcessTest {
 
   @Test
   void theSecretariatMovesCancelsAndLaunchesEarlyWithAReasonAndTheEngineFollows() {
-    driver.permanentRepresentatives("FSM", "TTO", "UGA", "ZWE", "SLE", "GRD", "MHL", "DMA", "KNA");
+    driver.permanentRepresentatives("FSM", "TTO", "UGA", "GNB", "SLE", "GRD", "MHL", "DMA", "KNA");
     LocalDate today = driver.time().today();
     LocalDate date = today.plusDays(30);
     assertThat(
             load("""
         {"plans": [
           {"state": "FSM", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["TTO", "UGA"]}},
-          {"state": "ZWE", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["SLE", "GRD"]}},
+          {"state": "GNB", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["SLE", "GRD"]}},
           {"state": "MHL", "phase": 1, "plannedOn": "%1$s", "reviewers": {"UNTOC": ["DMA", "KNA"]}}
         ]}"""
                     .formatted(date))
                 .getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
     String phl = "FSM-P1-" + date.getYear();
-    String zwe = "ZWE-P1-" + date.getYear();
+    String zwe = "GNB-P1-" + date.getYear();
     String lbr = "MHL-P1-" + date.getYear();
     List<Long> before = counts();
 
