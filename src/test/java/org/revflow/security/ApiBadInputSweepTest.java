@@ -162,7 +162,7 @@ class ApiBadInputSweepTest {
             .plan(
                 List.of(
                     new org.revflow.review.ReviewPlanService.Plan(
-                        "NZL", 1, driver.time().today().plusMonths(3), null, null)),
+                        "TUV", 1, driver.time().today().plusMonths(3), null, null)),
                 "test")
             .getFirst()
             .getId();
