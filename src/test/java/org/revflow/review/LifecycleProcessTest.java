@@ -9,10 +9,13 @@ import static org.revflow.vocabulary.EventType.*;
 import static org.revflow.vocabulary.NoticeKind.*;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.revflow.notification.Notice;
+import org.revflow.rulebook.DeadlinePlanner;
+import org.revflow.rulebook.RulebookRegistry;
 import org.revflow.testsupport.ReceivedMail;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
@@ -31,6 +34,8 @@ class LifecycleProcessTest {
 
   @Autowired ReviewDriver driver;
   @Autowired GreenMail greenMail;
+  @Autowired DeadlinePlanner planner;
+  @Autowired RulebookRegistry rulebooks;
 
   @org.junit.jupiter.api.AfterEach
   void stopReviews() {
@@ -84,6 +89,14 @@ class LifecycleProcessTest {
 
   @Test
   void everythingOnTimeCompletesThePhaseAndStartsTheNextAtT0Plus24Months() {
+    // The next phase launches under the rulebook in force at its launch (the shipped default, on
+    // working days), on T0 + 24 months or the next working day after it. Launched so that T0 + 24
+    // months is a Saturday, the test takes the same path whatever day the run has reached.
+    LocalDate launchDay = driver.time().today().plusDays(1);
+    while (launchDay.plusMonths(24).getDayOfWeek() != DayOfWeek.SATURDAY) {
+      launchDay = launchDay.plusDays(1);
+    }
+    driver.time().walkTo(launchDay.minusDays(1));
     driver.permanentRepresentatives("FRA", "ITA", "NGA");
     String id = driver.launch("FRA", 1, "ITA", "NGA");
     LocalDate t0 = driver.openingStepsOnTime(id, "FRA", "ITA", "NGA");
@@ -138,15 +151,24 @@ class LifecycleProcessTest {
                     line(end, REVIEW_COMPLETED, null, "NGA", fp("NGA"), SECRETARIAT))));
     assertThat(driver.review(id).status()).isEqualTo("COMPLETED");
 
-    // The same State's next phase, planned since this one launched, starts at T0 + 24 months, not
-    // before.
-    driver.time().walkTo(t0.plusMonths(24).minusDays(1));
-    ReviewView waiting = driver.review("FRA-P2-" + t0.plusMonths(24).getYear());
+    // The same State's next phase, planned since this one launched, is due at T0 + 24 months, a
+    // Saturday: it starts on the next working day, not before.
+    LocalDate due = t0.plusMonths(24);
+    String nextId = "FRA-P2-" + due.getYear();
+    driver.time().walkTo(due.minusDays(1));
+    ReviewView waiting = driver.review(nextId);
     assertThat(waiting.status()).isEqualTo("PLANNED");
-    assertThat(waiting.plannedOn()).isEqualTo(t0.plusMonths(24));
-    LocalDate next0 = t0.plusMonths(24);
+    assertThat(waiting.plannedOn()).isEqualTo(due);
+    LocalDate next0 = planner.sendingDay(rulebooks.defaultRulebook(), due);
+    assertThat(next0).isAfterOrEqualTo(due.plusDays(2));
+    driver.time().walkTo(next0.minusDays(1));
+    assertThat(driver.review(nextId).status())
+        .as(() -> driver.explain(nextId))
+        .isEqualTo("PLANNED");
     driver.time().walkTo(next0);
-    ReviewView next = driver.review("FRA-P2-" + next0.getYear());
+    ReviewView next = driver.review(nextId);
+    assertThat(next.status()).as(() -> driver.explain(nextId)).isEqualTo("ACTIVE");
+    assertThat(next.plannedOn()).isEqualTo(due);
     assertThat(next.launchDate()).isEqualTo(next0);
     assertThat(next.phase()).isEqualTo(2);
     assertThat(next.participants())

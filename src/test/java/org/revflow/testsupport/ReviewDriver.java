@@ -40,6 +40,7 @@ public class ReviewDriver {
   private final java.util.Set<Long> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final io.camunda.client.CamundaClient camunda;
+  private final EmbeddedEngine engine;
 
   ReviewDriver(
       ReviewService reviews,
@@ -49,7 +50,9 @@ public class ReviewDriver {
       NoticeRepository notices,
       SimulatedTime time,
       org.springframework.jdbc.core.JdbcTemplate jdbc,
-      io.camunda.client.CamundaClient camunda) {
+      io.camunda.client.CamundaClient camunda,
+      EmbeddedEngine engine) {
+    this.engine = engine;
     this.jdbc = jdbc;
     this.camunda = camunda;
     this.reviews = reviews;
@@ -371,5 +374,71 @@ public class ReviewDriver {
         + n.getAddresseeEmail()
         + (n.getCc() == null ? "" : " cc " + n.getCc())
         + (n.getStatus() == Notice.Status.SENT ? "" : " " + n.getStatus());
+  }
+
+  /**
+   * What the database and the engine know of a review, for a failing assertion's message: its row,
+   * its events, its messages in the outbox and the engine's records that name it or its plan's
+   * instance (the last {@code 60}). Slow on a long log: call it lazily ({@code as(() -> ...)}).
+   */
+  public String explain(String reviewId) {
+    StringBuilder out = new StringBuilder("\n--- what is known of " + reviewId + " ---\n");
+    jdbc.queryForList(
+            "SELECT status, launch_date, planned_on, process_instance_key, plan_process_instance_key"
+                + " FROM review WHERE id = ?",
+            reviewId)
+        .forEach(row -> out.append("review ").append(row).append('\n'));
+    jdbc.queryForList(
+            "SELECT type, occurred_on, details, recorded_at, recorded_by FROM review_event WHERE review_id = ?"
+                + " ORDER BY id",
+            reviewId)
+        .forEach(row -> out.append("event ").append(row).append('\n'));
+    jdbc.queryForList(
+            "SELECT message_name, message_id, created_at, published_at, attempts, last_error"
+                + " FROM process_outbox WHERE correlation_key = ? ORDER BY id",
+            reviewId)
+        .forEach(row -> out.append("outbox ").append(row).append('\n'));
+    Long plan =
+        jdbc
+            .queryForList(
+                "SELECT plan_process_instance_key FROM review WHERE id = ?", Long.class, reviewId)
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    out.append("plan instance ").append(plan).append(", cancelled by this driver: ");
+    out.append(plan != null && cancelled.contains(plan)).append('\n');
+    java.util.Deque<String> lines = new java.util.ArrayDeque<>();
+    String quoted = '"' + reviewId + '"';
+    String planKey = plan == null ? null : "\"processInstanceKey\":" + plan + ",";
+    for (io.camunda.zeebe.protocol.record.Record<?> r : engine.records()) {
+      String json = r.toJson();
+      if (json.contains(quoted) || (planKey != null && json.contains(planKey))) {
+        lines.addLast(
+            r.getTimestamp()
+                + " "
+                + r.getRecordType()
+                + " "
+                + r.getValueType()
+                + " "
+                + r.getIntent()
+                + " key="
+                + r.getKey()
+                + " "
+                + abbreviated(json));
+        if (lines.size() > 60) {
+          lines.removeFirst();
+        }
+      }
+    }
+    lines.forEach(l -> out.append(l).append('\n'));
+    out.append("engine now ").append(engine.now()).append(", pending ").append(engine.pending());
+    return out.toString();
+  }
+
+  private static String abbreviated(String json) {
+    int value = json.indexOf("\"value\":");
+    String v = value < 0 ? json : json.substring(value);
+    return v.length() > 400 ? v.substring(0, 400) + "..." : v;
   }
 }
