@@ -64,6 +64,12 @@ public interface EmbeddedEngine {
   /** What the engine will still do without anyone acting. */
   Pending pending();
 
+  /**
+   * The last records the engine wrote, oldest first, one line each (value type, intent, key): what
+   * it keeps doing when a walk does not settle.
+   */
+  List<String> recentRecords();
+
   /** Every record the engine has written, oldest first, for assertions. */
   Iterable<Record<?>> records();
 

@@ -39,7 +39,14 @@ final class EngineRecords {
   private final Map<Long, String> openJobs = new HashMap<>();
   private final Map<JobIntent, Long> jobEvents = new java.util.EnumMap<>(JobIntent.class);
   private long lastPosition = -1;
+  // The last records read (value type, intent, key), for a walk that does not settle to say what
+  // the engine keeps writing; kept as enums and longs so that reading costs no strings.
+  private static final int RECENT = 24;
+  private final ValueType[] recentTypes = new ValueType[RECENT];
+  private final Intent[] recentIntents = new Intent[RECENT];
+  private final long[] recentKeys = new long[RECENT];
   private boolean started;
+  private boolean reseek;
   private long read;
 
   EngineRecords(LogStream logStream) {
@@ -59,6 +66,9 @@ final class EngineRecords {
       reader.seekToFirstEvent();
       started = true;
     }
+    if (reseek && !seekPastLastRead()) {
+      return read;
+    }
     // Onwards from where the last call stopped, never seeking back: the reader asks the log for
     // blocks appended since, and never touches what lies before it (which may have been compacted).
     while (true) {
@@ -72,14 +82,19 @@ final class EngineRecords {
         // The in-memory log is a plain ArrayList that the engine appends to on its own thread: now
         // and then this thread sees the new size before the new block (a phase run failed on it).
         // The reader has moved past that block: back to the record after the last one read, and
-        // the block is read on the next call.
-        reader.seek(lastPosition + 1);
+        // the block is read on the next call. The seek reads the log too, and may see the same
+        // half-appended block (a whole-tier run failed on it): then it is tried again next call.
+        seekPastLastRead();
         break;
       }
       lastPosition = event.getPosition();
-      read++;
       metadata.reset();
       event.readMetadata(metadata);
+      int slot = (int) (read % RECENT);
+      recentTypes[slot] = metadata.getValueType();
+      recentIntents[slot] = metadata.getIntent();
+      recentKeys[slot] = event.getKey();
+      read++;
       if (metadata.getRecordType() != RecordType.EVENT) {
         continue;
       }
@@ -99,6 +114,17 @@ final class EngineRecords {
       }
     }
     return read;
+  }
+
+  /** Whether the reader stands right after the last record read; if not, the next call tries. */
+  private boolean seekPastLastRead() {
+    try {
+      reader.seek(lastPosition + 1);
+      reseek = false;
+    } catch (NullPointerException | IndexOutOfBoundsException notYetVisible) {
+      reseek = true;
+    }
+    return !reseek;
   }
 
   private void job(LoggedEvent event, Intent anyIntent, JobRecord j) {
@@ -162,6 +188,16 @@ final class EngineRecords {
   synchronized Map<JobIntent, Long> jobEvents() {
     refresh();
     return Map.copyOf(jobEvents);
+  }
+
+  /** The last records read, oldest first, as "VALUE_TYPE INTENT key". */
+  synchronized List<String> recent() {
+    List<String> lines = new java.util.ArrayList<>();
+    for (long i = Math.max(0, read - RECENT); i < read; i++) {
+      int slot = (int) (i % RECENT);
+      lines.add(recentTypes[slot] + " " + recentIntents[slot] + " " + recentKeys[slot]);
+    }
+    return lines;
   }
 
   /** Records read so far. */

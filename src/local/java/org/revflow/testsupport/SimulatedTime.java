@@ -244,7 +244,11 @@ public final class SimulatedTime {
         quiet = 0;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("jobs still open after " + IDLE_WAIT + ": " + open);
+        throw new IllegalStateException(
+            "not settled after %s: open jobs %s; records still written: %s; outbox pending: %s;"
+                    .formatted(IDLE_WAIT, open, now != before, outboxPending)
+                + " timer due: %s; the last records: %s"
+                    .formatted(due, String.join(", ", engine.recentRecords())));
       }
       before = open.isEmpty() ? now : -1;
       if (waitingForDue) {

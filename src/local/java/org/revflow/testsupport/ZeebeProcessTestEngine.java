@@ -171,6 +171,12 @@ final class ZeebeProcessTestEngine implements EmbeddedEngine {
   }
 
   @Override
+  public List<String> recentRecords() {
+    records.refresh();
+    return records.recent();
+  }
+
+  @Override
   public Iterable<Record<?>> records() {
     return engine.getRecordStreamSource().getRecords();
   }
