@@ -36,14 +36,4 @@ public class ActionThrottle {
   public void failed(String address) {
     failures.failed(ClientAddresses.key(address));
   }
-
-  /** Forgets every address (tests start from a clean slate). */
-  public void reset() {
-    failures.reset();
-  }
-
-  /** Client keys held (tests check the bound). */
-  long size() {
-    return failures.size();
-  }
 }

@@ -62,17 +62,6 @@ public final class FailureWindow {
     }
   }
 
-  /** Forgets everything (tests start from a clean slate). */
-  public void reset() {
-    failures.invalidateAll();
-  }
-
-  /** Keys held now (tests check the bound). */
-  public long size() {
-    failures.cleanUp();
-    return failures.estimatedSize();
-  }
-
   private void prune(Deque<Instant> times, Instant now) {
     Instant from = now.minus(window);
     while (!times.isEmpty() && !times.peekFirst().isAfter(from)) {

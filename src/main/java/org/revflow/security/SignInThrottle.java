@@ -85,12 +85,6 @@ final class SignInThrottle extends OncePerRequestFilter {
     return user == null ? "" : user.strip().toLowerCase(Locale.ROOT);
   }
 
-  /** Forgets every failure (tests start from a clean slate). */
-  void reset() {
-    byUser.reset();
-    byAddress.reset();
-  }
-
   /**
    * The user name of a Basic authorization header (lower case); "" when it cannot be read; null for
    * no Basic.

@@ -22,6 +22,7 @@ import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
+import org.revflow.testsupport.Throttles;
 import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.NoticeKind;
 import org.revflow.vocabulary.Step;
@@ -42,14 +43,14 @@ class ActionLinkTest {
   @Autowired ReviewLookups reviews;
   @Autowired RegistryLookups registry;
   @Autowired ActionTokens tokens;
-  @Autowired ActionThrottle throttle;
+  @Autowired Throttles throttle;
   @Autowired JdbcTemplate jdbc;
   @Autowired ActionLinkProvider links;
   @LocalServerPort int port;
 
   @BeforeEach
   void cleanSlate() {
-    throttle.reset();
+    throttle.forgetFailures();
   }
 
   @AfterEach
@@ -370,7 +371,7 @@ class ActionLinkTest {
       assertThat(tokens.verify(other)).as(other).isEmpty();
       assertThat(web.get("/act/" + other).status()).as(other).isEqualTo(404);
     }
-    throttle.reset();
+    throttle.forgetFailures();
     String csrf = web.get(link).csrf();
     assertThat(web.post(link, form("_csrf", csrf, "choice", "SAQ_CLEARED")).status())
         .isEqualTo(200);

@@ -28,6 +28,7 @@ import org.revflow.review.ReviewLookups;
 import org.revflow.review.ReviewStep;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
+import org.revflow.testsupport.Throttles;
 import org.revflow.vocabulary.EventType;
 import org.revflow.vocabulary.Step;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ class ActionPageBrowserTest {
 
   @Autowired ReviewDriver driver;
   @Autowired ReviewLookups reviews;
-  @Autowired ActionThrottle throttle;
+  @Autowired Throttles throttle;
   @Autowired GreenMail greenMail;
   @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
@@ -77,7 +78,7 @@ class ActionPageBrowserTest {
             + ", "
             + CHROMEDRIVER
             + "): browser test skipped; apt-get install chromium chromium-driver to run it");
-    throttle.reset();
+    throttle.forgetFailures();
     profile = Files.createTempDirectory("revflow-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

@@ -25,10 +25,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.revflow.security.SignInThrottleAccess;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.TestUsers;
+import org.revflow.testsupport.Throttles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +62,7 @@ class ConsoleBrowserTest {
 
   @Autowired ReviewDriver driver;
   @Autowired JdbcTemplate jdbc;
-  @Autowired SignInThrottleAccess throttle;
+  @Autowired Throttles throttle;
   @LocalServerPort int port;
 
   private ChromeDriver browser;
@@ -86,7 +86,7 @@ class ConsoleBrowserTest {
             + ", "
             + CHROMEDRIVER
             + "): browser test skipped; apt-get install chromium chromium-driver to run it");
-    throttle.reset();
+    throttle.forgetFailures();
     String path = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
       assertThat(in).as("axe-core from its WebJar (" + path + ")").isNotNull();

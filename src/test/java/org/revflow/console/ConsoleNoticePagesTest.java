@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.revflow.security.SignInThrottleAccess;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.TestUsers;
+import org.revflow.testsupport.Throttles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +34,7 @@ class ConsoleNoticePagesTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ReviewDriver driver;
   @Autowired GreenMail greenMail;
-  @Autowired SignInThrottleAccess throttle;
+  @Autowired Throttles throttle;
 
   /**
    * A State under review for each test: review ids are per State, phase and year, and cancelled
@@ -52,7 +52,7 @@ class ConsoleNoticePagesTest {
 
   @BeforeEach
   void reviewAndSignIn() {
-    throttle.reset();
+    throttle.forgetFailures();
     underReview = UNDER_REVIEW.get(next++ % UNDER_REVIEW.size());
     prUnderReview = "pr@" + underReview.toLowerCase(java.util.Locale.ROOT) + ".example";
     driver.permanentRepresentatives(underReview, "CPV", "NAM");

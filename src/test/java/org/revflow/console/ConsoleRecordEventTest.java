@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.revflow.security.SignInThrottleAccess;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.TestUsers;
+import org.revflow.testsupport.Throttles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,14 +30,14 @@ class ConsoleRecordEventTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReviewDriver driver;
-  @Autowired SignInThrottleAccess throttle;
+  @Autowired Throttles throttle;
 
   private ConsoleClient browser;
   private String id;
 
   @BeforeEach
   void signIn() {
-    throttle.reset();
+    throttle.forgetFailures();
     browser = new ConsoleClient(port);
     assertThat(browser.signIn(TestUsers.SECRETARIAT, TestUsers.SECRETARIAT_PASSWORD).location())
         .endsWith("/console/");

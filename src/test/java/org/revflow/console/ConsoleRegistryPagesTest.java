@@ -8,10 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.revflow.security.SignInThrottleAccess;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.TestUsers;
+import org.revflow.testsupport.Throttles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +26,7 @@ class ConsoleRegistryPagesTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReviewDriver driver;
-  @Autowired SignInThrottleAccess throttle;
+  @Autowired Throttles throttle;
 
   /**
    * A State under review for each test: review ids are per State, phase and year, and cancelled
@@ -43,7 +43,7 @@ class ConsoleRegistryPagesTest {
 
   @BeforeEach
   void reviewAndSignIn() {
-    throttle.reset();
+    throttle.forgetFailures();
     underReview = UNDER_REVIEW.get(next++ % UNDER_REVIEW.size());
     driver.permanentRepresentatives(underReview, "UZB", "MKD");
     id = driver.launch(underReview, 2, "UZB", "MKD");

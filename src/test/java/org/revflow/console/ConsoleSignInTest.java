@@ -21,14 +21,14 @@ class ConsoleSignInTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
-  @Autowired org.revflow.security.SignInThrottleAccess throttle;
+  @Autowired org.revflow.testsupport.Throttles throttle;
 
   private ConsoleClient browser;
 
   @BeforeEach
   void newBrowser() {
     browser = new ConsoleClient(port);
-    throttle.reset();
+    throttle.forgetFailures();
   }
 
   @Test

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.revflow.security.SignInThrottleAccess;
 import org.revflow.testsupport.RevFlowTest;
 import org.revflow.testsupport.ReviewDriver;
 import org.revflow.testsupport.TestUsers;
+import org.revflow.testsupport.Throttles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,14 +22,14 @@ class ConsoleWorkplanPagesTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReviewDriver driver;
-  @Autowired SignInThrottleAccess throttle;
+  @Autowired Throttles throttle;
 
   private ConsoleClient browser;
   private String planned;
 
   @BeforeEach
   void reviewAndSignIn() {
-    throttle.reset();
+    throttle.forgetFailures();
     driver.permanentRepresentatives("ARM", "UZB", "MKD");
     String launched = driver.launch("ARM", 1, "UZB", "MKD");
     // A launch plans the State's next phase.
