@@ -133,8 +133,8 @@ class WorkplanController {
           or, without reviewing States, waits for the draw; the secretariat is told 30 days before. A workplan \
           with any problem is refused whole, nothing planned, and the problem lists every one (by plan, or by \
           CSV line): an unknown State, a date in the past, a phase planned twice or out of order.""",
-      // The same on both methods: springdoc merges the two into one operation, keeping one method's
-      // body.
+      // Both bodies: loadCsv() takes the CSV, and is documented here (springdoc makes one
+      // operation).
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = {
@@ -193,67 +193,8 @@ class WorkplanController {
   }
 
   @PostMapping(consumes = "text/csv")
-  @Operation(
-      summary = "Load the workplan",
-      description =
-          """
-          Plans reviews of the workplan, as JSON or as CSV (UTF-8, a header line, then one review a line: \
-          `state,phase,planned_on` and optionally `group` (1 to 3) and `reviewers` as \
-          `UNTOC:DEU KEN;TIP:FRA`). Each planned review gets its id (`AUT-P2-2028`) and launches on its date, \
-          or, without reviewing States, waits for the draw; the secretariat is told 30 days before. A workplan \
-          with any problem is refused whole, nothing planned, and the problem lists every one (by plan, or by \
-          CSV line): an unknown State, a date in the past, a phase planned twice or out of order.""",
-      // The same on both methods: springdoc merges the two into one operation, keeping one method's
-      // body.
-      requestBody =
-          @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = {
-                @Content(
-                    mediaType = "application/json",
-                    schema = @Schema(implementation = Workplan.class),
-                    examples =
-                        @ExampleObject(
-                            name = "JSON",
-                            value =
-                                """
-                {"plans": [
-                  {"state": "AUT", "phase": 2, "plannedOn": "2028-06-01", "group": 1,
-                   "reviewers": {"UNTOC": ["DEU", "KEN"]}},
-                  {"state": "FRA", "phase": 2, "plannedOn": "2028-09-01"}]}""")),
-                @Content(
-                    mediaType = "text/csv",
-                    schema = @Schema(type = "string"),
-                    examples =
-                        @ExampleObject(
-                            name = "CSV",
-                            value =
-                                "state,group,phase,planned_on,reviewers\nAUT,1,2,2028-06-01,UNTOC:DEU KEN\nFRA,,2,2028-09-01,\n"))
-              }),
-      responses = {
-        @ApiResponse(
-            responseCode = "201",
-            description = "The planned reviews, in the order given",
-            headers = @Header(name = "Location", description = "/api/workplan")),
-        @ApiResponse(
-            responseCode = "400",
-            description = "A field missing or malformed, more than 1,000 plans"),
-        @ApiResponse(
-            responseCode = "422",
-            description =
-                "The workplan is refused: nothing was planned, and "
-                    + "`problems` lists every problem",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    examples =
-                        @ExampleObject(
-                            value =
-                                """
-                {"type": "https://revflow.org/problems/workplan-refused", "title": "Workplan refused", "status": 422,
-                 "detail": "2 problem(s): nothing was planned", "instance": "/api/workplan",
-                 "problems": ["plan 1 (AUT, phase 2): the planned date 2020-06-01 lies in the past (today is 2027-01-04)",
-                              "plan 2 (XYZ, phase 1): unknown State 'XYZ'"]}""")))
-      })
+  // Documented with load(): springdoc merges the two methods into one operation.
+  @Operation(hidden = true)
   ResponseEntity<List<ReviewView>> loadCsv(@RequestBody byte[] body) {
     List<Csv.Row> rows;
     try {

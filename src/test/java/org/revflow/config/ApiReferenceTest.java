@@ -63,6 +63,11 @@ class ApiReferenceTest {
         .isTrue();
     assertThat(doc.path("paths").path("/api/simulations").path("post").path("tags").get(0).asText())
         .isEqualTo("Local run");
+    // One operation takes the workplan as JSON or CSV, each with its example.
+    JsonNode workplan =
+        doc.path("paths").path("/api/workplan").path("post").path("requestBody").path("content");
+    assertThat(workplan.path("application/json").path("examples").has("JSON")).isTrue();
+    assertThat(workplan.path("text/csv").path("examples").has("CSV")).isTrue();
     // People's pages are not part of the reference.
     assertThat(doc.path("paths").has("/local/mail.html")).isFalse();
     assertThat(doc.path("components").path("securitySchemes").has("basic")).isTrue();
