@@ -2,7 +2,8 @@
 -- these columns fails (strict mode), and with it every event recorded, notice sent and message
 -- published. A review mechanism planned in two-year phases reaches that date within its life (a
 -- test run that walked its clock there stopped publishing to the engine). DATETIME(6) keeps any
--- date, as the registry's columns (V2) always have; the application writes and reads them as UTC.
+-- date, as the registry's columns (V2) always have; the application writes and reads them as UTC,
+-- and sends them as text (client-side prepared statements, application.yaml).
 --
 -- No SET time_zone here on purpose: converting a TIMESTAMP to a DATETIME keeps the value as this
 -- session sees it, in the server's time zone, which is also how the application's sessions wrote and

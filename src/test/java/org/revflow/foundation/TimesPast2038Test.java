@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * RevFlow keeps working after 19 January 2038, when a MySQL or MariaDB TIMESTAMP column refuses
  * every write: a review mechanism of two-year phases reaches that date within its life. (A test run
  * whose clock walked past it stopped publishing to the engine: every outbox row stayed pending and
- * a planned phase never launched.)
+ * a planned phase never launched.) Two things had to change: the columns (DATETIME(6), V15) and how
+ * the driver sends a time (as text: a server-side prepared statement sends it as a binary
+ * TIMESTAMP, which MariaDB makes NULL past that date whatever the column).
  */
 @RevFlowTest
 class TimesPast2038Test {
