@@ -87,8 +87,6 @@ public class DesignationService {
         receivedOn,
         effectiveAt,
         actor,
-        null,
-        false,
         Origin.REGISTRY);
   }
 
